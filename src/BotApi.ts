@@ -1,0 +1,331 @@
+/**
+ * The Bot API client service: one request path (`call`) for every method, and the invite-link family declared on
+ * top of it. It needs an `HttpClient` from the caller (`FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, …)
+ * and never provides one itself.
+ *
+ * @since 0.1.0
+ */
+import { HttpClient, HttpClientRequest } from "@effect/platform"
+import type { HttpClientError } from "@effect/platform"
+import {
+  Config,
+  type ConfigError,
+  Context,
+  Duration,
+  Effect,
+  Either,
+  FiberRef,
+  Layer,
+  Metric,
+  Option,
+  Redacted,
+  Schema
+} from "effect"
+import { type BotApiError, InvalidChatIdError, TransportError } from "./BotApiError.js"
+import * as ChatFullInfo from "./ChatFullInfo.js"
+import * as ChatId from "./ChatId.js"
+import * as ChatInviteLink from "./ChatInviteLink.js"
+import * as Envelope from "./internal/envelope.js"
+import { currentAttempt, currentRequestTimeout } from "./internal/fiberRefs.js"
+import { makeScrubber, messageOf } from "./internal/scrub.js"
+
+/**
+ * The default API root.
+ *
+ * @since 0.1.0
+ */
+export const defaultApiRoot: string = "https://api.telegram.org"
+
+/**
+ * The default timeout of one request (connect, send, and read the whole answer).
+ *
+ * @since 0.1.0
+ */
+export const defaultRequestTimeout: Duration.Duration = Duration.seconds(10)
+
+/**
+ * The Bot API client.
+ *
+ * @since 0.1.0
+ */
+export class BotApi extends Context.Tag("effect-telegram-invite/BotApi")<BotApi, BotApi.Service>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace BotApi {
+  /**
+   * Parameters of a method, sent as a JSON object. `chat_id`, when present, is validated first (a failure is an
+   * `InvalidChatIdError` and nothing is sent) and normalised (`"-100123"` → `-100123`).
+   *
+   * @since 0.1.0
+   */
+  export interface Params {
+    readonly chat_id?: ChatId.Input
+    readonly [key: string]: unknown
+  }
+
+  /**
+   * @since 0.1.0
+   */
+  export interface Service {
+    /**
+     * Sends one request (a JSON POST to `<apiRoot>/bot<token>/<method>`) and decodes `result` with `result`.
+     * Exactly one request, no retry. Traced as `BotApi.<method>` (attributes: method, chat id, attempt).
+     */
+    readonly call: <A, I>(
+      method: string,
+      params: Params,
+      result: Schema.Schema<A, I, never>
+    ) => Effect.Effect<A, BotApiError>
+    /** Makes a new primary invite link for the bot (revoking its previous one) and returns it. */
+    readonly exportChatInviteLink: (chatId: ChatId.Input) => Effect.Effect<string, BotApiError>
+    /** Makes an additional invite link. */
+    readonly createChatInviteLink: (
+      chatId: ChatId.Input,
+      options?: ChatInviteLink.Options
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
+    /** Edits a non-primary invite link made by the bot. */
+    readonly editChatInviteLink: (
+      chatId: ChatId.Input,
+      inviteLink: string,
+      options?: ChatInviteLink.Options
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
+    /** Revokes an invite link made by the bot. */
+    readonly revokeChatInviteLink: (
+      chatId: ChatId.Input,
+      inviteLink: string
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
+    /** Reads a chat; its `invite_link` is the bot's current primary link, if any. */
+    readonly getChat: (chatId: ChatId.Input) => Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError>
+  }
+}
+
+/**
+ * Options of {@link make}.
+ *
+ * @since 0.1.0
+ */
+export interface Options {
+  /** The bot token; it stays redacted until the request URL is built and is scrubbed from every error. */
+  readonly token: Redacted.Redacted<string>
+  /** Defaults to {@link defaultApiRoot}; a trailing `/` is ignored. */
+  readonly apiRoot?: string | undefined
+  /** Timeout of one request; defaults to {@link defaultRequestTimeout}. */
+  readonly requestTimeout?: Duration.DurationInput | undefined
+}
+
+const requestsTotal = Metric.counter("telegram_bot_api_requests_total", {
+  description: "Bot API requests sent",
+  incremental: true
+})
+
+/**
+ * Builds the service over the `HttpClient` in context. The client's own spans are turned off for these requests
+ * (their attributes carry the URL, hence the token), and no trace headers are sent to Telegram.
+ *
+ * @since 0.1.0
+ */
+export const make = (options: Options): Effect.Effect<BotApi.Service, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const client = (yield* HttpClient.HttpClient).pipe(
+      HttpClient.withTracerDisabledWhen(() => true),
+      HttpClient.withTracerPropagation(false)
+    )
+    const token = Redacted.value(options.token)
+    const scrub = makeScrubber(token)
+    const apiRoot = (options.apiRoot ?? defaultApiRoot).replace(/\/+$/, "")
+    const defaultTimeout = Duration.decode(options.requestTimeout ?? defaultRequestTimeout)
+
+    const fromPlatform = (
+      method: string,
+      chatId: ChatId.ChatId | undefined,
+      error: HttpClientError.HttpClientError
+    ): TransportError => {
+      // Never `error.message` (it holds the URL) and never `error` itself as a cause: only a scrubbed description.
+      const detail = [error.description, error.cause === undefined ? undefined : messageOf(error.cause)]
+        .filter((s): s is string => s !== undefined && s !== "")
+        .join(": ")
+      return new TransportError({
+        method,
+        chatId,
+        reason: error._tag === "RequestError" && error.reason === "Encode" ? "Encode" : "Network",
+        status: error._tag === "ResponseError" ? error.response.status : undefined,
+        description: scrub(`${error._tag} ${error.reason}${detail === "" ? "" : `: ${detail}`}`)
+      })
+    }
+
+    const send = <A, I>(
+      method: string,
+      chatId: ChatId.ChatId | undefined,
+      body: Record<string, unknown>,
+      resultSchema: Schema.Schema<A, I, never>
+    ): Effect.Effect<A, BotApiError> =>
+      Effect.gen(function*() {
+        const timeout = Option.getOrElse(yield* FiberRef.get(currentRequestTimeout), () => defaultTimeout)
+        const request = yield* HttpClientRequest.post(`${apiRoot}/bot${token}/${method}`).pipe(
+          HttpClientRequest.bodyJson(body),
+          Effect.mapError((error) =>
+            new TransportError({
+              method,
+              chatId,
+              reason: "Encode",
+              status: undefined,
+              description: scrub(`parameters are not JSON: ${messageOf(error.reason.error)}`)
+            })
+          )
+        )
+        yield* Metric.increment(Metric.tagged(requestsTotal, "method", method))
+        const [status, text] = yield* client.execute(request).pipe(
+          Effect.flatMap((response) => Effect.map(response.text, (text) => [response.status, text] as const)),
+          Effect.mapError((error) => fromPlatform(method, chatId, error)),
+          Effect.timeoutFail({
+            duration: timeout,
+            onTimeout: () =>
+              new TransportError({
+                method,
+                chatId,
+                reason: "Timeout",
+                status: undefined,
+                description: `no answer within ${Duration.format(timeout)}`
+              })
+          })
+        )
+        return yield* Envelope.classify({ method, chatId, scrub }, status, text, resultSchema)
+      })
+
+    const call = <A, I>(
+      method: string,
+      params: BotApi.Params,
+      resultSchema: Schema.Schema<A, I, never>
+    ): Effect.Effect<A, BotApiError> =>
+      Effect.gen(function*() {
+        const attempt = yield* FiberRef.get(currentAttempt)
+        yield* Effect.annotateCurrentSpan({ "telegram.method": method, "telegram.attempt": attempt })
+        let chatId: ChatId.ChatId | undefined
+        let body: Record<string, unknown> = params
+        if ("chat_id" in params) {
+          const validated = ChatId.validate(params.chat_id)
+          if (Either.isLeft(validated)) {
+            return yield* new InvalidChatIdError({
+              input: scrub(validated.left.input),
+              reason: validated.left.reason
+            })
+          }
+          chatId = validated.right
+          body = { ...params, chat_id: chatId }
+          yield* Effect.annotateCurrentSpan("telegram.chat_id", String(chatId))
+        }
+        return yield* send(method, chatId, body, resultSchema)
+      }).pipe(Effect.withSpan(`BotApi.${method}`, { kind: "client", captureStackTrace: false }))
+
+    return BotApi.of({
+      call,
+      exportChatInviteLink: (chatId) => call("exportChatInviteLink", { chat_id: chatId }, Schema.String),
+      createChatInviteLink: (chatId, options) =>
+        call("createChatInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
+      editChatInviteLink: (chatId, inviteLink, options) =>
+        call(
+          "editChatInviteLink",
+          { ...options, chat_id: chatId, invite_link: inviteLink },
+          ChatInviteLink.ChatInviteLink
+        ),
+      revokeChatInviteLink: (chatId, inviteLink) =>
+        call("revokeChatInviteLink", { chat_id: chatId, invite_link: inviteLink }, ChatInviteLink.ChatInviteLink),
+      getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo)
+    })
+  })
+
+/**
+ * The service as a layer.
+ *
+ * @since 0.1.0
+ */
+export const layer = (options: Options): Layer.Layer<BotApi, never, HttpClient.HttpClient> =>
+  Layer.effect(BotApi, make(options))
+
+/**
+ * The service configured from `TELEGRAM_BOT_TOKEN` (redacted) and `TELEGRAM_API_ROOT`
+ * (default {@link defaultApiRoot}); each can be replaced by another `Config`.
+ *
+ * @since 0.1.0
+ */
+export const layerConfig = (
+  options?: {
+    readonly token?: Config.Config<Redacted.Redacted<string>> | undefined
+    readonly apiRoot?: Config.Config<string> | undefined
+    readonly requestTimeout?: Config.Config<Duration.Duration> | undefined
+  }
+): Layer.Layer<BotApi, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    BotApi,
+    Effect.gen(function*() {
+      const token = yield* (options?.token ?? Config.redacted("TELEGRAM_BOT_TOKEN"))
+      const apiRoot = yield* (options?.apiRoot ?? Config.string("TELEGRAM_API_ROOT").pipe(
+        Config.withDefault(defaultApiRoot)
+      ))
+      const requestTimeout = options?.requestTimeout === undefined ? undefined : yield* options.requestTimeout
+      return yield* make({ token, apiRoot, requestTimeout })
+    })
+  )
+
+/**
+ * Sends one request through the service in context; see {@link BotApi.Service.call}.
+ *
+ * @since 0.1.0
+ */
+export const call = <A, I>(
+  method: string,
+  params: BotApi.Params,
+  result: Schema.Schema<A, I, never>
+): Effect.Effect<A, BotApiError, BotApi> => Effect.flatMap(BotApi, (api) => api.call(method, params, result))
+
+/**
+ * exportChatInviteLink: exactly one request, no policy (see `Policy.exportChatInviteLink` for the resilient one).
+ *
+ * @since 0.1.0
+ */
+export const exportChatInviteLink = (chatId: ChatId.Input): Effect.Effect<string, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.exportChatInviteLink(chatId))
+
+/**
+ * createChatInviteLink through the service in context.
+ *
+ * @since 0.1.0
+ */
+export const createChatInviteLink = (
+  chatId: ChatId.Input,
+  options?: ChatInviteLink.Options
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.createChatInviteLink(chatId, options))
+
+/**
+ * editChatInviteLink through the service in context.
+ *
+ * @since 0.1.0
+ */
+export const editChatInviteLink = (
+  chatId: ChatId.Input,
+  inviteLink: string,
+  options?: ChatInviteLink.Options
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.editChatInviteLink(chatId, inviteLink, options))
+
+/**
+ * revokeChatInviteLink through the service in context.
+ *
+ * @since 0.1.0
+ */
+export const revokeChatInviteLink = (
+  chatId: ChatId.Input,
+  inviteLink: string
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.revokeChatInviteLink(chatId, inviteLink))
+
+/**
+ * getChat through the service in context.
+ *
+ * @since 0.1.0
+ */
+export const getChat = (chatId: ChatId.Input): Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.getChat(chatId))

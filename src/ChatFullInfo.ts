@@ -1,0 +1,30 @@
+/**
+ * The `ChatFullInfo` object returned by getChat, reduced to what the library reads (`invite_link` above all).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * A chat as getChat describes it.
+ *
+ * @since 0.1.0
+ */
+export const ChatFullInfo: Schema.Struct<{
+  id: typeof Schema.Number
+  type: Schema.Literal<["private", "group", "supergroup", "channel"]>
+  title: Schema.optional<typeof Schema.String>
+  username: Schema.optional<typeof Schema.String>
+  first_name: Schema.optional<typeof Schema.String>
+  invite_link: Schema.optional<typeof Schema.String>
+}> = Schema.Struct({
+  id: Schema.Number,
+  type: Schema.Literal("private", "group", "supergroup", "channel"),
+  title: Schema.optional(Schema.String),
+  username: Schema.optional(Schema.String),
+  first_name: Schema.optional(Schema.String),
+  invite_link: Schema.optional(Schema.String)
+})
+
+/** @since 0.1.0 */
+export type ChatFullInfo = typeof ChatFullInfo.Type

@@ -1,0 +1,30 @@
+/**
+ * effect-telegram-invite: a Telegram Bot API client for Effect (invite links), with typed flood-wait, migration and
+ * transient-failure policies.
+ *
+ * @since 0.1.0
+ */
+
+/** The client service and its one request path. */
+export * as BotApi from "./BotApi.js"
+
+/** The closed union of failures. */
+export * as BotApiError from "./BotApiError.js"
+
+/** The `ChatFullInfo` object (getChat). */
+export * as ChatFullInfo from "./ChatFullInfo.js"
+
+/** Chat ids: safe integers and `@usernames`. */
+export * as ChatId from "./ChatId.js"
+
+/** The `ChatInviteLink` object. */
+export * as ChatInviteLink from "./ChatInviteLink.js"
+
+/** The registry of chat migrations. */
+export * as ChatMigrations from "./ChatMigrations.js"
+
+/** The shared flood gate. */
+export * as FloodGate from "./FloodGate.js"
+
+/** Flood-wait, gate, migration and transient-retry policies. */
+export * as Policy from "./Policy.js"

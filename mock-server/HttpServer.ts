@@ -1,0 +1,162 @@
+/** The mock as a standalone local HTTP server, for bots in any language (set their API root to its URL). */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import type { Socket } from "node:net"
+import { decodeContentEncoding } from "./internal/ContentEncoding.js"
+import { MockTelegram, type MockTelegramOptions } from "./MockTelegram.js"
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES, STATUS_TEXT, type WireResponse } from "./Wire.js"
+
+export interface MockServerOptions extends MockTelegramOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number
+  /** 127.0.0.1 unless told otherwise. */
+  readonly host?: string
+  /** An existing mock to serve; otherwise one is made from the other options. */
+  readonly mock?: MockTelegram
+  /** A request whose headers and body take longer than this is answered 408 and closed. */
+  readonly requestTimeoutMs?: number
+}
+
+export interface RunningMockServer {
+  /** `http://HOST:PORT`: the API root to give a bot. */
+  readonly url: string
+  readonly host: string
+  readonly port: number
+  readonly mock: MockTelegram
+  /** Stops accepting, drops open connections and pending delays. */
+  readonly close: () => Promise<void>
+}
+
+const bareStatusLine = (status: number): string =>
+  `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`
+
+export const startMockServer = (options: MockServerOptions = {}): Promise<RunningMockServer> => {
+  const mock = options.mock ?? MockTelegram.make(options)
+  const host = options.host ?? "127.0.0.1"
+  const timeoutMs = options.requestTimeoutMs ?? 10_000
+  const delays = new Set<NodeJS.Timeout>()
+
+  const send = (req: IncomingMessage, res: ServerResponse, response: WireResponse): void => {
+    if (res.destroyed) return
+    switch (response._tag) {
+      case "Json": {
+        const headers: Record<string, string | number> = {
+          "Content-Type": "application/json",
+          "Content-Length": Buffer.byteLength(response.body)
+        }
+        if (response.retryAfter !== undefined) headers["Retry-After"] = response.retryAfter
+        res.writeHead(response.status, headers).end(response.body)
+        return
+      }
+      case "Bare":
+        res.shouldKeepAlive = false
+        res.writeHead(response.status, { "Content-Length": 0, Connection: "close" }).end()
+        return
+      case "Html":
+        res.writeHead(response.status, {
+          "Content-Type": "text/html",
+          "Content-Length": Buffer.byteLength(response.body)
+        }).end(response.body)
+        return
+      case "Drop":
+        req.socket.destroy()
+        return
+      case "Delay": {
+        const timer = setTimeout(() => {
+          delays.delete(timer)
+          send(req, res, response.then())
+        }, response.ms)
+        delays.add(timer)
+        return
+      }
+    }
+  }
+
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      requestTimeout: timeoutMs,
+      headersTimeout: Math.min(timeoutMs, 60_000),
+      keepAliveTimeout: 5_000
+    },
+    (req, res) => {
+      const declared = Number(req.headers["content-length"] ?? 0)
+      if (declared > MAX_BODY_BYTES) {
+        send(req, res, { _tag: "Bare", status: 413 })
+        req.resume()
+        return
+      }
+      const chunks: Array<Buffer> = []
+      let size = 0
+      let refused = false
+      req.on("data", (chunk: Buffer) => {
+        if (refused) return
+        size += chunk.length
+        if (size > MAX_BODY_BYTES) {
+          refused = true
+          send(req, res, { _tag: "Bare", status: 413 })
+          return
+        }
+        chunks.push(chunk)
+      })
+      req.on("end", () => {
+        if (refused) return
+        const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)
+        const encoding = req.headers["content-encoding"]
+        const body = decodeContentEncoding(encoding, raw)
+        if (!(body instanceof Uint8Array)) return send(req, res, { _tag: "Bare", status: body.status })
+        const controlToken = req.headers["x-mock-control-token"]
+        send(
+          req,
+          res,
+          mock.handle({
+            method: req.method ?? "GET",
+            target: req.url ?? "/",
+            contentType: req.headers["content-type"],
+            body,
+            controlToken: Array.isArray(controlToken) ? controlToken[0] : controlToken
+          })
+        )
+      })
+      req.on("error", () => req.socket.destroy())
+    }
+  )
+
+  // Malformed requests never reach the handler: answer with a bare status and close, like the real server.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") {
+      socket.destroy()
+      return
+    }
+    const status = error.code === "HPE_HEADER_OVERFLOW"
+      ? 431
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? 408
+      : error.code === "HPE_INVALID_METHOD"
+      ? 501
+      : 400
+    socket.end(bareStatusLine(status))
+  })
+
+  return new Promise((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject)
+      const address = server.address()
+      const port = typeof address === "object" && address !== null ? address.port : options.port ?? 0
+      const urlHost = host.includes(":") ? `[${host}]` : host
+      resolve({
+        url: `http://${urlHost}:${port}`,
+        host,
+        port,
+        mock,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const timer of delays) clearTimeout(timer)
+            delays.clear()
+            server.close(() => done())
+            server.closeAllConnections()
+          })
+      })
+    })
+  })
+}

@@ -1,0 +1,40 @@
+import type { Clock } from "effect"
+
+/**
+ * Where the mock reads the time. Real time by default; a test hands in a clock it drives,
+ * usually the very TestClock its client runs on, so a 30 s flood window passes instantly.
+ */
+export interface MockClock {
+  /** Milliseconds since the Unix epoch. */
+  readonly now: () => number
+}
+
+/** Wall-clock time. */
+export const systemClock: MockClock = { now: () => Date.now() }
+
+/**
+ * The mock on an Effect clock: inside `it.effect`, `mockClockFromEffect(yield* Effect.clock)`
+ * makes the mock see exactly the TestClock the client sees.
+ */
+export const mockClockFromEffect = (clock: Clock.Clock): MockClock => ({
+  now: () => clock.unsafeCurrentTimeMillis()
+})
+
+/** A clock a test moves by hand, for tests that do not run inside Effect. */
+export interface ManualClock extends MockClock {
+  readonly advance: (ms: number) => void
+  readonly set: (epochMs: number) => void
+}
+
+export const manualClock = (startEpochMs = Date.UTC(2026, 0, 1)): ManualClock => {
+  let current = startEpochMs
+  return {
+    now: () => current,
+    advance: (ms) => {
+      current += ms
+    },
+    set: (epochMs) => {
+      current = epochMs
+    }
+  }
+}

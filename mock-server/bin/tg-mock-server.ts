@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/** `tg-mock-server`: the mock Telegram Bot API as a local HTTP server. */
+import { readFileSync } from "node:fs"
+import { parseArgs } from "node:util"
+import { startMockServer } from "../HttpServer.js"
+import { MockInputError, MockTelegram } from "../MockTelegram.js"
+
+const usage = `Usage: tg-mock-server [--port P] [--host H] [--world FILE] [--control-token SECRET]
+
+A stateful mock of the Telegram Bot API (getMe, getChat, exportChatInviteLink,
+createChatInviteLink, editChatInviteLink, revokeChatInviteLink) with a control API under /__mock/.
+
+  --port P              port to listen on (default 8081; 0 picks a free one)
+  --host H              address to bind (default 127.0.0.1)
+  --world FILE          a JSON world file (default: the built-in default world)
+  --control-token S     require header X-Mock-Control-Token: S on /__mock/ routes
+  --request-timeout MS  close requests slower than this (default 10000)
+  -h, --help            show this help`
+
+const fail = (message: string): never => {
+  process.stderr.write(`tg-mock-server: ${message}\n`)
+  process.exit(2)
+}
+
+const main = async (): Promise<void> => {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      options: {
+        port: { type: "string", default: "8081" },
+        host: { type: "string", default: "127.0.0.1" },
+        world: { type: "string" },
+        "control-token": { type: "string" },
+        "request-timeout": { type: "string", default: "10000" },
+        help: { type: "boolean", short: "h", default: false }
+      },
+      strict: true
+    }))
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${usage}`)
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`)
+    return
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected 0-65535, got ${values.port}`)
+  const requestTimeoutMs = Number(values["request-timeout"])
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs <= 0) return fail(`--request-timeout: expected milliseconds`)
+
+  let world: unknown
+  if (values.world !== undefined) {
+    try {
+      world = JSON.parse(readFileSync(values.world, "utf8"))
+    } catch (error) {
+      return fail(`cannot read world file ${values.world}: ${(error as Error).message}`)
+    }
+  }
+  let mock: MockTelegram
+  try {
+    mock = MockTelegram.make({
+      ...(world !== undefined ? { world: world as never } : {}),
+      controlToken: values["control-token"]
+    })
+  } catch (error) {
+    return fail(error instanceof MockInputError ? `${values.world}: ${error.message}` : String(error))
+  }
+  const server = await startMockServer({ mock, port, host: values.host, requestTimeoutMs }).catch((error: Error) =>
+    fail(`cannot listen on ${values.host}:${port}: ${error.message}`)
+  )
+  process.stdout.write(`listening on ${server.url}\n`)
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0))
+  }
+  process.once("SIGINT", stop)
+  process.once("SIGTERM", stop)
+}
+
+void main()

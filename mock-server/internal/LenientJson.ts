@@ -1,0 +1,194 @@
+/**
+ * The real server's reading of a JSON body (telegram-wire.md §2): the top level must be an object;
+ * string values are unescaped, any other value is kept as its raw JSON text; a top-level string
+ * becomes one parameter `content`. Malformed JSON is not rejected: what was read before the fault
+ * is kept. Iterative, so deep nesting cannot overflow the stack.
+ */
+import type { Params } from "./Params.js"
+
+/** Deeper nesting than this is malformed (TDLib's parser has a depth limit too). */
+const MAX_DEPTH = 100
+
+const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13
+
+const skipWs = (s: string, i: number): number => {
+  while (i < s.length && isWs(s.charCodeAt(i))) i++
+  return i
+}
+
+/** Reads a JSON string starting at the opening quote; [value, index after it] or undefined. */
+const readString = (s: string, i: number): [string, number] | undefined => {
+  let out = ""
+  let from = ++i
+  for (;;) {
+    if (i >= s.length) return undefined
+    const c = s.charCodeAt(i)
+    if (c === 34) return [out + s.slice(from, i), i + 1]
+    if (c < 32) return undefined
+    if (c !== 92) {
+      i++
+      continue
+    }
+    out += s.slice(from, i)
+    const e = s[i + 1]
+    switch (e) {
+      case "\"":
+      case "\\":
+      case "/":
+        out += e
+        i += 2
+        break
+      case "b":
+        out += "\b"
+        i += 2
+        break
+      case "f":
+        out += "\f"
+        i += 2
+        break
+      case "n":
+        out += "\n"
+        i += 2
+        break
+      case "r":
+        out += "\r"
+        i += 2
+        break
+      case "t":
+        out += "\t"
+        i += 2
+        break
+      case "u": {
+        const unit = readHex4(s, i + 2)
+        if (unit === undefined) return undefined
+        if (unit >= 0xd800 && unit <= 0xdbff) {
+          // A high surrogate must be followed by an escaped low one, or the string is invalid.
+          const low = s[i + 6] === "\\" && s[i + 7] === "u" ? readHex4(s, i + 8) : undefined
+          if (low === undefined || low < 0xdc00 || low > 0xdfff) return undefined
+          out += String.fromCharCode(unit, low)
+          i += 12
+        } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+          return undefined
+        } else {
+          out += String.fromCharCode(unit)
+          i += 6
+        }
+        break
+      }
+      default:
+        return undefined
+    }
+    from = i
+  }
+}
+
+const readHex4 = (s: string, i: number): number | undefined => {
+  if (i + 4 > s.length) return undefined
+  const hex = s.slice(i, i + 4)
+  return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : undefined
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y
+
+/** Index after one scalar (number, true, false, null) at i, or -1. */
+const scanScalar = (s: string, i: number): number => {
+  const c = s[i]
+  if (c === "t") return s.startsWith("true", i) ? i + 4 : -1
+  if (c === "f") return s.startsWith("false", i) ? i + 5 : -1
+  if (c === "n") return s.startsWith("null", i) ? i + 4 : -1
+  NUMBER.lastIndex = i
+  return NUMBER.test(s) ? NUMBER.lastIndex : -1
+}
+
+/** Index after one whole JSON value (any nesting) at i, or -1 when it is malformed. */
+const scanValue = (s: string, i: number): number => {
+  // The stack holds the closers still expected; `expectValue` is true where a value must come next.
+  const stack: Array<number> = []
+  for (;;) {
+    i = skipWs(s, i)
+    if (i >= s.length) return -1
+    const c = s.charCodeAt(i)
+    if (c === 123 || c === 91) {
+      if (stack.length >= MAX_DEPTH) return -1
+      const closer = c === 123 ? 125 : 93
+      i = skipWs(s, i + 1)
+      if (s.charCodeAt(i) === closer) {
+        i++
+      } else {
+        stack.push(closer)
+        if (closer === 125) {
+          const key = s.charCodeAt(i) === 34 ? readString(s, i) : undefined
+          if (key === undefined) return -1
+          i = skipWs(s, key[1])
+          if (s.charCodeAt(i) !== 58) return -1
+          i++
+        }
+        continue
+      }
+    } else if (c === 34) {
+      const str = readString(s, i)
+      if (str === undefined) return -1
+      i = str[1]
+    } else {
+      i = scanScalar(s, i)
+      if (i === -1) return -1
+    }
+    // A value ended: close containers or move to the next element.
+    for (;;) {
+      if (stack.length === 0) return i
+      i = skipWs(s, i)
+      const d = s.charCodeAt(i)
+      const closer = stack[stack.length - 1]!
+      if (d === closer) {
+        stack.pop()
+        i++
+        continue
+      }
+      if (d !== 44) return -1
+      i = skipWs(s, i + 1)
+      if (closer === 125) {
+        const key = s.charCodeAt(i) === 34 ? readString(s, i) : undefined
+        if (key === undefined) return -1
+        i = skipWs(s, key[1])
+        if (s.charCodeAt(i) !== 58) return -1
+        i++
+      }
+      break
+    }
+  }
+}
+
+/** Appends the top-level members of a JSON object body to params, leniently. */
+export const scanJsonObject = (s: string, params: Params): void => {
+  let i = skipWs(s, 0)
+  if (s.charCodeAt(i) === 34) {
+    const str = readString(s, i)
+    if (str !== undefined) params.add("content", str[0])
+    return
+  }
+  if (s.charCodeAt(i) !== 123) return
+  i = skipWs(s, i + 1)
+  if (s.charCodeAt(i) === 125) return
+  for (;;) {
+    if (s.charCodeAt(i) !== 34) return
+    const key = readString(s, i)
+    if (key === undefined) return
+    i = skipWs(s, key[1])
+    if (s.charCodeAt(i) !== 58) return
+    i = skipWs(s, i + 1)
+    if (s.charCodeAt(i) === 34) {
+      const value = readString(s, i)
+      if (value === undefined) return
+      params.add(key[0], value[0])
+      i = value[1]
+    } else {
+      const end = scanValue(s, i)
+      if (end === -1) return
+      params.add(key[0], s.slice(i, end))
+      i = end
+    }
+    i = skipWs(s, i)
+    if (s.charCodeAt(i) !== 44) return
+    i = skipWs(s, i + 1)
+  }
+}

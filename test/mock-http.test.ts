@@ -1,0 +1,18 @@
+import { afterAll, beforeAll } from "vitest"
+import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "../mock-server/index.js"
+import { conformanceSuite } from "./mock/conformance.js"
+
+const clock = manualClock()
+const mock = MockTelegram.make({ clock })
+let server: RunningMockServer
+
+beforeAll(async () => {
+  server = await startMockServer({ mock })
+})
+afterAll(() => server.close())
+
+conformanceSuite("standalone HTTP server", () => ({
+  request: (path, init) => fetch(`${server.url}${path}`, init),
+  mock,
+  clock
+}))

@@ -1,0 +1,17 @@
+import { setupServer } from "msw/node"
+import { afterAll, beforeAll } from "vitest"
+import { manualClock, MockTelegram, telegramHandlers } from "../mock-server/index.js"
+import { conformanceSuite } from "./mock/conformance.js"
+
+const clock = manualClock()
+const mock = MockTelegram.make({ clock })
+const server = setupServer(...telegramHandlers(mock, { sleep: () => Promise.resolve() }))
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }))
+afterAll(() => server.close())
+
+conformanceSuite("MSW", () => ({
+  request: (path, init) => fetch(`https://api.telegram.org${path}`, init),
+  mock,
+  clock
+}))

@@ -76,7 +76,9 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
       maxHeaderSize: MAX_HEADER_BYTES,
       requestTimeout: timeoutMs,
       headersTimeout: Math.min(timeoutMs, 60_000),
-      keepAliveTimeout: 5_000
+      keepAliveTimeout: 5_000,
+      // Node checks request timeouts on this interval (30 s by default), so a short timeout needs a short check.
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeoutMs / 4)))
     },
     (req, res) => {
       const declared = Number(req.headers["content-length"] ?? 0)

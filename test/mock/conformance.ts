@@ -338,7 +338,7 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
         ["@my_test_chan.nel", "a username with dots (they are removed)"],
         [MIGRATED_TO, "the supergroup of an upgraded group"],
         [BASIC_GROUP, "a basic group"]
-      ])("exports a link for %s (%s)", async (chatId) => {
+      ] as Array<[number | string, string]>)("exports a link for %s (%s)", async (chatId) => {
         expect((await api("exportChatInviteLink", { chat_id: chatId })).body.result).toMatch(LINK)
       })
 

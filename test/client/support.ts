@@ -18,7 +18,8 @@ import {
 } from "effect"
 import { inspect } from "node:util"
 import * as BotApi from "../../src/BotApi.js"
-import * as Policy from "../../src/Policy.js"
+import * as ChatMigrations from "../../src/ChatMigrations.js"
+import * as FloodGate from "../../src/FloodGate.js"
 
 export const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 export const SECRET = "ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
@@ -136,16 +137,21 @@ export const makeFake = (
 export const makeScripted = (replies: ReadonlyArray<Reply>) =>
   makeFake((_, index) => Effect.succeed(replies[Math.min(index, replies.length - 1)]!))
 
-/** BotApi over the given client, plus the in-memory gate and registry. */
+/** BotApi over the given client, plus a flood gate and a migration registry (in memory unless given). */
 export const layerFor = (
   client: HttpClient.HttpClient,
-  options?: Partial<BotApi.Options>
-) =>
+  options?: Partial<BotApi.Options>,
+  services?: {
+    readonly gate?: FloodGate.FloodGate.Service
+    readonly migrations?: Layer.Layer<ChatMigrations.ChatMigrations>
+  }
+): Layer.Layer<BotApi.BotApi | FloodGate.FloodGate | ChatMigrations.ChatMigrations> =>
   Layer.mergeAll(
     BotApi.layer({ token: Redacted.make(TOKEN), ...options }).pipe(
       Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
     ),
-    Policy.layerMemory
+    services?.gate === undefined ? FloodGate.layerMemory : Layer.succeed(FloodGate.FloodGate, services.gate),
+    services?.migrations ?? ChatMigrations.layerMemory
   )
 
 /** A span kept by {@link makeRecordingTracer}. */

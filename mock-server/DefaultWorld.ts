@@ -10,7 +10,12 @@ export const DEFAULT_OWNER_ID = 1000
 /** 2026-01-01T00:00:00Z, when the default world's links were made. */
 const CREATED_AT = 1_767_225_600
 
-const botAdmin = { user_id: DEFAULT_BOT_ID, status: "administrator", can_manage_chat: true, can_invite_users: true } as const
+const botAdmin = {
+  user_id: DEFAULT_BOT_ID,
+  status: "administrator",
+  can_manage_chat: true,
+  can_invite_users: true
+} as const
 const owner = { user_id: DEFAULT_OWNER_ID, status: "creator" } as const
 const ownerLink = (chatId: number, hash: string) => ({
   invite_link: `https://t.me/+${hash}`,
@@ -49,7 +54,12 @@ export const defaultWorld: WorldSnapshotInput = {
       id: -1002000000002,
       type: "supergroup",
       title: "Admin Without Invite Rights",
-      members: [owner, { user_id: DEFAULT_BOT_ID, status: "administrator", can_manage_chat: true, can_invite_users: false }]
+      members: [owner, {
+        user_id: DEFAULT_BOT_ID,
+        status: "administrator",
+        can_manage_chat: true,
+        can_invite_users: false
+      }]
     },
     {
       id: -1002000000003,

@@ -5,8 +5,17 @@
  */
 import { Either, Schema } from "effect"
 import { defaultWorld } from "./DefaultWorld.js"
+import {
+  Params,
+  parseBody,
+  parseUrlEncoded,
+  percentDecode,
+  toBool,
+  toInt64,
+  toLenientInt,
+  toSafeInt64
+} from "./internal/Params.js"
 import { type MockClock, systemClock } from "./MockClock.js"
-import { Params, parseBody, parseUrlEncoded, percentDecode, toBool, toInt64, toLenientInt, toSafeInt64 } from "./internal/Params.js"
 import { htmlErrorPage, MAX_BODY_BYTES, type WireRequest, type WireResponse } from "./Wire.js"
 import {
   type ApiError,
@@ -82,7 +91,8 @@ const linkJson = (world: World, link: LinkState): string => {
   out += `,"creator":${userJson(world, link.creatorId)}`
   if (link.expireDate !== 0) out += `,"expire_date":${link.expireDate}`
   if (link.memberLimit !== 0) out += `,"member_limit":${link.memberLimit}`
-  return out + `,"creates_join_request":${link.createsJoinRequest},"is_primary":${link.isPrimary},"is_revoked":${link.isRevoked}}`
+  return out +
+    `,"creates_join_request":${link.createsJoinRequest},"is_primary":${link.isPrimary},"is_revoked":${link.isRevoked}}`
 }
 
 const DEFAULT_PERMISSIONS =
@@ -468,7 +478,8 @@ export class MockTelegram {
         return {
           _tag: "Delay",
           ms: fault.delay_ms,
-          then: () => this.answer(world, botId, method, chatParam, testEnvironment, handler({ world, botId, method, params }))
+          then: () =>
+            this.answer(world, botId, method, chatParam, testEnvironment, handler({ world, botId, method, params }))
         }
       }
       const reply = faultResponse(fault)
@@ -491,7 +502,9 @@ export class MockTelegram {
     fault?: string
   ): WireResponse {
     const response = isError(outcome) ? errorResponse(outcome) : JSON_HEADERS_OK(outcome)
-    world.record(journalEntry(world, botId, method, chatParam, testEnvironment, isError(outcome) ? outcome.code : 200, fault))
+    world.record(
+      journalEntry(world, botId, method, chatParam, testEnvironment, isError(outcome) ? outcome.code : 200, fault)
+    )
     return response
   }
 
@@ -556,7 +569,9 @@ export class MockTelegram {
       if (error instanceof MockInputError) return controlError(400, error.message)
       throw error
     }
-    const known = ["reset", "world", "upgrade", "faults", "limits", "journal"].some((name) => path === `/__mock/${name}`)
+    const known = ["reset", "world", "upgrade", "faults", "limits", "journal"].some((name) =>
+      path === `/__mock/${name}`
+    )
     return known
       ? controlError(405, `control API: ${request.method} is not allowed on ${path}`)
       : controlError(404, `control API: no route ${path}`)

@@ -50,7 +50,10 @@ const toMswResponse = async (response: WireResponse, sleep: (ms: number) => Prom
           : { "Content-Type": "application/json" }
       })
     case "Bare":
-      return new HttpResponse(null, { status: response.status, headers: { "Content-Length": "0", Connection: "close" } })
+      return new HttpResponse(null, {
+        status: response.status,
+        headers: { "Content-Length": "0", Connection: "close" }
+      })
     case "Html":
       return new HttpResponse(response.body, { status: response.status, headers: { "Content-Type": "text/html" } })
     case "Drop":

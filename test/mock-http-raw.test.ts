@@ -3,8 +3,8 @@
  * partial requests, and the `tg-mock-server` command itself.
  */
 import { type ChildProcess, spawn } from "node:child_process"
-import { connect } from "node:net"
 import { writeFileSync } from "node:fs"
+import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -84,13 +84,17 @@ describe("standalone server under broken HTTP", () => {
   })
 
   it("accepts headers up to 200 KiB", async () => {
-    const reply = await raw(`GET /bot${T}/getMe HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(200 * 1024)}\r\nConnection: close\r\n\r\n`)
+    const reply = await raw(
+      `GET /bot${T}/getMe HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(200 * 1024)}\r\nConnection: close\r\n\r\n`
+    )
     expect(reply).toMatch(/^HTTP\/1\.1 200 OK/)
   })
 
   it("answers a declared body over 1 MiB with 413 without reading it", async () => {
     const reply = await raw(
-      `POST /bot${T}/getMe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${2 << 20}\r\n\r\n{"a":`
+      `POST /bot${T}/getMe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${
+        2 << 20
+      }\r\n\r\n{"a":`
     )
     expect(reply).toMatch(/^HTTP\/1\.1 413 /)
     await stillServes()
@@ -98,7 +102,9 @@ describe("standalone server under broken HTTP", () => {
 
   it("answers a chunked body that grows over 1 MiB with 413", async () => {
     const chunk = "x".repeat(256 * 1024)
-    const parts = [`POST /bot${T}/getMe HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n`]
+    const parts = [
+      `POST /bot${T}/getMe HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n`
+    ]
     for (let i = 0; i < 5; i++) parts.push(`${chunk.length.toString(16)}\r\n${chunk}\r\n`)
     parts.push("0\r\n\r\n")
     const reply = await raw(parts)

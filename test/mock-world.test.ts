@@ -35,15 +35,22 @@ describe("bounds", () => {
 
   it("caps the revoked links kept per administrator", () => {
     const mock = MockTelegram.make({ caps: { revokedLinksPerAdmin: 2 } })
-    const links = Array.from({ length: 6 }, () => body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).result)
-    const kept = mock.snapshot().invite_links.filter((link) => link.chat_id === SUPERGROUP && link.creator_id === 123456)
+    const links = Array.from(
+      { length: 6 },
+      () => body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).result
+    )
+    const kept = mock.snapshot().invite_links.filter((link) =>
+      link.chat_id === SUPERGROUP && link.creator_id === 123456
+    )
     expect(kept.map((link) => [link.invite_link, link.is_revoked])).toEqual([
       [links[3], true],
       [links[4], true],
       [links[5], false]
     ])
     // The owner's own link is not the bot's history: untouched.
-    expect(mock.snapshot().invite_links.some((link) => link.creator_id === 1000 && link.chat_id === SUPERGROUP)).toBe(true)
+    expect(mock.snapshot().invite_links.some((link) => link.creator_id === 1000 && link.chat_id === SUPERGROUP)).toBe(
+      true
+    )
   })
 
   it("drops idle flood counters and never keeps more than the cap", () => {
@@ -62,24 +69,31 @@ describe("bounds", () => {
 })
 
 describe("the injectable clock", () => {
-  effectIt.effect("runs on the client's TestClock: a 30 s flood window passes without real waiting", () =>
-    Effect.gen(function*() {
-      const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Effect.clock) })
-      mock.setFloodLimits([{ method: "exportChatInviteLink", max_calls: 1, per_seconds: 30 }])
-      assert.isTrue(body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).ok)
-      const refused = get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)
-      assert.deepStrictEqual(body(refused).parameters, { retry_after: 30 })
-      yield* TestClock.adjust(Duration.millis(29_999))
-      assert.deepStrictEqual(body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).parameters, { retry_after: 1 })
-      yield* TestClock.adjust(Duration.millis(1))
-      assert.isTrue(body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).ok)
-    }))
+  effectIt.effect(
+    "runs on the client's TestClock: a 30 s flood window passes without real waiting",
+    () =>
+      Effect.gen(function*() {
+        const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Effect.clock) })
+        mock.setFloodLimits([{ method: "exportChatInviteLink", max_calls: 1, per_seconds: 30 }])
+        assert.isTrue(body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).ok)
+        const refused = get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)
+        assert.deepStrictEqual(body(refused).parameters, { retry_after: 30 })
+        yield* TestClock.adjust(Duration.millis(29_999))
+        assert.deepStrictEqual(body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).parameters, {
+          retry_after: 1
+        })
+        yield* TestClock.adjust(Duration.millis(1))
+        assert.isTrue(body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).ok)
+      })
+  )
 
   it("stamps links with the clock's time", () => {
     const clock = manualClock(Date.UTC(2030, 0, 1))
     const mock = MockTelegram.make({ clock })
     const url = body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).result
-    expect(mock.snapshot().invite_links.find((link) => link.invite_link === url)?.created_at).toBe(Date.UTC(2030, 0, 1) / 1000)
+    expect(mock.snapshot().invite_links.find((link) => link.invite_link === url)?.created_at).toBe(
+      Date.UTC(2030, 0, 1) / 1000
+    )
   })
 })
 
@@ -96,7 +110,9 @@ describe("worlds", () => {
   })
 
   it("refuses a bad world, fault or limit from TypeScript with a typed error naming the field", () => {
-    expect(() => MockTelegram.make({ world: { bots: [], users: [], chats: [{ id: 1, type: "group" as const, title: "x" }] } }))
+    expect(() =>
+      MockTelegram.make({ world: { bots: [], users: [], chats: [{ id: 1, type: "group" as const, title: "x" }] } })
+    )
       .toThrow(/chats\.0\.id/)
     const mock = MockTelegram.make()
     expect(() => mock.injectFault({ method: "getMe", reply: { delay_ms: -1 } })).toThrow(MockInputError)
@@ -106,10 +122,25 @@ describe("worlds", () => {
 
   it("never throws from handle, whatever it is given", () => {
     const mock = MockTelegram.make()
-    const odd = ["", "?", "/bot", "/bot/", `/bot${T}/%`, `/bot${T}/%E0%A4%A`, `/bot${T}/?method=`, "/__mock", "/__mock/../x"]
+    const odd = [
+      "",
+      "?",
+      "/bot",
+      "/bot/",
+      `/bot${T}/%`,
+      `/bot${T}/%E0%A4%A`,
+      `/bot${T}/?method=`,
+      "/__mock",
+      "/__mock/../x"
+    ]
     for (const target of odd) {
       for (const method of ["GET", "POST", "BREW"]) {
-        const response = mock.handle({ method, target, body: new TextEncoder().encode("{\"__proto__\":{\"x\":1}}"), contentType: "application/json" })
+        const response = mock.handle({
+          method,
+          target,
+          body: new TextEncoder().encode("{\"__proto__\":{\"x\":1}}"),
+          contentType: "application/json"
+        })
         expect(["Json", "Bare"]).toContain(response._tag)
       }
     }

@@ -46,7 +46,9 @@ const main = async (): Promise<void> => {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected 0-65535, got ${values.port}`)
   const requestTimeoutMs = Number(values["request-timeout"])
-  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs <= 0) return fail(`--request-timeout: expected milliseconds`)
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs <= 0) {
+    return fail(`--request-timeout: expected milliseconds`)
+  }
 
   let world: unknown
   if (values.world !== undefined) {

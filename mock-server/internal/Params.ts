@@ -82,7 +82,8 @@ export const parseUrlEncoded = (bytes: Uint8Array, params: Params): void => {
 }
 
 // Buffer's latin1 is ISO-8859-1 (one char per byte); TextDecoder("latin1") is windows-1252.
-const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1")
+const latin1 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1")
 const latin1ToUtf8 = (s: string): string => Buffer.from(s, "latin1").toString("utf8")
 
 /** The boundary of a multipart Content-Type, or undefined when it has none usable. */

@@ -81,7 +81,10 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
         headers: { "content-type": "application/json" },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {})
       })
-      return { status: response.status, body: (await response.json()) as { ok: boolean; result?: any; description?: string } }
+      return {
+        status: response.status,
+        body: (await response.json()) as { ok: boolean; result?: any; description?: string }
+      }
     }
     const worldLink = async (url: string) => {
       const world = (await control("GET", "world")).body.result as { invite_links: Array<any> }
@@ -133,12 +136,32 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
         ["starts with 0", "0123:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", 401, "Unauthorized: invalid token specified"],
         ["longer than 80 chars", `123456:${"A".repeat(80)}`, 401, "Unauthorized: invalid token specified"],
         ["has no colon", "123456ABC-DEF1234ghIkl-zyx57W2v1u123ew11", 401, "Unauthorized: invalid token specified"],
-        ["has an encoded slash", "123456%2F:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", 401, "Unauthorized: invalid token specified"],
+        [
+          "has an encoded slash",
+          "123456%2F:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
+          401,
+          "Unauthorized: invalid token specified"
+        ],
         ["empty", "", 401, "Unauthorized: invalid token specified"],
-        ["non-integer bot id", "abc:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", 421, "Misdirected Request: unallowed token specified"],
-        ["bot id over int64", "99999999999999999999:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", 421, "Misdirected Request: unallowed token specified"],
+        [
+          "non-integer bot id",
+          "abc:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
+          421,
+          "Misdirected Request: unallowed token specified"
+        ],
+        [
+          "bot id over int64",
+          "99999999999999999999:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
+          421,
+          "Misdirected Request: unallowed token specified"
+        ],
         ["negative bot id", "-5:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", 401, "Unauthorized: invalid token specified"],
-        ["bot id of 2^54", "18014398509481984:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", 401, "Unauthorized: invalid token specified"],
+        [
+          "bot id of 2^54",
+          "18014398509481984:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
+          401,
+          "Unauthorized: invalid token specified"
+        ],
         ["short secret", "123456:short", 401, "Unauthorized"],
         ["secret not base64url", "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew1!", 401, "Unauthorized"],
         ["unknown to Telegram", "123456:ZZZ-DEF1234ghIkl-zyx57W2v1u123ew11", 401, "Unauthorized"],
@@ -194,7 +217,11 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
       it("reads urlencoded forms, `+` as a space", async () => {
         const { body } = await call(
           `/bot${T}/createChatInviteLink`,
-          { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `chat_id=${SUPERGROUP}&name=Spring+promo%21` }
+          {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: `chat_id=${SUPERGROUP}&name=Spring+promo%21`
+          }
         )
         expect(body.result.name).toBe("Spring promo!")
       })
@@ -205,7 +232,11 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
         expect((await call(`/bot${T}/exportChatInviteLink`, { method: "POST", body: data })).body.result).toMatch(LINK)
         const fileOnly = new FormData()
         fileOnly.set("chat_id", new Blob([String(SUPERGROUP)]), "chat.txt")
-        await expectError(call(`/bot${T}/exportChatInviteLink`, { method: "POST", body: fileOnly }), 400, "Bad Request: chat_id is empty")
+        await expectError(
+          call(`/bot${T}/exportChatInviteLink`, { method: "POST", body: fileOnly }),
+          400,
+          "Bad Request: chat_id is empty"
+        )
       })
 
       it("answers multipart without a boundary with a bare 400", async () => {
@@ -224,7 +255,11 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
         const { body } = await api("createChatInviteLink", { chat_id: SUPERGROUP, creates_join_request: true, name: 7 })
         expect(body.result).toMatchObject({ creates_join_request: true, name: "7" })
         await expectError(api("exportChatInviteLink", { chat_id: null }), 400, "Bad Request: chat not found")
-        await expectError(api("exportChatInviteLink", { chat_id: { id: SUPERGROUP } }), 400, "Bad Request: chat not found")
+        await expectError(
+          api("exportChatInviteLink", { chat_id: { id: SUPERGROUP } }),
+          400,
+          "Bad Request: chat not found"
+        )
       })
 
       it.each([
@@ -244,26 +279,38 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
 
       it("reads no parameters from a body of another content type", async () => {
         await expectError(
-          call(`/bot${T}/exportChatInviteLink`, { method: "POST", headers: { "content-type": "text/plain" }, body: `chat_id=${SUPERGROUP}` }),
+          call(`/bot${T}/exportChatInviteLink`, {
+            method: "POST",
+            headers: { "content-type": "text/plain" },
+            body: `chat_id=${SUPERGROUP}`
+          }),
           400,
           "Bad Request: chat_id is empty"
         )
       })
 
       it("matches the content type as a lower-cased substring", async () => {
-        expect((await call(`/bot${T}/exportChatInviteLink`, {
-          method: "POST",
-          headers: { "content-type": "Application/JSON; charset=utf-8" },
-          body: JSON.stringify({ chat_id: SUPERGROUP })
-        })).body.result).toMatch(LINK)
+        expect(
+          (await call(`/bot${T}/exportChatInviteLink`, {
+            method: "POST",
+            headers: { "content-type": "Application/JSON; charset=utf-8" },
+            body: JSON.stringify({ chat_id: SUPERGROUP })
+          })).body.result
+        ).toMatch(LINK)
       })
 
       it("reads `true`, `yes`, `1` in any case, trimmed, as true", async () => {
         for (const value of ["true", " YES ", "1", "True"]) {
-          const { body } = await call(`/bot${T}/createChatInviteLink`, form({ chat_id: String(SUPERGROUP), creates_join_request: value }))
+          const { body } = await call(
+            `/bot${T}/createChatInviteLink`,
+            form({ chat_id: String(SUPERGROUP), creates_join_request: value })
+          )
           expect(body.result.creates_join_request).toBe(true)
         }
-        const { body } = await call(`/bot${T}/createChatInviteLink`, form({ chat_id: String(SUPERGROUP), creates_join_request: "on" }))
+        const { body } = await call(
+          `/bot${T}/createChatInviteLink`,
+          form({ chat_id: String(SUPERGROUP), creates_join_request: "on" })
+        )
         expect(body.result.creates_join_request).toBe(false)
       })
 
@@ -300,7 +347,9 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
           `{"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":${MIGRATED_TO}}}`
         )
         const plain = await api("exportChatInviteLink", { chat_id: 42 })
-        expect(plain.text).toBe(`{"ok":false,"error_code":400,"description":"Bad Request: can't invite members to a private chat"}`)
+        expect(plain.text).toBe(
+          `{"ok":false,"error_code":400,"description":"Bad Request: can't invite members to a private chat"}`
+        )
       })
 
       it("sends Retry-After with every retry_after, as a JSON number in parameters", async () => {
@@ -357,7 +406,11 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
         [KICKED, 403, "Forbidden: bot was kicked from the supergroup chat"],
         [NOT_MEMBER_CHANNEL, 403, "Forbidden: bot is not a member of the channel chat"]
       ])("refuses chat_id %s with %i %s", async (chatId, code, description) => {
-        await expectError(api("exportChatInviteLink", chatId === undefined ? {} : { chat_id: chatId }), code, description)
+        await expectError(
+          api("exportChatInviteLink", chatId === undefined ? {} : { chat_id: chatId }),
+          code,
+          description
+        )
       })
 
       it("refuses basic groups the bot left or was kicked from, and deleted ones", async () => {
@@ -368,8 +421,16 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
           { id: -13, type: "group", title: "Deleted", members: [{ user_id: 123456, status: "creator" }], deleted: true }
         )
         expect((await control("PUT", "world", world)).body.ok).toBe(true)
-        await expectError(api("exportChatInviteLink", { chat_id: -11 }), 403, "Forbidden: bot was kicked from the group chat")
-        await expectError(api("exportChatInviteLink", { chat_id: -12 }), 403, "Forbidden: bot is not a member of the group chat")
+        await expectError(
+          api("exportChatInviteLink", { chat_id: -11 }),
+          403,
+          "Forbidden: bot was kicked from the group chat"
+        )
+        await expectError(
+          api("exportChatInviteLink", { chat_id: -12 }),
+          403,
+          "Forbidden: bot is not a member of the group chat"
+        )
         await expectError(api("exportChatInviteLink", { chat_id: -13 }), 403, "Forbidden: the group chat was deleted")
       })
     })
@@ -386,7 +447,11 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
 
       it("shows no invite_link without the right, and for a private chat", async () => {
         expect((await api("getChat", { chat_id: NO_RIGHTS })).body.result).not.toHaveProperty("invite_link")
-        expect((await api("getChat", { chat_id: 42 })).body.result).toMatchObject({ id: 42, type: "private", first_name: "Alice" })
+        expect((await api("getChat", { chat_id: 42 })).body.result).toMatchObject({
+          id: 42,
+          type: "private",
+          first_name: "Alice"
+        })
       })
 
       it("answers for an upgraded group without the migrate error", async () => {
@@ -407,7 +472,12 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
     describe("create, edit and revoke", () => {
       it("creates a link with the real fields in the real order", async () => {
         const expire = Math.floor(t.clock.now() / 1000) + 3600
-        const { text, body } = await api("createChatInviteLink", { chat_id: SUPERGROUP, name: "Promo", expire_date: expire, member_limit: 5 })
+        const { text, body } = await api("createChatInviteLink", {
+          chat_id: SUPERGROUP,
+          name: "Promo",
+          expire_date: expire,
+          member_limit: 5
+        })
         expect(Object.keys(body.result)).toEqual([
           "invite_link",
           "name",
@@ -418,7 +488,13 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
           "is_primary",
           "is_revoked"
         ])
-        expect(body.result).toMatchObject({ name: "Promo", expire_date: expire, member_limit: 5, is_primary: false, is_revoked: false })
+        expect(body.result).toMatchObject({
+          name: "Promo",
+          expire_date: expire,
+          member_limit: 5,
+          is_primary: false,
+          is_revoked: false
+        })
         expect(body.result.creator).toMatchObject({ id: 123456, is_bot: true })
         expect(text).toContain(`"creates_join_request":false,"is_primary":false,"is_revoked":false}}`)
       })
@@ -429,13 +505,27 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
           400,
           "Bad Request: member limit can't be specified for links requiring administrator approval"
         )
-        await expectError(api("createChatInviteLink", { chat_id: SUPERGROUP, expire_date: 1000 }), 400, "Bad Request: EXPIRE_DATE_INVALID")
-        await expectError(api("createChatInviteLink", { chat_id: SUPERGROUP, member_limit: 100000 }), 400, "Bad Request: USAGE_LIMIT_INVALID")
-        await expectError(api("createChatInviteLink", { chat_id: NO_RIGHTS }), 400, "Bad Request: not enough rights to manage chat invite link")
+        await expectError(
+          api("createChatInviteLink", { chat_id: SUPERGROUP, expire_date: 1000 }),
+          400,
+          "Bad Request: EXPIRE_DATE_INVALID"
+        )
+        await expectError(
+          api("createChatInviteLink", { chat_id: SUPERGROUP, member_limit: 100000 }),
+          400,
+          "Bad Request: USAGE_LIMIT_INVALID"
+        )
+        await expectError(
+          api("createChatInviteLink", { chat_id: NO_RIGHTS }),
+          400,
+          "Bad Request: not enough rights to manage chat invite link"
+        )
       })
 
       it("edits every field of the bot's own link, resetting the ones left out", async () => {
-        const link = (await api("createChatInviteLink", { chat_id: SUPERGROUP, name: "One", member_limit: 3 })).body.result.invite_link
+        const link =
+          (await api("createChatInviteLink", { chat_id: SUPERGROUP, name: "One", member_limit: 3 })).body.result
+            .invite_link
         const { body } = await api("editChatInviteLink", { chat_id: SUPERGROUP, invite_link: link, name: "Two" })
         expect(body.result).toMatchObject({ invite_link: link, name: "Two", is_revoked: false })
         expect(body.result).not.toHaveProperty("member_limit")
@@ -443,7 +533,11 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
 
       it("refuses to edit a primary link, another admin's link, an unknown link or none", async () => {
         const primary = (await api("exportChatInviteLink", { chat_id: SUPERGROUP })).body.result
-        await expectError(api("editChatInviteLink", { chat_id: SUPERGROUP, invite_link: primary, name: "x" }), 400, "Bad Request: CHAT_INVITE_PERMANENT")
+        await expectError(
+          api("editChatInviteLink", { chat_id: SUPERGROUP, invite_link: primary, name: "x" }),
+          400,
+          "Bad Request: CHAT_INVITE_PERMANENT"
+        )
         await expectError(
           api("editChatInviteLink", { chat_id: SUPERGROUP, invite_link: "https://t.me/+OwnerSuperGrp01" }),
           400,
@@ -454,14 +548,22 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
           400,
           "Bad Request: INVITE_HASH_EXPIRED"
         )
-        await expectError(api("editChatInviteLink", { chat_id: SUPERGROUP }), 400, "Bad Request: invite link must be non-empty")
+        await expectError(
+          api("editChatInviteLink", { chat_id: SUPERGROUP }),
+          400,
+          "Bad Request: invite link must be non-empty"
+        )
       })
 
       it("revokes a link; a revoked primary link is replaced by a new one", async () => {
         const extra = (await api("createChatInviteLink", { chat_id: SUPERGROUP })).body.result.invite_link
         const revoked = (await api("revokeChatInviteLink", { chat_id: SUPERGROUP, invite_link: extra })).body.result
         expect(revoked).toMatchObject({ invite_link: extra, is_revoked: true, is_primary: false })
-        await expectError(api("revokeChatInviteLink", { chat_id: SUPERGROUP, invite_link: extra }), 400, "Bad Request: INVITE_HASH_EXPIRED")
+        await expectError(
+          api("revokeChatInviteLink", { chat_id: SUPERGROUP, invite_link: extra }),
+          400,
+          "Bad Request: INVITE_HASH_EXPIRED"
+        )
 
         const primary = (await api("exportChatInviteLink", { chat_id: SUPERGROUP })).body.result
         const gone = (await api("revokeChatInviteLink", { chat_id: SUPERGROUP, invite_link: primary })).body.result
@@ -479,7 +581,9 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
 
     describe("§5 migration", () => {
       it("answers the migrate error for every invite-link method on the old id", async () => {
-        for (const method of ["exportChatInviteLink", "createChatInviteLink", "editChatInviteLink", "revokeChatInviteLink"]) {
+        for (
+          const method of ["exportChatInviteLink", "createChatInviteLink", "editChatInviteLink", "revokeChatInviteLink"]
+        ) {
           const body = await expectError(
             api(method, { chat_id: UPGRADED_GROUP, invite_link: "https://t.me/+AAAAAAAAAAAAAAAA" }),
             400,
@@ -511,25 +615,44 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
 
     describe("flood control", () => {
       it("answers 429 with the whole seconds until a slot frees, per (bot, method, chat)", async () => {
-        expect((await control("PUT", "limits", [{ method: "exportChatInviteLink", max_calls: 2, per_seconds: 10 }])).body.ok).toBe(true)
+        expect(
+          (await control("PUT", "limits", [{ method: "exportChatInviteLink", max_calls: 2, per_seconds: 10 }])).body.ok
+        ).toBe(true)
         await api("exportChatInviteLink", { chat_id: SUPERGROUP })
         t.clock.advance(2_000)
         await api("exportChatInviteLink", { chat_id: SUPERGROUP })
-        let body = await expectError(api("exportChatInviteLink", { chat_id: SUPERGROUP }), 429, "Too Many Requests: retry after 8")
+        let body = await expectError(
+          api("exportChatInviteLink", { chat_id: SUPERGROUP }),
+          429,
+          "Too Many Requests: retry after 8"
+        )
         expect(body.parameters).toEqual({ retry_after: 8 })
         expect((await api("exportChatInviteLink", { chat_id: CHANNEL })).body.ok).toBe(true)
         expect((await api("getMe")).body.ok).toBe(true)
         t.clock.advance(7_500)
-        body = await expectError(api("exportChatInviteLink", { chat_id: SUPERGROUP }), 429, "Too Many Requests: retry after 1")
+        body = await expectError(
+          api("exportChatInviteLink", { chat_id: SUPERGROUP }),
+          429,
+          "Too Many Requests: retry after 1"
+        )
         t.clock.advance(500)
         expect((await api("exportChatInviteLink", { chat_id: SUPERGROUP })).body.ok).toBe(true)
         await expectError(api("exportChatInviteLink", { chat_id: SUPERGROUP }), 429, "Too Many Requests: retry after 2")
       })
 
       it("does not count refused calls, and validates limits", async () => {
-        await control("PUT", "limits", [{ method: "exportChatInviteLink", chat_id: NO_RIGHTS, max_calls: 1, per_seconds: 60 }])
+        await control("PUT", "limits", [{
+          method: "exportChatInviteLink",
+          chat_id: NO_RIGHTS,
+          max_calls: 1,
+          per_seconds: 60
+        }])
         for (let i = 0; i < 3; i++) {
-          await expectError(api("exportChatInviteLink", { chat_id: NO_RIGHTS }), 400, "Bad Request: not enough rights to manage chat invite link")
+          await expectError(
+            api("exportChatInviteLink", { chat_id: NO_RIGHTS }),
+            400,
+            "Bad Request: not enough rights to manage chat invite link"
+          )
         }
         const bad = await control("PUT", "limits", [{ max_calls: 0, per_seconds: 1 }])
         expect(bad.status).toBe(400)
@@ -539,10 +662,19 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
 
     describe("fault injection", () => {
       it("answers an injected 429 with retry_after and Retry-After, then goes back to normal", async () => {
-        await control("POST", "faults", { method: "exportChatInviteLink", times: 2, reply: { error_code: 429, retry_after: 7 } })
+        await control("POST", "faults", {
+          method: "exportChatInviteLink",
+          times: 2,
+          reply: { error_code: 429, retry_after: 7 }
+        })
         for (let i = 0; i < 2; i++) {
           const { response, body } = await api("exportChatInviteLink", { chat_id: SUPERGROUP })
-          expect(body).toEqual({ ok: false, error_code: 429, description: "Too Many Requests: retry after 7", parameters: { retry_after: 7 } })
+          expect(body).toEqual({
+            ok: false,
+            error_code: 429,
+            description: "Too Many Requests: retry after 7",
+            parameters: { retry_after: 7 }
+          })
           expect(response.headers.get("retry-after")).toBe("7")
         }
         expect((await api("exportChatInviteLink", { chat_id: SUPERGROUP })).body.result).toMatch(LINK)
@@ -555,7 +687,11 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
           reply: { error_code: 500, description: "Internal Server Error: restart" }
         })
         expect((await api("exportChatInviteLink", { chat_id: SUPERGROUP })).body.ok).toBe(true)
-        await expectError(api("exportChatInviteLink", { chat_id: "@my_test_channel" }), 500, "Internal Server Error: restart")
+        await expectError(
+          api("exportChatInviteLink", { chat_id: "@my_test_channel" }),
+          500,
+          "Internal Server Error: restart"
+        )
         expect((await api("exportChatInviteLink", { chat_id: CHANNEL })).body.ok).toBe(true)
       })
 
@@ -609,7 +745,11 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
       })
 
       it("refuses malformed control input without changing anything", async () => {
-        const response = await t.request("/__mock/faults", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" })
+        const response = await t.request("/__mock/faults", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{not json"
+        })
         expect(response.status).toBe(400)
         expect((await control("POST", "upgrade", { chat_id: "abc" })).status).toBe(400)
         expect((await control("GET", "nowhere")).status).toBe(404)

@@ -1,0 +1,172 @@
+/**
+ * Token-secrecy sweep: on every error path, nothing the caller can see (the error, its message, toJSON, util.inspect,
+ * stack and cause chain, the Cause, log lines, spans, policy events) holds the token's secret, even when the
+ * platform's own errors (whose messages carry the URL) and the server's answers contain it.
+ */
+import { HttpClientError, HttpClientRequest } from "@effect/platform"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Exit, Logger, LogLevel, Ref, Schema, TestClock, Fiber } from "effect"
+import { inspect } from "node:util"
+import * as BotApi from "../../src/BotApi.js"
+import * as Policy from "../../src/Policy.js"
+import {
+  causeTexts,
+  failure,
+  flood,
+  hang,
+  layerFor,
+  leaks,
+  makeRecordingLogger,
+  makeRecordingTracer,
+  makeScripted,
+  networkFailure,
+  ok,
+  type Reply,
+  SECRET,
+  spanTexts,
+  TOKEN
+} from "./support.js"
+
+const URL_WITH_TOKEN = `https://api.telegram.org/bot${TOKEN}/exportChatInviteLink`
+
+const replies: ReadonlyArray<[string, Reply, string]> = [
+  ["network failure (RequestError with the URL in message, description and cause)", networkFailure, "TransportError"],
+  ["body that breaks while read (ResponseError)", { _tag: "BrokenBody" }, "TransportError"],
+  ["HTML 502 page echoing the URL", {
+    _tag: "Text",
+    status: 502,
+    contentType: "text/html",
+    body: `<html><body>502 Bad Gateway while proxying ${URL_WITH_TOKEN}</body></html>`
+  }, "TransportError"],
+  ["JSON that is not an envelope, echoing the token", {
+    _tag: "Json",
+    status: 200,
+    body: { error: `bad path /bot${TOKEN}/x`, token: TOKEN }
+  }, "TransportError"],
+  ["result of the wrong type holding the token", ok({ url: URL_WITH_TOKEN }), "TransportError"],
+  ["ok:false whose description and parameters echo the token", failure(401, `Unauthorized: ${TOKEN}`, {
+    hint: URL_WITH_TOKEN
+  }), "TelegramApiError"],
+  ["429 whose description echoes the token", failure(429, `Too Many Requests for ${TOKEN}`, {
+    retry_after: 3
+  }), "FloodWaitError"],
+  ["migration whose description echoes the URL-encoded token", failure(400, `upgraded ${encodeURIComponent(TOKEN)}`, {
+    migrate_to_chat_id: -1009876543210
+  }), "ChatMigratedError"],
+  ["timeout", hang, "TransportError"]
+]
+
+/** Runs `effect` with a recording tracer and logger (all levels), logging the failure as a user would. */
+const observe = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.gen(function*() {
+    const { spans, tracer } = makeRecordingTracer()
+    const logger = makeRecordingLogger()
+    const fiber = yield* effect.pipe(
+      Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+      Effect.withTracer(tracer),
+      Effect.provide(logger.layer),
+      Logger.withMinimumLogLevel(LogLevel.All),
+      Effect.exit,
+      Effect.fork
+    )
+    yield* TestClock.adjust("1 hour")
+    const exit = yield* Fiber.join(fiber)
+    assert.isTrue(Exit.isFailure(exit), "the scenario must fail")
+    const texts = [
+      ...(Exit.isFailure(exit) ? causeTexts(exit.cause) : []),
+      ...spanTexts(spans),
+      ...logger.lines
+    ]
+    return { exit, texts, spans, lines: logger.lines }
+  })
+
+const assertNoLeak = (texts: ReadonlyArray<string>, label: string) => {
+  assert.isTrue(texts.length > 0)
+  for (const text of texts) {
+    assert.isFalse(leaks(text), `${label} leaks the token in: ${text.slice(0, 400)}`)
+  }
+}
+
+describe("token secrecy", () => {
+  it.effect("the sweep is not vacuous: the platform's own RequestError shows the token", () =>
+    Effect.sync(() => {
+      const error = new HttpClientError.RequestError({
+        request: HttpClientRequest.post(URL_WITH_TOKEN),
+        reason: "Transport"
+      })
+      assert.isTrue(leaks(error.message))
+      assert.isTrue(leaks(inspect(error)))
+    }))
+
+  for (const [name, reply, tag] of replies) {
+    it.effect(`BotApi, ${name}: ${tag} without the token`, () =>
+      Effect.gen(function*() {
+        const { client } = yield* makeScripted([reply])
+        const { exit, lines, spans, texts } = yield* observe(
+          BotApi.exportChatInviteLink(-1001234567890).pipe(Effect.provide(layerFor(client)))
+        )
+        const error = yield* Effect.flip(exit)
+        assert.strictEqual(error._tag, tag)
+        assert.isTrue(lines.length > 0, "the failure was logged")
+        assert.isTrue(spans.length > 0, "the call was traced")
+        assertNoLeak(texts, name)
+      }))
+
+    it.effect(`Policy.exportChatInviteLink, ${name}: no token in errors, events, logs or spans`, () =>
+      Effect.gen(function*() {
+        const { client } = yield* makeScripted([reply])
+        const events = yield* Ref.make<ReadonlyArray<Policy.PolicyEvent>>([])
+        const { exit, texts } = yield* observe(
+          Policy.exportChatInviteLink(-1001234567890, {
+            maxMigrationHops: 0,
+            onEvent: (event) => Ref.update(events, (all) => [...all, event])
+          }).pipe(Effect.provide(layerFor(client)))
+        )
+        yield* Effect.flip(exit)
+        const eventTexts = (yield* Ref.get(events)).map((e) => inspect(e, { depth: null }))
+        assertNoLeak([...texts, ...eventTexts], name)
+      }))
+  }
+
+  it.effect("a flood wait over the cap and a closed gate: no token", () =>
+    Effect.gen(function*() {
+      const { client } = yield* makeScripted([flood(73414)])
+      const layer = layerFor(client)
+      const { texts } = yield* observe(
+        Effect.gen(function*() {
+          yield* Effect.ignore(Policy.exportChatInviteLink(-1001234567890))
+          return yield* Policy.exportChatInviteLink(-1001234567890)
+        }).pipe(Effect.provide(layer))
+      )
+      assertNoLeak(texts, "gate")
+    }))
+
+  it.effect("an invalid chat id that happens to be the token is not echoed", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* makeScripted([ok("x")])
+      const { exit, texts } = yield* observe(
+        BotApi.exportChatInviteLink(TOKEN).pipe(Effect.provide(layerFor(client)))
+      )
+      assert.strictEqual((yield* Effect.flip(exit))._tag, "InvalidChatIdError")
+      assertNoLeak(texts, "invalid chat id")
+      assert.strictEqual((yield* Ref.get(sent)).length, 0)
+    }))
+
+  it.effect("parameters that are not JSON (Encode): no token", () =>
+    Effect.gen(function*() {
+      const { client } = yield* makeScripted([ok("x")])
+      const { exit, texts } = yield* observe(
+        BotApi.call("getMe", { n: 1n }, Schema.Unknown).pipe(Effect.provide(layerFor(client)))
+      )
+      const error = yield* Effect.flip(exit)
+      assert.strictEqual(error._tag === "TransportError" && error.reason, "Encode")
+      assertNoLeak(texts, "encode")
+    }))
+
+  it.effect("the secret itself is scrubbed from descriptions, raw and URL-encoded", () =>
+    Effect.gen(function*() {
+      const { client } = yield* makeScripted([failure(400, `a ${SECRET} b ${encodeURIComponent(TOKEN)} c`)])
+      const error = yield* BotApi.exportChatInviteLink(1).pipe(Effect.flip, Effect.provide(layerFor(client)))
+      assert.strictEqual(error._tag === "TelegramApiError" && error.description, "a <redacted> b <redacted> c")
+    }))
+})

@@ -1,6 +1,7 @@
 import { setupServer } from "msw/node"
 import { afterAll, beforeAll } from "vitest"
-import { manualClock, MockTelegram, telegramHandlers } from "../mock-server/index.js"
+import { manualClock, MockTelegram } from "../mock-server/index.js"
+import { telegramHandlers } from "../mock-server/Msw.js"
 import { conformanceSuite } from "./mock/conformance.js"
 
 const clock = manualClock()

@@ -182,7 +182,9 @@ export const resilient = <A, R>(
   method: string,
   operation: (chatId: ChatId.ChatId) => Effect.Effect<A, BotApiError, R>,
   options?: Options
-): (chatId: ChatId.Input) => Effect.Effect<Outcome<A>, BotApiError, R | FloodGate.FloodGate | ChatMigrations.ChatMigrations> => {
+): (
+  chatId: ChatId.Input
+) => Effect.Effect<Outcome<A>, BotApiError, R | FloodGate.FloodGate | ChatMigrations.ChatMigrations> => {
   const maxAttempts = Math.max(1, Math.floor(options?.maxAttempts ?? defaults.maxAttempts))
   const maxFloodWait = Duration.decode(options?.maxFloodWait ?? defaults.maxFloodWait)
   const maxHops = Math.max(0, Math.floor(options?.maxMigrationHops ?? defaults.maxMigrationHops))
@@ -198,8 +200,10 @@ export const resilient = <A, R>(
   const tag = <M extends Metric.Metric.Counter<number>>(metric: M) => Metric.tagged(metric, "method", method)
 
   const backoff = (retry: number): Effect.Effect<Duration.Duration> =>
-    Effect.map(jitter ? Random.nextRange(0.8, 1.2) : Effect.succeed(1), (factor) =>
-      Duration.millis(Math.round(Math.min(backoffCap, backoffBase * 2 ** (retry - 1) * factor))))
+    Effect.map(
+      jitter ? Random.nextRange(0.8, 1.2) : Effect.succeed(1),
+      (factor) => Duration.millis(Math.round(Math.min(backoffCap, backoffBase * 2 ** (retry - 1) * factor)))
+    )
 
   return (input) =>
     Effect.gen(function*() {
@@ -229,7 +233,15 @@ export const resilient = <A, R>(
             })
           }
           yield* Metric.increment(tag(floodWaitsTotal))
-          yield* emit({ _tag: "FloodWait", source: "gate", method, chatId: current, retryAfter: remaining, attempt, maxAttempts })
+          yield* emit({
+            _tag: "FloodWait",
+            source: "gate",
+            method,
+            chatId: current,
+            retryAfter: remaining,
+            attempt,
+            maxAttempts
+          })
           yield* gate.waitIfClosed(scope)
         }
 

@@ -205,11 +205,35 @@ describe("BotApi: classification of answers (parameters and error_code, never th
     ["result of the wrong type", ok(42), "TransportError", "UnexpectedResult", 200],
     ["result null", ok(null), "TransportError", "UnexpectedResult", 200],
     ["HTML 502 from a proxy", html502, "TransportError", "NotJson", 502],
-    ["empty body", { _tag: "Text", status: 504, body: "", contentType: "text/plain" }, "TransportError", "NotJson", 504],
-    ["JSON that is not an envelope", { _tag: "Json", status: 200, body: { foo: 1 } }, "TransportError", "NotEnvelope", 200],
+    [
+      "empty body",
+      { _tag: "Text", status: 504, body: "", contentType: "text/plain" },
+      "TransportError",
+      "NotJson",
+      504
+    ],
+    [
+      "JSON that is not an envelope",
+      { _tag: "Json", status: 200, body: { foo: 1 } },
+      "TransportError",
+      "NotEnvelope",
+      200
+    ],
     ["JSON array", { _tag: "Json", status: 200, body: [1, 2] }, "TransportError", "NotEnvelope", 200],
-    ["ok:false without error_code", { _tag: "Json", status: 400, body: { ok: false, description: "x" } }, "TransportError", "NotEnvelope", 400],
-    ["ok as a string", { _tag: "Json", status: 200, body: { ok: "true", result: "x" } }, "TransportError", "NotEnvelope", 200],
+    [
+      "ok:false without error_code",
+      { _tag: "Json", status: 400, body: { ok: false, description: "x" } },
+      "TransportError",
+      "NotEnvelope",
+      400
+    ],
+    [
+      "ok as a string",
+      { _tag: "Json", status: 200, body: { ok: "true", result: "x" } },
+      "TransportError",
+      "NotEnvelope",
+      200
+    ],
     ["network failure (RequestError)", networkFailure, "TransportError", "Network", undefined],
     ["body that breaks while read (ResponseError)", { _tag: "BrokenBody" }, "TransportError", "Network", 200]
   ]

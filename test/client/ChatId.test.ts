@@ -70,7 +70,11 @@ describe("ChatId", () => {
     fc.assert(fc.property(validUsername, (name) => Either.isLeft(ChatId.validate(`@${name}_`))))
     fc.assert(fc.property(validUsername, (name) => Either.isLeft(ChatId.validate(`@${name}__x`))))
     fc.assert(
-      fc.property(validUsername, fc.integer({ min: 0, max: 9 }), (name, d) => Either.isLeft(ChatId.validate(`@${d}${name}`)))
+      fc.property(
+        validUsername,
+        fc.integer({ min: 0, max: 9 }),
+        (name, d) => Either.isLeft(ChatId.validate(`@${d}${name}`))
+      )
     )
     fc.assert(
       fc.property(fc.string({ minLength: 33, maxLength: 60 }), (s) => Either.isLeft(ChatId.validate(`@${s}`)))
@@ -79,12 +83,16 @@ describe("ChatId", () => {
 
   it("property: safe non-zero integers are accepted, and so are their decimal strings", () => {
     fc.assert(
-      fc.property(fc.maxSafeInteger().filter((n) => n !== 0), (n) =>
-        Either.getOrThrow(ChatId.validate(n)) === n && Either.getOrThrow(ChatId.validate(String(n))) === n)
+      fc.property(
+        fc.maxSafeInteger().filter((n) => n !== 0),
+        (n) => Either.getOrThrow(ChatId.validate(n)) === n && Either.getOrThrow(ChatId.validate(String(n))) === n
+      )
     )
     fc.assert(
-      fc.property(fc.double().filter((n) => !Number.isSafeInteger(n) || n === 0), (n) =>
-        Either.isLeft(ChatId.validate(n)))
+      fc.property(
+        fc.double().filter((n) => !Number.isSafeInteger(n) || n === 0),
+        (n) => Either.isLeft(ChatId.validate(n))
+      )
     )
   })
 

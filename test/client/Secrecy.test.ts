@@ -5,7 +5,7 @@
  */
 import { HttpClientError, HttpClientRequest } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Exit, Logger, LogLevel, Ref, Schema, TestClock, Fiber } from "effect"
+import { Effect, Exit, Fiber, Logger, LogLevel, Ref, Schema, TestClock } from "effect"
 import { inspect } from "node:util"
 import * as BotApi from "../../src/BotApi.js"
 import * as Policy from "../../src/Policy.js"
@@ -44,15 +44,27 @@ const replies: ReadonlyArray<[string, Reply, string]> = [
     body: { error: `bad path /bot${TOKEN}/x`, token: TOKEN }
   }, "TransportError"],
   ["result of the wrong type holding the token", ok({ url: URL_WITH_TOKEN }), "TransportError"],
-  ["ok:false whose description and parameters echo the token", failure(401, `Unauthorized: ${TOKEN}`, {
-    hint: URL_WITH_TOKEN
-  }), "TelegramApiError"],
-  ["429 whose description echoes the token", failure(429, `Too Many Requests for ${TOKEN}`, {
-    retry_after: 3
-  }), "FloodWaitError"],
-  ["migration whose description echoes the URL-encoded token", failure(400, `upgraded ${encodeURIComponent(TOKEN)}`, {
-    migrate_to_chat_id: -1009876543210
-  }), "ChatMigratedError"],
+  [
+    "ok:false whose description and parameters echo the token",
+    failure(401, `Unauthorized: ${TOKEN}`, {
+      hint: URL_WITH_TOKEN
+    }),
+    "TelegramApiError"
+  ],
+  [
+    "429 whose description echoes the token",
+    failure(429, `Too Many Requests for ${TOKEN}`, {
+      retry_after: 3
+    }),
+    "FloodWaitError"
+  ],
+  [
+    "migration whose description echoes the URL-encoded token",
+    failure(400, `upgraded ${encodeURIComponent(TOKEN)}`, {
+      migrate_to_chat_id: -1009876543210
+    }),
+    "ChatMigratedError"
+  ],
   ["timeout", hang, "TransportError"]
 ]
 

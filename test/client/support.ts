@@ -4,18 +4,7 @@
  */
 import { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
 import type { HttpClientRequest } from "@effect/platform"
-import {
-  Cause,
-  Clock,
-  Context,
-  Effect,
-  Layer,
-  Logger,
-  type Option,
-  Redacted,
-  Ref,
-  Tracer
-} from "effect"
+import { Cause, Clock, Context, Effect, Layer, Logger, type Option, Redacted, Ref, Tracer } from "effect"
 import { inspect } from "node:util"
 import * as BotApi from "../../src/BotApi.js"
 import * as ChatMigrations from "../../src/ChatMigrations.js"

@@ -82,6 +82,31 @@ export interface TransientRetry {
 }
 
 /**
+ * A one-line English description of an event, e.g. `retrying exportChatInviteLink in 12 s (attempt 2 of 5)`.
+ *
+ * @since 0.1.0
+ */
+export const formatEvent = (event: PolicyEvent): string => {
+  switch (event._tag) {
+    case "FloodWait":
+      return `${event.source === "gate" ? "flood gate closed: " : ""}retrying ${event.method} in ${
+        formatDelay(event.retryAfter)
+      } (attempt ${event.attempt} of ${event.maxAttempts})`
+    case "Migrated":
+      return `chat ${event.from} ${event.remembered ? "was" : "has been"} migrated to ${event.to}`
+    case "TransientRetry":
+      return `retrying ${event.method} in ${
+        formatDelay(event.delay)
+      } (attempt ${event.attempt} of ${event.maxAttempts}) after: ${event.reason}`
+  }
+}
+
+const formatDelay = (delay: Duration.Duration): string => {
+  const ms = Duration.toMillis(delay)
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.ceil(ms / 1000)} s`
+}
+
+/**
  * Options of {@link resilient}; every field has a default (see {@link defaults}).
  *
  * @since 0.1.0

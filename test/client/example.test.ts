@@ -1,0 +1,104 @@
+/**
+ * examples/resilient-export.ts, compiled by `tsc` (it is in the project) and run: in-process through the MSW mock
+ * on the TestClock, and as its own process (`tsx`) against the standalone mock server.
+ */
+import { afterAll, afterEach, assert, beforeAll, describe, it } from "@effect/vitest"
+import { ConfigProvider, Duration, Effect, Layer, Logger } from "effect"
+import { setupServer } from "msw/node"
+import { execFile } from "node:child_process"
+import { MainLayer, program } from "../../examples/resilient-export.js"
+import { DEFAULT_BOT_TOKEN, mockClockFromEffect, MockTelegram, startMockServer } from "../../mock-server/index.js"
+import { telegramHandlers } from "../../mock-server/Msw.js"
+import * as ChatId from "../../src/ChatId.js"
+import * as Policy from "../../src/Policy.js"
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+describe("examples/resilient-export.ts", () => {
+  it.effect("in-process: exports the link of an upgraded group and logs the move", () =>
+    Effect.gen(function*() {
+      const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Effect.clock) })
+      server.use(...telegramHandlers(mock))
+      const lines: Array<string> = []
+      const logger = Logger.replace(Logger.defaultLogger, Logger.make(({ message }) => lines.push(String(message))))
+      const env = ConfigProvider.fromMap(
+        new Map([["TELEGRAM_BOT_TOKEN", DEFAULT_BOT_TOKEN], ["TELEGRAM_CHAT_ID", "-987654321"]])
+      )
+      const result = yield* program.pipe(
+        Effect.provide(MainLayer),
+        Effect.provide(Layer.mergeAll(logger, Layer.setConfigProvider(env)))
+      )
+      assert.strictEqual(result.chatId, ChatId.unsafeMake(-1009876543210))
+      assert.deepStrictEqual(lines, [
+        "chat -987654321 has been migrated to -1009876543210",
+        `invite link for -1009876543210: ${result.link}`
+      ])
+    }))
+
+  it.live("as a process (tsx) against the standalone mock server", () =>
+    Effect.gen(function*() {
+      const mock = yield* Effect.promise(() => startMockServer())
+      yield* Effect.addFinalizer(() => Effect.promise(() => mock.close()))
+      const { stdout } = yield* Effect.async<{ stdout: string; stderr: string }, Error>((resume) => {
+        execFile(
+          process.execPath,
+          ["--import", "tsx", "examples/resilient-export.ts"],
+          {
+            env: {
+              ...process.env,
+              TELEGRAM_BOT_TOKEN: DEFAULT_BOT_TOKEN,
+              TELEGRAM_API_ROOT: mock.url,
+              TELEGRAM_CHAT_ID: "@my_test_channel"
+            },
+            timeout: 60_000
+          },
+          (error, stdout, stderr) => resume(error ? Effect.fail(error) : Effect.succeed({ stdout, stderr }))
+        )
+      })
+      assert.match(stdout, /invite link for @my_test_channel: https:\/\/t\.me\/\+[A-Za-z0-9_-]+/)
+      assert.notInclude(stdout, DEFAULT_BOT_TOKEN.split(":")[1]!)
+    }).pipe(Effect.scoped))
+})
+
+describe("Policy.formatEvent", () => {
+  it("reads as the CLI prints it", () => {
+    const chatId = ChatId.unsafeMake(-1001234567890)
+    assert.strictEqual(
+      Policy.formatEvent({
+        _tag: "FloodWait",
+        source: "server",
+        method: "exportChatInviteLink",
+        chatId,
+        retryAfter: Duration.seconds(12),
+        attempt: 2,
+        maxAttempts: 5
+      }),
+      "retrying exportChatInviteLink in 12 s (attempt 2 of 5)"
+    )
+    assert.strictEqual(
+      Policy.formatEvent({
+        _tag: "Migrated",
+        method: "exportChatInviteLink",
+        from: ChatId.unsafeMake(-987654321),
+        to: ChatId.unsafeMake(-1009876543210),
+        remembered: false
+      }),
+      "chat -987654321 has been migrated to -1009876543210"
+    )
+    assert.strictEqual(
+      Policy.formatEvent({
+        _tag: "TransientRetry",
+        method: "exportChatInviteLink",
+        chatId,
+        reason: "exportChatInviteLink (chat -1001234567890): Timeout: no answer within 10s",
+        delay: Duration.millis(200),
+        attempt: 3,
+        maxAttempts: 5
+      }),
+      "retrying exportChatInviteLink in 200 ms (attempt 3 of 5) after: exportChatInviteLink (chat -1001234567890): Timeout: no answer within 10s"
+    )
+  })
+})

@@ -22,6 +22,7 @@ import {
   Schema
 } from "effect"
 import { type BotApiError, InvalidChatIdError, TransportError } from "./BotApiError.js"
+import * as BotApiMetrics from "./BotApiMetrics.js"
 import * as ChatFullInfo from "./ChatFullInfo.js"
 import * as ChatId from "./ChatId.js"
 import * as ChatInviteLink from "./ChatInviteLink.js"
@@ -115,11 +116,6 @@ export interface Options {
   readonly requestTimeout?: Duration.DurationInput | undefined
 }
 
-const requestsTotal = Metric.counter("telegram_bot_api_requests_total", {
-  description: "Bot API requests sent",
-  incremental: true
-})
-
 /**
  * Builds the service over the `HttpClient` in context. The client's own spans are turned off for these requests
  * (their attributes carry the URL, hence the token), and no trace headers are sent to Telegram.
@@ -175,7 +171,7 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
             })
           )
         )
-        yield* Metric.increment(Metric.tagged(requestsTotal, "method", method))
+        yield* Metric.increment(Metric.tagged(BotApiMetrics.requests, "method", method))
         const [status, text] = yield* client.execute(request).pipe(
           Effect.flatMap((response) => Effect.map(response.text, (text) => [response.status, text] as const)),
           Effect.mapError((error) => fromPlatform(method, chatId, error)),

@@ -25,6 +25,7 @@
 import { Clock, Duration, Effect, Layer, Metric, Option, Random, Schedule } from "effect"
 import { BotApi } from "./BotApi.js"
 import { type BotApiError, FloodWaitError, isTransient } from "./BotApiError.js"
+import * as BotApiMetrics from "./BotApiMetrics.js"
 import * as ChatId from "./ChatId.js"
 import * as ChatMigrations from "./ChatMigrations.js"
 import * as FloodGate from "./FloodGate.js"
@@ -184,19 +185,6 @@ export interface ExportedLink {
   readonly attempts: number
 }
 
-const floodWaitsTotal = Metric.counter("telegram_flood_waits_total", {
-  description: "flood waits (server-told and gate)",
-  incremental: true
-})
-const migrationsTotal = Metric.counter("telegram_chat_migrations_total", {
-  description: "chat migrations learned from the server",
-  incremental: true
-})
-const transientRetriesTotal = Metric.counter("telegram_transient_retries_total", {
-  description: "transient failures retried",
-  incremental: true
-})
-
 /**
  * Wraps an operation on a chat with all the policies. `method` names it in events, spans and errors.
  * Fails with the last error when a bound is reached (attempts, flood wait, migration hops), typed.
@@ -257,7 +245,7 @@ export const resilient = <A, R>(
               description: `flood gate ${scope} is closed by an earlier flood wait`
             })
           }
-          yield* Metric.increment(tag(floodWaitsTotal))
+          yield* Metric.increment(tag(BotApiMetrics.floodWaits))
           yield* emit({
             _tag: "FloodWait",
             source: "gate",
@@ -286,7 +274,7 @@ export const resilient = <A, R>(
           // Closed even when we give up: the others for this scope should not hit the server either.
           yield* gate.close(scope, until)
           if (Duration.greaterThan(error.retryAfter, maxFloodWait) || attempt >= maxAttempts) return yield* error
-          yield* Metric.increment(tag(floodWaitsTotal))
+          yield* Metric.increment(tag(BotApiMetrics.floodWaits))
           yield* emit({
             _tag: "FloodWait",
             source: "server",
@@ -305,7 +293,7 @@ export const resilient = <A, R>(
           const to = ChatId.unsafeMake(error.migrateToChatId)
           if (maxHops === 0 || visited.has(ChatId.toKey(to))) return yield* error
           yield* registry.record(current, to)
-          yield* Metric.increment(tag(migrationsTotal))
+          yield* Metric.increment(tag(BotApiMetrics.migrations))
           yield* emit({ _tag: "Migrated", method, from: current, to, remembered: false })
           hops++
           if (hops > maxHops || attempt >= maxAttempts) return yield* error
@@ -317,7 +305,7 @@ export const resilient = <A, R>(
         if (retryTransient && isTransient(error) && attempt < maxAttempts) {
           transientRetries++
           const delay = yield* backoff(transientRetries)
-          yield* Metric.increment(tag(transientRetriesTotal))
+          yield* Metric.increment(tag(BotApiMetrics.transientRetries))
           yield* emit({
             _tag: "TransientRetry",
             method,

@@ -11,6 +11,9 @@ export * as BotApi from "./BotApi.js"
 /** The closed union of failures. */
 export * as BotApiError from "./BotApiError.js"
 
+/** Counters of requests, flood waits, migrations and transient retries. */
+export * as BotApiMetrics from "./BotApiMetrics.js"
+
 /** The `ChatFullInfo` object (getChat). */
 export * as ChatFullInfo from "./ChatFullInfo.js"
 

@@ -1,7 +1,8 @@
 import { KeyValueStore } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Deferred, Duration, Effect, Exit, Fiber, Layer, Option, Ref, TestClock } from "effect"
+import { Deferred, Duration, Effect, Exit, Fiber, Layer, Metric, Option, Ref, TestClock } from "effect"
 import * as BotApi from "../../src/BotApi.js"
+import * as BotApiMetrics from "../../src/BotApiMetrics.js"
 import * as ChatId from "../../src/ChatId.js"
 import * as ChatMigrations from "../../src/ChatMigrations.js"
 import * as FloodGate from "../../src/FloodGate.js"
@@ -14,6 +15,7 @@ import {
   layerFor,
   link,
   makeFake,
+  makeRecordingTracer,
   makeScripted,
   migrated,
   networkFailure,
@@ -507,5 +509,65 @@ describe("Policy: resilient over any operation", () => {
       assert.strictEqual(outcome.value.invite_link, link(7))
       assert.strictEqual(outcome.attempts, 2)
       assert.strictEqual(yield* count(sent), 2)
+    }))
+})
+
+describe("Policy: tracing and metrics", () => {
+  it.effect("one Policy span per call (attempts), one BotApi span per request (attempt number), no HTTP span", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = makeRecordingTracer()
+      const { client } = yield* makeScripted([flood(1), ok(link(1))])
+      const fiber = yield* Policy.exportChatInviteLink(CHAT).pipe(
+        Effect.provide(layerFor(client)),
+        Effect.withTracer(tracer),
+        Effect.fork
+      )
+      yield* TestClock.adjust("1 second")
+      yield* Fiber.join(fiber)
+      assert.deepStrictEqual(spans.map((s) => s.name), [
+        "Policy.exportChatInviteLink",
+        "BotApi.exportChatInviteLink",
+        "BotApi.exportChatInviteLink"
+      ])
+      const [policy, first, second] = spans
+      assert.strictEqual(policy!.attributes.get("telegram.chat_id"), String(CHAT))
+      assert.strictEqual(policy!.attributes.get("telegram.attempts"), 2)
+      assert.deepStrictEqual([first, second].map((s) => s!.attributes.get("telegram.attempt")), [1, 2])
+      assert.deepStrictEqual([first, second].map((s) => s!.parent._tag === "Some" && s!.parent.value.spanId), [
+        policy!.spanId,
+        policy!.spanId
+      ])
+    }))
+
+  it.effect("counts requests, flood waits, migrations and transient retries per method", () =>
+    Effect.gen(function*() {
+      const value = (counter: Metric.Metric.Counter<number>) =>
+        Effect.map(Metric.value(Metric.tagged(counter, "method", "exportChatInviteLink")), (state) => state.count)
+      const before = yield* Effect.all([
+        value(BotApiMetrics.requests),
+        value(BotApiMetrics.floodWaits),
+        value(BotApiMetrics.migrations),
+        value(BotApiMetrics.transientRetries)
+      ])
+      const { client } = yield* makeFake((request) =>
+        Effect.succeed(
+          request.params["chat_id"] === -11 ? migrated(-1000000000011) : ok(link(1))
+        )
+      )
+      const { client: flaky } = yield* makeScripted([flood(1), networkFailure, ok(link(1))])
+      yield* Policy.exportChatInviteLink(-11).pipe(Effect.provide(layerFor(client)))
+      const fiber = yield* Policy.exportChatInviteLink(CHAT, { jitter: false }).pipe(
+        Effect.provide(layerFor(flaky)),
+        Effect.fork
+      )
+      yield* TestClock.adjust("2 seconds")
+      yield* Fiber.join(fiber)
+      const after = yield* Effect.all([
+        value(BotApiMetrics.requests),
+        value(BotApiMetrics.floodWaits),
+        value(BotApiMetrics.migrations),
+        value(BotApiMetrics.transientRetries)
+      ])
+      assert.deepStrictEqual(after.map((n, i) => n - before[i]!), [5, 1, 1, 1])
     }))
 })

@@ -1,0 +1,47 @@
+/**
+ * Counters kept by the client, each tagged with `method`. Read them with `Metric.value` or export them with
+ * @effect/opentelemetry.
+ *
+ * @since 0.1.0
+ */
+import { Metric } from "effect"
+
+/**
+ * Bot API requests sent (each attempt counts).
+ *
+ * @since 0.1.0
+ */
+export const requests: Metric.Metric.Counter<number> = Metric.counter("telegram_bot_api_requests_total", {
+  description: "Bot API requests sent",
+  incremental: true
+})
+
+/**
+ * Flood waits started (told by the server, or found on the shared gate).
+ *
+ * @since 0.1.0
+ */
+export const floodWaits: Metric.Metric.Counter<number> = Metric.counter("telegram_flood_waits_total", {
+  description: "flood waits (server-told and gate)",
+  incremental: true
+})
+
+/**
+ * Chat migrations learned from the server.
+ *
+ * @since 0.1.0
+ */
+export const migrations: Metric.Metric.Counter<number> = Metric.counter("telegram_chat_migrations_total", {
+  description: "chat migrations learned from the server",
+  incremental: true
+})
+
+/**
+ * Transient failures retried.
+ *
+ * @since 0.1.0
+ */
+export const transientRetries: Metric.Metric.Counter<number> = Metric.counter("telegram_transient_retries_total", {
+  description: "transient failures retried",
+  incremental: true
+})

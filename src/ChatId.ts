@@ -106,7 +106,11 @@ export const isChatId = (u: unknown): u is ChatId => problemOf(u) === undefined
  */
 export const toKey = (chatId: ChatId): string => typeof chatId === "number" ? String(chatId) : chatId.toLowerCase()
 
+/** The shape of a bot token (`<bot id>:<secret>`): such an input is never echoed back in an error. */
+const TOKEN_SHAPE = /\d+:[A-Za-z0-9_-]{20,}/
+
 const describeInput = (input: unknown): string => {
   const text = typeof input === "string" ? input : String(input)
+  if (TOKEN_SHAPE.test(text)) return "<looks like a bot token: not shown>"
   return text.length > 64 ? `${text.slice(0, 61)}...` : text
 }

@@ -221,6 +221,7 @@ export const resilient = <A, R>(
   return (input) =>
     Effect.gen(function*() {
       const original = yield* ChatId.make(input)
+      yield* Effect.annotateCurrentSpan("telegram.chat_id", String(original))
       const gate = yield* FloodGate.FloodGate
       const registry = yield* ChatMigrations.ChatMigrations
       const path = yield* ChatMigrations.resolve(original, maxHops)
@@ -323,7 +324,7 @@ export const resilient = <A, R>(
       }
     }).pipe(
       Effect.withSpan(`Policy.${method}`, {
-        attributes: { "telegram.method": method, "telegram.chat_id": String(input) },
+        attributes: { "telegram.method": method },
         captureStackTrace: false
       })
     )

@@ -161,6 +161,9 @@ describe("token secrecy", () => {
       )
       assert.strictEqual((yield* Effect.flip(exit))._tag, "InvalidChatIdError")
       assertNoLeak(texts, "invalid chat id")
+      const policy = yield* observe(Policy.exportChatInviteLink(TOKEN).pipe(Effect.provide(layerFor(client))))
+      assert.strictEqual((yield* Effect.flip(policy.exit))._tag, "InvalidChatIdError")
+      assertNoLeak(policy.texts, "invalid chat id through the policy")
       assert.strictEqual((yield* Ref.get(sent)).length, 0)
     }))
 

@@ -145,7 +145,7 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
       return new TransportError({
         method,
         chatId,
-        reason: error._tag === "RequestError" && error.reason === "Encode" ? "Encode" : "Network",
+        reason: error._tag === "RequestError" && error.reason !== "Transport" ? "Encode" : "Network",
         status: error._tag === "ResponseError" ? error.response.status : undefined,
         description: scrub(`${error._tag} ${error.reason}${detail === "" ? "" : `: ${detail}`}`)
       })

@@ -103,7 +103,7 @@ export class TelegramApiError extends Schema.TaggedError<TelegramApiError>()("Te
  * Why a call produced no Bot API answer:
  * - `Network`: the request could not be sent or the response could not be read
  * - `Timeout`: no answer within the request timeout
- * - `Encode`: the parameters could not be encoded as JSON
+ * - `Encode`: the request could not be built (parameters that are not JSON, an API root that is not a URL)
  * - `NotJson`: the body is not JSON (e.g. an HTML 502 page from a proxy)
  * - `NotEnvelope`: JSON, but not `{ok:true,result}` nor `{ok:false,error_code,description}`
  * - `UnexpectedResult`: `ok:true` with a `result` of the wrong shape

@@ -71,6 +71,18 @@ describe("BotApi: the request", () => {
       assert.strictEqual((yield* Ref.get(sent)).length, 0)
     }))
 
+  it.effect("an API root that is not a URL fails with TransportError Encode, nothing sent", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* makeScripted([ok(link(1))])
+      const error = yield* BotApi.exportChatInviteLink(1).pipe(
+        Effect.flip,
+        Effect.provide(layerFor(client, { apiRoot: "not a url" }))
+      )
+      assert.deepStrictEqual(error._tag === "TransportError" && [error.reason, error.status], ["Encode", undefined])
+      assert.notInclude(error.message, SECRET)
+      assert.strictEqual((yield* Ref.get(sent)).length, 0)
+    }))
+
   it.effect("the invite-link family: create, edit, revoke decode a ChatInviteLink; getChat its invite_link", () =>
     Effect.gen(function*() {
       const inviteLink = {

@@ -123,8 +123,36 @@ export const command = Command.make("tg-invite").pipe(
   Command.withSubcommands([exportCommand, demoCommand])
 )
 
+const OPTIONS_WITH_VALUE = new Set(["--max-attempts", "--max-wait", "--api-root"])
+
+/**
+ * @effect/cli reads a subcommand's options only before its arguments; people also write them after
+ * (`tg-invite export -100123 --json`). This moves them in front, leaving everything after `--` alone.
+ */
+export const hoistOptions = (argv: ReadonlyArray<string>): Array<string> => {
+  const sub = argv.findIndex((arg, i) => i >= 2 && (arg === "export" || arg === "demo"))
+  if (sub === -1) return [...argv]
+  const options: Array<string> = []
+  const positional: Array<string> = []
+  const rest = argv.slice(sub + 1)
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!
+    if (arg === "--") {
+      positional.push(...rest.slice(i))
+      break
+    }
+    if (arg.startsWith("--") || arg === "-h") {
+      options.push(arg)
+      if (OPTIONS_WITH_VALUE.has(arg) && i + 1 < rest.length) options.push(rest[++i]!)
+    } else {
+      positional.push(arg)
+    }
+  }
+  return [...argv.slice(0, sub + 1), ...options, ...positional]
+}
+
 /** Runs the CLI on `argv` (as `process.argv`); usage errors exit 2. */
 export const run = (argv: ReadonlyArray<string>) =>
-  Command.run(command, { name: "tg-invite", version: "0.1.0" })(argv).pipe(
+  Command.run(command, { name: "tg-invite", version: "0.1.0" })(hoistOptions(argv)).pipe(
     Effect.catchIf(ValidationError.isValidationError, () => setExitCode(ExitCode.invalidInput))
   )

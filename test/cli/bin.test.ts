@@ -1,0 +1,76 @@
+/** The real `tg-invite` process: what a shell sees (stdout, stderr, exit code), against the embedded and standalone mocks. */
+import { execFile } from "node:child_process"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "../../mock-server/index.js"
+
+const SECRET = DEFAULT_BOT_TOKEN.split(":")[1]!
+
+const tgInvite = (args: Array<string>, env: Record<string, string | undefined> = {}) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const { TELEGRAM_BOT_TOKEN: _t, TELEGRAM_API_ROOT: _r, ...base } = process.env
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/bin/tg-invite.ts", ...args],
+      { env: { ...base, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    )
+  })
+
+let server: RunningMockServer
+beforeAll(async () => {
+  server = await startMockServer({ mock: MockTelegram.make() })
+})
+afterAll(() => server.close())
+
+describe("tg-invite as a process", () => {
+  it("exports on the embedded mock without a token: only the link on stdout, the notice on stderr", async () => {
+    const { code, stdout, stderr } = await tgInvite(["export", "-1001234567890"])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^https:\/\/t\.me\/\+[A-Za-z0-9_-]{16}\n$/)
+    expect(stderr).toBe("tg-invite: no TELEGRAM_BOT_TOKEN set: running on the embedded mock Telegram (default world)\n")
+  })
+
+  it("uses TELEGRAM_BOT_TOKEN and --api-root, and never prints the token, even on transport failures", async () => {
+    server.mock.injectFault({ method: "exportChatInviteLink", times: 2, reply: { drop: true } })
+    const ok = await tgInvite(["export", "-1001234567890", "--api-root", server.url], {
+      TELEGRAM_BOT_TOKEN: DEFAULT_BOT_TOKEN
+    })
+    expect(ok.code).toBe(0)
+    expect(ok.stdout).toMatch(/^https:\/\/t\.me\/\+/)
+    expect(ok.stderr).toMatch(/retrying exportChatInviteLink in \d+ ms \(attempt 2 of 5\) after:/)
+    server.mock.injectFault({ method: "exportChatInviteLink", times: 5, reply: { drop: true } })
+    const failed = await tgInvite(["export", "-1001234567890", "--max-attempts", "2", "--json"], {
+      TELEGRAM_BOT_TOKEN: DEFAULT_BOT_TOKEN,
+      TELEGRAM_API_ROOT: server.url
+    })
+    expect(failed.code).toBe(6)
+    expect(JSON.parse(failed.stdout)).toMatchObject({
+      ok: false,
+      error: "TransportError",
+      exit_code: 6,
+      reason: "Network"
+    })
+    for (const text of [ok.stdout, ok.stderr, failed.stdout, failed.stderr]) expect(text).not.toContain(SECRET)
+    server.mock.clearFaults()
+  })
+
+  it("exits 3 on a refusal and 2 on an invalid chat id, with one line on stderr", async () => {
+    const refused = await tgInvite(["export", "42"])
+    expect(refused.code).toBe(3)
+    expect(refused.stdout).toBe("")
+    expect(refused.stderr.trim().split("\n").at(-1)).toBe(
+      "tg-invite: Telegram refused exportChatInviteLink for 42: Bad Request: can't invite members to a private chat (error 400)"
+    )
+    const invalid = await tgInvite(["export", "@no__such"])
+    expect(invalid.code).toBe(2)
+    expect(invalid.stdout).toBe("")
+  })
+
+  it("documents the exit codes in --help", async () => {
+    const { code, stdout } = await tgInvite(["export", "--help"])
+    expect(code).toBe(0)
+    for (const line of ["0  the link was exported", "3  Telegram refused the call", "6  transport failure"]) {
+      expect(stdout).toContain(line)
+    }
+  })
+})

@@ -10,7 +10,10 @@ import type { MockTelegram } from "./MockTelegram.js"
 import type { WireResponse } from "./Wire.js"
 
 /** An HttpClient answering requests under `apiRoot` (default `https://api.telegram.org`) from `mock`. */
-export const makeMockHttpClient = (mock: MockTelegram, options: { readonly apiRoot?: string } = {}): HttpClient.HttpClient => {
+export const makeMockHttpClient = (
+  mock: MockTelegram,
+  options: { readonly apiRoot?: string } = {}
+): HttpClient.HttpClient => {
   const root = new URL(options.apiRoot ?? "https://api.telegram.org")
   const prefix = root.pathname.replace(/\/+$/, "")
   return HttpClient.make((request, url) =>
@@ -105,7 +108,10 @@ const requestBody = (
     case "Stream":
       return body.stream.pipe(
         Stream.runCollect,
-        Effect.map((chunks) => ({ bytes: Buffer.concat(Chunk.toReadonlyArray(chunks)), contentType: body.contentType })),
+        Effect.map((chunks) => ({
+          bytes: Buffer.concat(Chunk.toReadonlyArray(chunks)),
+          contentType: body.contentType
+        })),
         Effect.mapError((cause) => new HttpClientError.RequestError({ request, reason: "Encode", cause }))
       )
   }

@@ -1,0 +1,78 @@
+/**
+ * A {@link ChatMigrations} registry shared by every process of a bot through Redis: a migration learned by one
+ * process (`old → new`) is used by all, and survives their restarts (as long as Redis keeps its data).
+ *
+ * One key per migrated chat, `tg:<botId>:migration:<old id>`, holding the new id as text, without expiry (a basic
+ * group's upgrade is permanent). Each process also keeps what it learned in memory: when Redis fails or is slow, the
+ * registry goes on with that alone and logs one warning per outage, and an entry learned during an outage is written
+ * to Redis the next time it is read there.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Either, Layer, Option } from "effect"
+import * as ChatId from "./ChatId.js"
+import * as ChatMigrations from "./ChatMigrations.js"
+import { orFallback } from "./internal/redis.js"
+import { RedisConnection } from "./RedisConnection.js"
+
+/**
+ * The Redis key of a chat's migration, under the connection's bot prefix.
+ *
+ * @since 0.1.0
+ */
+export const keyOf = (prefix: string, from: ChatId.ChatId): string => `${prefix}migration:${ChatId.toKey(from)}`
+
+/**
+ * Builds the registry over the connection in context.
+ *
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<ChatMigrations.ChatMigrations.Service, never, RedisConnection> = Effect.gen(
+  function*() {
+    const connection = yield* RedisConnection
+    const client = connection.client
+    const local = yield* ChatMigrations.makeMemory
+    const unavailable = Symbol("unavailable")
+
+    const write = (from: ChatId.ChatId, to: ChatId.ChatId): Effect.Effect<void> =>
+      orFallback(
+        connection,
+        "record a chat migration",
+        () => client.set(keyOf(connection.prefix, from), String(to)).then(() => undefined),
+        Effect.void
+      )
+
+    return ChatMigrations.ChatMigrations.of({
+      get: (from) =>
+        Effect.gen(function*() {
+          const stored = yield* orFallback<string | null | typeof unavailable>(
+            connection,
+            "read the chat migrations",
+            () => client.get(keyOf(connection.prefix, from)),
+            Effect.succeed(unavailable)
+          )
+          const mine = yield* local.get(from)
+          if (typeof stored === "string") {
+            const decoded = ChatId.validate(stored)
+            if (Either.isRight(decoded)) return Option.some(decoded.right)
+            yield* Effect.logWarning(`ChatMigrations: ignoring an unreadable entry for chat ${ChatId.toKey(from)}`)
+            return mine
+          }
+          // Learned here while Redis was away: share it now that Redis answers.
+          if (stored === null && Option.isSome(mine)) yield* write(from, mine.value)
+          return mine
+        }),
+      record: (from, to) => Effect.zipRight(local.record(from, to), write(from, to))
+    })
+  }
+)
+
+/**
+ * The registry as a layer over a {@link RedisConnection}.
+ *
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<ChatMigrations.ChatMigrations, never, RedisConnection> = Layer.effect(
+  ChatMigrations.ChatMigrations,
+  make
+)

@@ -1,0 +1,141 @@
+/**
+ * Support of the chaos property tests: a fast TestClock, the fast-check parameters (seed, path and number of runs,
+ * overridable from the environment so a failure reproduces), and the checks every run shares (no defect, only
+ * `BotApiError`s, no token secret anywhere observable).
+ */
+import { Cause, Effect, Exit, TestClock } from "effect"
+import { inspect } from "node:util"
+import type * as Policy from "../../src/Policy.js"
+import { causeTexts, leaks, type RecordedSpan, spanTexts } from "./support.js"
+
+/**
+ * Makes the TestClock of the current test fast. `TestClock.adjust` waits, before each sleeper it wakes, until every
+ * fiber is suspended, by polling the fibers' states across a `setTimeout(0)` (≥ 1 ms on Node) three times; that is
+ * ~4 ms per wake-up, ~17 ms per run of three sleeps, 3 minutes for 10,000 runs. Polling across a `setImmediate`
+ * instead (one turn of the event loop, with every microtask and promise job run before it) keeps the same rule
+ * (sleepers run in deadline order, once everything else is suspended) at a fraction of that. The fakes here never
+ * wait on a real timer, so one turn is enough for them to settle. Patched on this test's TestClock instance only.
+ */
+export const fastTestClock = Effect.gen(function*() {
+  const clock = yield* TestClock.testClock()
+  if (!("yieldTimer" in clock)) {
+    // Effect's TestClock changed: the tests stay correct, only slower. Fail so that someone notices.
+    return yield* Effect.dieMessage("TestClock has no yieldTimer any more: update fastTestClock")
+  }
+  ;(clock as unknown as { yieldTimer: Effect.Effect<void> }).yieldTimer = Effect.async<void>((resume) => {
+    const handle = setImmediate(() => resume(Effect.void))
+    return Effect.sync(() => clearImmediate(handle))
+  })
+  // Each step also forks (and then interrupts) a fiber that would print, after 5 real seconds, that a fiber is not
+  // suspending. A run takes milliseconds; the fork costs a third of it.
+  const patchable = clock as unknown as Record<string, unknown>
+  patchable["suspendedWarningStart"] = () => Effect.void
+  patchable["suspendedWarningDone"] = () => Effect.void
+})
+
+/**
+ * fast-check parameters: `CHAOS_SEED`, `CHAOS_PATH` and `CHAOS_RUNS` override the seed (else a fresh one, printed
+ * before the run so that even a hang can be replayed), the path (to replay one counterexample) and the runs.
+ */
+export const chaosParameters = (name: string, defaultRuns: number) => {
+  const env = process.env
+  const seed = env["CHAOS_SEED"] !== undefined
+    ? Number(env["CHAOS_SEED"])
+    : (Date.now() ^ (Math.random() * 2 ** 31)) | 0
+  const numRuns = env["CHAOS_RUNS"] !== undefined ? Number(env["CHAOS_RUNS"]) : defaultRuns
+  const path = env["CHAOS_PATH"]
+  console.log(
+    `[chaos] ${name}: ${numRuns} runs, seed ${seed}` +
+      (path === undefined ? "" : `, path ${path}`) +
+      ` (replay: CHAOS_SEED=${seed}${path === undefined ? "" : ` CHAOS_PATH=${path}`} npx vitest run <file>)`
+  )
+  return {
+    seed,
+    numRuns,
+    ...(path !== undefined ? { path } : {}),
+    // Shrinking replays scenarios; bound it so a failure is reported in CI's time.
+    interruptAfterTimeLimit: 240_000
+  }
+}
+
+/** A failed check: its message names what went wrong; fast-check adds the counterexample, seed and path. */
+export const check = (condition: boolean, message: () => string): void => {
+  if (!condition) throw new Error(message())
+}
+
+/** The tags of the closed failure union. */
+const TAGS = new Set([
+  "InvalidChatIdError",
+  "FloodWaitError",
+  "ChatMigratedError",
+  "TelegramApiError",
+  "TransportError"
+])
+
+/** The exit is a success or a typed failure: no defect, no interruption, only `BotApiError`s. */
+export const checkTyped = (exit: Exit.Exit<unknown, unknown>): void => {
+  if (Exit.isSuccess(exit)) return
+  const cause = exit.cause
+  check(Cause.defects(cause).length === 0, () => `a defect: ${Cause.pretty(cause)}`)
+  check(!Cause.isInterrupted(cause), () => `interrupted: ${Cause.pretty(cause)}`)
+  const failures = [...Cause.failures(cause)]
+  check(failures.length === 1, () => `expected one failure, got ${failures.length}: ${Cause.pretty(cause)}`)
+  const tag = (failures[0] as { _tag?: unknown })._tag
+  check(typeof tag === "string" && TAGS.has(tag), () => `not a BotApiError: ${inspect(failures[0])}`)
+}
+
+/**
+ * Nothing observable holds the token's secret: the log lines (which carry `Cause.pretty` of the failure), the
+ * policy events, the failure's message, JSON and string forms, and the spans' names, attributes and exits. With
+ * `full`, also every text the Secrecy suite looks at (util.inspect with hidden properties and getters of the whole
+ * Cause and of each error in its cause chain): a tenth of the cost of a run, so the properties do it on a sample.
+ */
+export const checkNoSecret = (
+  exit: Exit.Exit<unknown, unknown>,
+  spans: ReadonlyArray<RecordedSpan>,
+  lines: ReadonlyArray<string>,
+  events: ReadonlyArray<Policy.PolicyEvent>,
+  full: boolean
+): void => {
+  const texts = [...lines, ...events.map((event) => JSON.stringify(event))]
+  if (Exit.isFailure(exit)) {
+    if (full) texts.push(...causeTexts(exit.cause))
+    for (const error of Cause.failures(exit.cause)) {
+      texts.push(String(error), JSON.stringify(error), (error as Error).message ?? "")
+    }
+  } else {
+    texts.push(JSON.stringify(exit.value))
+  }
+  if (full) {
+    texts.push(...spanTexts(spans))
+  } else {
+    for (const span of spans) {
+      texts.push(span.name)
+      for (const [key, value] of span.attributes) texts.push(`${key}=${String(value)}`)
+    }
+  }
+  for (const text of texts) check(!leaks(text), () => `the token's secret is visible in: ${text.slice(0, 300)}`)
+}
+
+/** Collects unhandled rejections of the process while a file runs. */
+export const trackUnhandledRejections = () => {
+  const seen: Array<unknown> = []
+  const listener = (reason: unknown) => void seen.push(reason)
+  return {
+    start: () => void process.on("unhandledRejection", listener),
+    stop: () => void process.off("unhandledRejection", listener),
+    seen
+  }
+}
+
+/** Counts of what the runs did, printed after a property so the report shows what was exercised. */
+export const makeTally = () => {
+  const counts = new Map<string, number>()
+  return {
+    add: (key: string) => void counts.set(key, (counts.get(key) ?? 0) + 1),
+    print: (name: string) =>
+      console.log(
+        `[chaos] ${name}: ${[...counts].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(", ")}`
+      )
+  }
+}

@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import { Clock, Effect, Layer, Option } from "effect"
+import { Clock, Duration, Effect, Layer, Option, Random } from "effect"
 import * as FloodGate from "./FloodGate.js"
 import type { ScriptedRedis } from "./internal/redis.js"
 import { orFallback } from "./internal/redis.js"
@@ -27,51 +27,91 @@ import { RedisConnection } from "./RedisConnection.js"
 export const keyOf = (prefix: string, scope: string): string => `${prefix}gate:${scope}`
 
 /**
+ * Options of {@link make}.
+ *
+ * @since 0.1.0
+ */
+export interface Options {
+  /**
+   * The waiters of a fleet wake up spread over this much time after the deadline (a random delay each, at most a
+   * tenth of the wait), so that a reopened scope is not hit by every process in the same millisecond: the first
+   * ones learn whether the server still refuses, and close the gate again before the others go. Default 100 ms;
+   * 0 wakes everyone at the deadline.
+   */
+  readonly wakeUpSpread?: Duration.DurationInput | undefined
+}
+
+/**
+ * The default {@link Options.wakeUpSpread}.
+ *
+ * @since 0.1.0
+ */
+export const defaultWakeUpSpread: Duration.Duration = Duration.millis(100)
+
+/**
  * Builds the gate over the connection in context.
  *
  * @since 0.1.0
  */
-export const make: Effect.Effect<FloodGate.FloodGate.Service, never, RedisConnection> = Effect.gen(function*() {
-  const connection = yield* RedisConnection
-  const client = connection.client as ScriptedRedis
-  const health = connection
-  const local = yield* FloodGate.makeMemory
+export const make = (options?: Options): Effect.Effect<FloodGate.FloodGate.Service, never, RedisConnection> =>
+  Effect.gen(function*() {
+    const connection = yield* RedisConnection
+    const client = connection.client as ScriptedRedis
+    const health = connection
+    const local = yield* FloodGate.makeMemory
 
-  const later = (a: Option.Option<number>, b: Option.Option<number>): Option.Option<number> =>
-    Option.isNone(a) ? b : Option.isNone(b) ? a : Option.some(Math.max(a.value, b.value))
+    const later = (a: Option.Option<number>, b: Option.Option<number>): Option.Option<number> =>
+      Option.isNone(a) ? b : Option.isNone(b) ? a : Option.some(Math.max(a.value, b.value))
 
-  return FloodGate.make({
-    close: (scope, until) =>
+    const spread = Duration.toMillis(options?.wakeUpSpread ?? defaultWakeUpSpread)
+    const gate = FloodGate.make({
+      close: (scope, until) =>
+        Effect.gen(function*() {
+          yield* local.close(scope, until)
+          const ms = Math.ceil(until - (yield* Clock.currentTimeMillis))
+          if (ms <= 0) return
+          yield* orFallback(
+            health,
+            "close the flood gate",
+            () => client.tgCloseGate(keyOf(connection.prefix, scope), ms).then(() => undefined),
+            Effect.void
+          )
+        }),
+      closedUntil: (scope) =>
+        Effect.gen(function*() {
+          const mine = yield* local.closedUntil(scope)
+          const remaining = yield* orFallback(
+            health,
+            "read the flood gate",
+            () => client.pttl(keyOf(connection.prefix, scope)),
+            Effect.succeed(-2)
+          )
+          if (remaining <= 0) return mine
+          const now = yield* Clock.currentTimeMillis
+          return later(mine, Option.some(now + remaining))
+        })
+    })
+
+    // Like FloodGate.make's, plus the spread wake-up.
+    const waitIfClosed = (scope: string): Effect.Effect<void> =>
       Effect.gen(function*() {
-        yield* local.close(scope, until)
-        const ms = Math.ceil(until - (yield* Clock.currentTimeMillis))
-        if (ms <= 0) return
-        yield* orFallback(
-          health,
-          "close the flood gate",
-          () => client.tgCloseGate(keyOf(connection.prefix, scope), ms).then(() => undefined),
-          Effect.void
-        )
-      }),
-    closedUntil: (scope) =>
-      Effect.gen(function*() {
-        const mine = yield* local.closedUntil(scope)
-        const remaining = yield* orFallback(
-          health,
-          "read the flood gate",
-          () => client.pttl(keyOf(connection.prefix, scope)),
-          Effect.succeed(-2)
-        )
-        if (remaining <= 0) return mine
-        const now = yield* Clock.currentTimeMillis
-        return later(mine, Option.some(now + remaining))
+        while (true) {
+          const until = yield* gate.closedUntil(scope)
+          if (Option.isNone(until)) return
+          const now = yield* Clock.currentTimeMillis
+          if (until.value <= now) return
+          const wait = until.value - now
+          const jitter = spread <= 0 ? 0 : yield* Random.nextRange(0, Math.min(spread, wait / 10))
+          yield* Effect.sleep(Duration.millis(wait + jitter))
+        }
       })
+    return FloodGate.FloodGate.of({ ...gate, waitIfClosed })
   })
-})
 
 /**
  * The gate as a layer over a {@link RedisConnection}.
  *
  * @since 0.1.0
  */
-export const layer: Layer.Layer<FloodGate.FloodGate, never, RedisConnection> = Layer.effect(FloodGate.FloodGate, make)
+export const layer = (options?: Options): Layer.Layer<FloodGate.FloodGate, never, RedisConnection> =>
+  Layer.effect(FloodGate.FloodGate, make(options))

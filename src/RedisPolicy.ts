@@ -27,7 +27,7 @@ export const layerShared: Layer.Layer<
   FloodGate.FloodGate | ChatMigrations.ChatMigrations,
   never,
   RedisConnection.RedisConnection
-> = Layer.merge(RedisFloodGate.layer, RedisChatMigrations.layer)
+> = Layer.merge(RedisFloodGate.layer(), RedisChatMigrations.layer)
 
 /**
  * Both services over one connection opened with `options`.

@@ -34,7 +34,7 @@ const connect = (botId = "123456", url?: string) =>
   RedisConnection.make({ url: url ?? redis.url, botId, connectTimeout: "1 second", commandTimeout: "300 millis" })
 
 const gateOf = (connection: RedisConnection.RedisConnection.Service) =>
-  Effect.provideService(RedisFloodGate.make, RedisConnection.RedisConnection, connection)
+  Effect.provideService(RedisFloodGate.make(), RedisConnection.RedisConnection, connection)
 
 const registryOf = (connection: RedisConnection.RedisConnection.Service) =>
   Effect.provideService(RedisChatMigrations.make, RedisConnection.RedisConnection, connection)

@@ -1,0 +1,158 @@
+/**
+ * One process of a fleet that runs one bot: exports the invite links of the same chats as its siblings, through the
+ * resilient policy, with the flood gate and migration registry shared through Redis (`FLEET_MODE=redis`, the
+ * default) or kept in this process only (`FLEET_MODE=memory`).
+ *
+ * Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, REDIS_URL, FLEET_CHATS (comma-separated), FLEET_ROUNDS,
+ * FLEET_PACE_MS (a random pause of up to that many ms between two calls), FLEET_WORKER (its number), FLEET_LIMITS
+ * (`1`: add the proactive limits of RedisRateLimit, per bot only).
+ *
+ * Prints JSON lines on stdout: `{"type":"ready"}` once its layers are built, then (after reading a line `go` on
+ * stdin) one `request` line per HTTP request (chat, send and receive time, status, Retry-After), one `result` line per
+ * call (a link, or the tag of a typed error), and `{"type":"done"}`. Times are `performance.timeOrigin + now()`
+ * (wall-clock ms with sub-ms precision, comparable between processes of one machine: measurement only).
+ */
+import { FetchHttpClient, HttpClient } from "@effect/platform"
+import { Duration, Effect, Either, Layer, Logger } from "effect"
+import { createInterface } from "node:readline"
+import * as BotApi from "../../src/BotApi.js"
+import * as Policy from "../../src/Policy.js"
+import * as RedisConnection from "../../src/RedisConnection.js"
+import * as RedisPolicy from "../../src/RedisPolicy.js"
+import * as RedisRateLimit from "../../src/RedisRateLimit.js"
+
+const env = (name: string, fallback?: string): string => {
+  const value = process.env[name] ?? fallback
+  if (value === undefined) throw new Error(`${name} is not set`)
+  return value
+}
+
+const worker = Number(env("FLEET_WORKER", "0"))
+const chats = env("FLEET_CHATS").split(",").map((chat) => chat.trim()).filter((chat) => chat !== "")
+const rounds = Number(env("FLEET_ROUNDS", "3"))
+const paceMs = Number(env("FLEET_PACE_MS", "0"))
+const mode = env("FLEET_MODE", "redis")
+const limits = env("FLEET_LIMITS", "0") === "1"
+
+const now = (): number => performance.timeOrigin + performance.now()
+const print = (line: Record<string, unknown>): void =>
+  void process.stdout.write(`${JSON.stringify({ worker, ...line })}\n`)
+
+const decoder = new TextDecoder()
+
+/** The fetch client, recording every request it sends. */
+const InstrumentedHttpClient = Layer.effect(
+  HttpClient.HttpClient,
+  Effect.map(HttpClient.HttpClient, (client) =>
+    HttpClient.transform(client, (effect, request) =>
+      Effect.suspend(() => {
+        let chat: unknown
+        try {
+          if (request.body._tag === "Uint8Array") chat = JSON.parse(decoder.decode(request.body.body)).chat_id
+        } catch {
+          chat = undefined
+        }
+        const method = request.url.slice(request.url.lastIndexOf("/") + 1)
+        const sentAt = now()
+        return effect.pipe(
+          Effect.tap((response) =>
+            print({
+              type: "request",
+              method,
+              chat: String(chat),
+              sentAt,
+              receivedAt: now(),
+              status: response.status,
+              retryAfter: response.headers["retry-after"] === undefined
+                ? undefined
+                : Number(response.headers["retry-after"])
+            })
+          ),
+          Effect.tapError(() =>
+            Effect.sync(() =>
+              print({ type: "request", method, chat: String(chat), sentAt, receivedAt: now(), status: 0 })
+            )
+          )
+        )
+      })))
+).pipe(Layer.provide(FetchHttpClient.layer))
+
+const Shared = mode === "redis" ? RedisPolicy.layerConfig() : Policy.layerMemory
+
+const Api = limits
+  ? RedisRateLimit.layer({ perChat: false }).pipe(
+    Layer.provideMerge(BotApi.layerConfig()),
+    Layer.provide(RedisConnection.layerConfig())
+  )
+  : BotApi.layerConfig()
+
+const MainLayer = Layer.mergeAll(Api, Shared).pipe(
+  Layer.provide(InstrumentedHttpClient),
+  // Warnings (e.g. Redis unreachable) go to stderr, so stdout stays JSON lines.
+  Layer.provide(Logger.replace(Logger.defaultLogger, Logger.withLeveledConsole(Logger.logfmtLogger)))
+)
+
+const waitForGo = Effect.async<void>((resume) => {
+  const lines = createInterface({ input: process.stdin })
+  lines.on("line", (line) => {
+    if (line.trim() === "go") {
+      lines.close()
+      resume(Effect.void)
+    }
+  })
+})
+
+const program = Effect.gen(function*() {
+  print({ type: "ready" })
+  yield* waitForGo
+  const order = chats.map((_, i) => chats[(i + worker) % chats.length]!)
+  for (let round = 0; round < rounds; round++) {
+    for (const chat of order) {
+      const result = yield* Effect.either(
+        Policy.exportChatInviteLink(chat, {
+          maxAttempts: 10,
+          maxFloodWait: "10 seconds",
+          backoffBase: "20 millis",
+          // Told by the server to wait: the policy has closed the shared gate just before this event.
+          onEvent: (event) =>
+            event._tag === "FloodWait" && event.source === "server"
+              ? Effect.sync(() =>
+                print({
+                  type: "flood",
+                  chat: String(event.chatId),
+                  closedAt: now(),
+                  retryAfterMs: Duration.toMillis(event.retryAfter)
+                })
+              )
+              : event._tag === "Migrated" && !event.remembered
+              // Told by the server that the chat moved: the policy has recorded it just before this event.
+              ? Effect.sync(() => print({ type: "migrated", chat: String(event.from), recordedAt: now() }))
+              : Effect.void
+        })
+      )
+      if (Either.isRight(result)) {
+        print({
+          type: "result",
+          chat,
+          ok: true,
+          link: result.right.link,
+          chatId: String(result.right.chatId),
+          migratedFrom: result.right.migratedFrom === undefined ? undefined : String(result.right.migratedFrom),
+          attempts: result.right.attempts
+        })
+      } else {
+        print({ type: "result", chat, ok: false, error: result.left._tag, message: result.left.message })
+      }
+      if (paceMs > 0) yield* Effect.sleep(Math.random() * paceMs)
+    }
+  }
+  print({ type: "done" })
+})
+
+Effect.runPromise(program.pipe(Effect.provide(MainLayer))).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`worker ${worker} failed: ${String(error)}\n`)
+    process.exit(1)
+  }
+)

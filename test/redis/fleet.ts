@@ -129,6 +129,8 @@ export interface FleetOptions {
   readonly onLine?: (line: RequestLine | ResultLine) => void
   /** Called once every worker is ready, just before they are told to go. */
   readonly beforeGo?: () => Promise<void>
+  /** The worker script, relative to the root (default test/redis/worker.ts); it must speak the same JSON lines. */
+  readonly script?: ReadonlyArray<string>
   /** The whole run must end within this (default 90 s); then workers are killed and the run fails. */
   readonly timeoutMs?: number
 }
@@ -149,7 +151,7 @@ export const runFleet = async (options: FleetOptions): Promise<FleetRun> => {
   let goAt = Date.now()
 
   for (let worker = 0; worker < options.workers; worker++) {
-    const child = spawn(process.execPath, ["--import", "tsx", "test/redis/worker.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", ...(options.script ?? ["test/redis/worker.ts"])], {
       cwd: ROOT,
       stdio: ["pipe", "pipe", "pipe"],
       env: {

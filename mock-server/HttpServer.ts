@@ -74,6 +74,8 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
   const server = createServer(
     {
       maxHeaderSize: MAX_HEADER_BYTES,
+      // The real server does not require Host; Node would answer its own chunked 400 to an HTTP/1.1 request without.
+      requireHostHeader: false,
       requestTimeout: timeoutMs,
       headersTimeout: Math.min(timeoutMs, 60_000),
       keepAliveTimeout: 5_000,

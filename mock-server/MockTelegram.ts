@@ -580,6 +580,16 @@ export class MockTelegram {
 
 const CANONICAL_NAMES = new Map(SERVED_METHODS.map((name) => [name.toLowerCase(), name]))
 
+/** A bot token (`<bot id>:<secret>`), in any case: a misrouted request carries one in what the journal keeps. */
+const TOKEN_SHAPE = /[0-9]+:[A-Za-z0-9_-]{20,}/g
+
+/**
+ * The journal keeps the bot id, never a token: an unknown method or a chat_id is kept with every token-shaped run
+ * replaced. (`/bot/bot<token>/getMe`, a misconfigured API root, reads as an empty token and the method
+ * `bot<token>/getme`; `/bot1%2F<id>:<secret>/x` as the token `1` and the method `<id>:<secret>/x`.)
+ */
+const withoutTokens = (text: string): string => text.includes(":") ? text.replace(TOKEN_SHAPE, "<token>") : text
+
 const journalEntry = (
   world: World,
   botId: number | null,
@@ -591,8 +601,8 @@ const journalEntry = (
 ): JournalEntry => ({
   at: world.clock.now(),
   bot_id: botId,
-  method: CANONICAL_NAMES.get(method) ?? method.slice(0, 100),
-  ...(chatParam !== undefined ? { chat_id: chatParam.slice(0, 100) } : {}),
+  method: CANONICAL_NAMES.get(method) ?? withoutTokens(method).slice(0, 100),
+  ...(chatParam !== undefined ? { chat_id: withoutTokens(chatParam).slice(0, 100) } : {}),
   status,
   ...(testEnvironment ? { test_environment: true as const } : {}),
   ...(fault !== undefined ? { fault } : {})

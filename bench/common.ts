@@ -1,0 +1,159 @@
+/** Helpers shared by the benchmark sections: statistics, child servers, RSS, argument parsing. */
+import { type ChildProcess, spawn } from "node:child_process"
+import { readFileSync, writeFileSync } from "node:fs"
+import { createServer } from "node:net"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..")
+
+export const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+/** The default world's supergroup where the bot may export links. */
+export const CHAT = -1001234567890
+export const EXPORT_BODY = JSON.stringify({ chat_id: CHAT })
+
+/** `--quick` and `--out FILE`, as every section reads them. */
+export const args = (): { quick: boolean; out: string | undefined } => {
+  const argv = process.argv.slice(2)
+  const at = argv.indexOf("--out")
+  return { quick: argv.includes("--quick"), out: at === -1 ? undefined : argv[at + 1] }
+}
+
+/** Writes a section's result where the orchestrator asked for it (or prints it). */
+export const emit = (result: unknown): void => {
+  const { out } = args()
+  const text = JSON.stringify(result, null, 2)
+  if (out === undefined) process.stdout.write(`${text}\n`)
+  else writeFileSync(out, text)
+}
+
+export const readJson = <A>(file: string): A => JSON.parse(readFileSync(file, "utf8")) as A
+
+export const median = (values: ReadonlyArray<number>): number => {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** The `p`-th percentile (0..100) of a sample, nearest rank. */
+export const percentile = (values: ArrayLike<number>, p: number): number => {
+  const sorted = Float64Array.from(values).sort()
+  if (sorted.length === 0) return Number.NaN
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[rank]!
+}
+
+/** Rotates `items` by `round` so that no contender always runs first (or last) in a round. */
+export const rotate = <A>(items: ReadonlyArray<A>, round: number): Array<A> => {
+  const k = round % items.length
+  return [...items.slice(k), ...items.slice(0, k)]
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A free TCP port on loopback (for servers that cannot be told to pick one). */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once("error", reject)
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address()
+      const port = typeof address === "object" && address !== null ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+
+export interface ChildServer {
+  readonly url: string
+  readonly pid: number
+  readonly stop: () => Promise<void>
+}
+
+/**
+ * Starts a server in its own process (so the load generator and the server never share an event loop) and waits
+ * for its `listening on http://HOST:PORT` line.
+ */
+export const spawnServer = (
+  kind: "mock" | "mock-big-journal" | "bare" | "telegram-test-api",
+  extraArgs: ReadonlyArray<string> = []
+): Promise<ChildServer> => {
+  const script = kind === "mock"
+    ? ["mock-server/bin/tg-mock-server.ts", "--port", "0", ...extraArgs]
+    : kind === "mock-big-journal"
+    ? ["bench/servers/mock-big-journal.ts"]
+    : kind === "bare"
+    ? ["bench/servers/bare.ts"]
+    : ["bench/servers/telegram-test-api.ts"]
+  const env = { ...process.env }
+  delete env["DEBUG"] // telegram-test-api logs through `debug`
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...script], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  return new Promise((resolve, reject) => {
+    let seen = ""
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start: ${seen}`)), 30_000)
+    child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code}: ${seen}`)))
+    child.stdout!.on("data", (chunk: Buffer) => {
+      seen += chunk.toString()
+      const match = /listening on (http:\/\/\S+)/.exec(seen)
+      if (match === null) return
+      clearTimeout(timer)
+      child.stdout!.removeAllListeners("data")
+      child.stdout!.resume() // never let a full pipe stall the server
+      resolve({
+        url: match[1]!,
+        pid: child.pid!,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done()
+            child.removeAllListeners("exit")
+            child.once("exit", () => done())
+            child.kill("SIGTERM")
+            setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
+          })
+      })
+    })
+  })
+}
+
+/** A call to the mock's control API (`/__mock/...`). */
+export const control = async (url: string, method: string, path: string, body?: unknown): Promise<any> => {
+  const response = await fetch(`${url}/__mock/${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+  })
+  const answer = (await response.json()) as { ok: boolean; result?: unknown; description?: string }
+  if (!answer.ok) throw new Error(`control ${method} ${path}: ${answer.description}`)
+  return answer.result
+}
+
+/** Resident set size of a process, in bytes (Linux /proc). */
+export const rssOf = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8")
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(status)
+  if (match === null) throw new Error(`no VmRSS for ${pid}`)
+  return Number(match[1]) * 1024
+}
+
+/** Runs `fn` `total` times with at most `concurrency` in flight; resolves when all are done. */
+export const pool = async (total: number, concurrency: number, fn: () => Promise<unknown>): Promise<void> => {
+  let started = 0
+  const worker = async (): Promise<void> => {
+    while (started < total) {
+      started++
+      await fn()
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker))
+}
+
+/** A full garbage collection, without needing `--expose-gc` on the command line. */
+export const gc: () => void = await (async () => {
+  const v8 = await import("node:v8")
+  const vm = await import("node:vm")
+  v8.setFlagsFromString("--expose-gc")
+  return vm.runInNewContext("gc") as () => void
+})()

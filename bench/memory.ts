@@ -1,0 +1,160 @@
+/**
+ * Section 5: memory.
+ * - The standalone mock's RSS (its own process, read from /proc) after 10k and after 1M exportChatInviteLink
+ *   requests (autocannon, 64 connections, `amount`); `--quick` stops at 100k.
+ * - The client's heap with 10k calls in flight: the mock holds every answer for a few seconds (a delay fault), the
+ *   heap is measured after a full GC while all 10k wait; the library (resilient, layerUndici) and, for scale, raw
+ *   fetch. Both figures are the growth over the heap before the calls.
+ */
+import { NodeHttpClient } from "@effect/platform-node"
+import autocannon from "autocannon"
+import { Layer, ManagedRuntime, Redacted } from "effect"
+import { BotApi, Policy } from "../src/index.js"
+import {
+  args,
+  CHAT,
+  type ChildServer,
+  control,
+  emit,
+  EXPORT_BODY,
+  gc,
+  rssOf,
+  sleep,
+  spawnServer,
+  TOKEN
+} from "./common.js"
+
+const { quick } = args()
+const CHECKPOINTS = quick ? [10_000, 20_000] : [10_000, 1_000_000]
+const IN_FLIGHT = quick ? 2_000 : 10_000
+const HOLD_MS = quick ? 3_000 : 6_000
+
+const drive = async (server: ChildServer, amount: number): Promise<void> => {
+  const result = await autocannon({
+    url: `${server.url}/bot${TOKEN}/exportChatInviteLink`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: EXPORT_BODY,
+    connections: 64,
+    amount
+  })
+  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx`)
+}
+
+const serverRss = async () => {
+  const server = await spawnServer("mock")
+  try {
+    const startRss = rssOf(server.pid)
+    const points: Array<{ requests: number; rssBytes: number }> = []
+    let done = 0
+    for (const checkpoint of CHECKPOINTS) {
+      const start = performance.now()
+      await drive(server, checkpoint - done)
+      done = checkpoint
+      await sleep(500)
+      points.push({ requests: done, rssBytes: rssOf(server.pid) })
+      process.stderr.write(
+        `  memory: ${done} requests (${((performance.now() - start) / 1000).toFixed(0)} s), server RSS ${
+          (points.at(-1)!.rssBytes / 2 ** 20).toFixed(1)
+        } MB\n`
+      )
+    }
+    return { startRssBytes: startRss, points, growthBytes: points.at(-1)!.rssBytes - points[0]!.rssBytes }
+  } finally {
+    await server.stop()
+  }
+}
+
+const inFlight = async (server: ChildServer, name: string, launch: () => Array<Promise<unknown>>) => {
+  await control(server.url, "POST", "reset")
+  await control(server.url, "POST", "faults", {
+    method: "exportChatInviteLink",
+    times: IN_FLIGHT,
+    reply: { delay_ms: HOLD_MS }
+  })
+  gc()
+  const before = process.memoryUsage().heapUsed
+  let settled = 0
+  let failed = 0
+  let firstError: unknown
+  const start = performance.now()
+  const calls = launch().map((p) =>
+    p.then(() => void settled++, (error) => {
+      settled++
+      failed++
+      firstError ??= error
+    })
+  )
+  await sleep(HOLD_MS * 0.6)
+  gc()
+  const during = process.memoryUsage().heapUsed
+  const settledWhileMeasured = settled
+  await Promise.all(calls)
+  const seconds = (performance.now() - start) / 1000
+  if (settledWhileMeasured > 0 || failed > 0) {
+    process.stderr.write(
+      `  memory: ${name}: ${settledWhileMeasured} settled early, ${failed} failed (${String(firstError)})\n`
+    )
+  }
+  return {
+    name,
+    heapGrowthBytes: during - before,
+    bytesPerCall: (during - before) / IN_FLIGHT,
+    settledBeforeMeasure: settledWhileMeasured,
+    failed,
+    seconds
+  }
+}
+
+/**
+ * Each contender gets a fresh server: 10k kept-alive sockets left by one would exhaust the other's descriptors. Its
+ * request timeout is raised: 10k connections opened at once overflow the listen backlog, and the SYN retries of the
+ * last ones take longer than the default 10 s.
+ */
+const clientHeap = async () => {
+  const figures = []
+  {
+    const server = await spawnServer("mock", ["--request-timeout", "60000"])
+    const runtime = ManagedRuntime.make(
+      Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: server.url }), Policy.layerMemory).pipe(
+        Layer.provide(NodeHttpClient.layerUndici)
+      )
+    )
+    try {
+      await runtime.runPromise(Policy.exportChatInviteLink(CHAT)) // build the layers before measuring
+      figures.push(
+        await inFlight(
+          server,
+          "library, resilient, layerUndici",
+          () => Array.from({ length: IN_FLIGHT }, () => runtime.runPromise(Policy.exportChatInviteLink(CHAT)))
+        )
+      )
+    } finally {
+      await runtime.dispose()
+      await server.stop()
+    }
+  }
+  {
+    const server = await spawnServer("mock", ["--request-timeout", "60000"])
+    const url = `${server.url}/bot${TOKEN}/exportChatInviteLink`
+    const rawFetch = () =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: EXPORT_BODY }).then((r) =>
+        r.json()
+      )
+    try {
+      await rawFetch()
+      figures.push(await inFlight(server, "raw fetch", () => Array.from({ length: IN_FLIGHT }, rawFetch)))
+    } finally {
+      await server.stop()
+    }
+  }
+  return figures
+}
+
+const main = async (): Promise<void> => {
+  const server = await serverRss()
+  const client = await clientHeap()
+  emit({ checkpoints: CHECKPOINTS, inFlight: IN_FLIGHT, server, client })
+}
+
+await main()

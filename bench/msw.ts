@@ -1,0 +1,109 @@
+/**
+ * Section 3: in-process. exportChatInviteLink calls per second (64 in flight) through the MSW handlers
+ * (`telegramHandlers`), with no socket: the library over FetchHttpClient and a raw fetch, both intercepted by MSW
+ * (grammY is left out: its node-fetch request through MSW 2 never settles); and, for comparison, the library over `makeMockHttpClient` (`layerMockHttpClient`: the mock as an Effect HttpClient, no MSW).
+ * Rounds interleaved, medians.
+ */
+import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { setupServer } from "msw/node"
+import { layerMockHttpClient, MockTelegram } from "../mock-server/index.js"
+import { telegramHandlers } from "../mock-server/Msw.js"
+import { BotApi, Policy } from "../src/index.js"
+import { args, CHAT, emit, EXPORT_BODY, median, pool, rotate, TOKEN } from "./common.js"
+
+const { quick } = args()
+const ROUNDS = quick ? 1 : 5
+const CALLS = quick ? 1_000 : 5_000
+const CONCURRENCY = 64
+const API_ROOT = "https://api.telegram.org"
+
+const mock = MockTelegram.make()
+const msw = setupServer(...telegramHandlers(mock))
+msw.listen({ onUnhandledRequest: "error" })
+
+const LINK = /^https:\/\/t\.me\/\+/
+const check = (link: string): void => {
+  if (!LINK.test(link)) throw new Error(`not a link: ${link}`)
+}
+
+interface Contender {
+  readonly name: string
+  readonly run: (n: number) => Promise<void>
+  readonly dispose: () => Promise<void>
+}
+
+const library = (name: string, transport: Layer.Layer<HttpClient.HttpClient>): Contender => {
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: API_ROOT }), Policy.layerMemory).pipe(
+      Layer.provide(transport)
+    )
+  )
+  const one = Effect.map(Policy.exportChatInviteLink(CHAT), (r) => check(r.link))
+  return {
+    name,
+    run: (n) =>
+      runtime.runPromise(Effect.forEach(Array.from({ length: n }), () => one, {
+        concurrency: CONCURRENCY,
+        discard: true
+      })),
+    dispose: () => runtime.dispose()
+  }
+}
+
+const rawFetch: Contender = {
+  name: "raw fetch through MSW",
+  run: (n) =>
+    pool(n, CONCURRENCY, async () => {
+      const response = await fetch(`${API_ROOT}/bot${TOKEN}/exportChatInviteLink`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: EXPORT_BODY
+      })
+      check(((await response.json()) as { result: string }).result)
+    }),
+  dispose: async () => {}
+}
+
+export interface MswFigures {
+  readonly name: string
+  readonly callsPerSec: number
+  readonly vsRawFetch: number
+  readonly rounds: ReadonlyArray<number>
+}
+
+const main = async (): Promise<void> => {
+  const contenders = [
+    library("library, resilient, FetchHttpClient through MSW", FetchHttpClient.layer),
+    rawFetch,
+    library("library, resilient, makeMockHttpClient (no MSW)", layerMockHttpClient(mock))
+  ]
+  try {
+    for (const c of contenders) await c.run(quick ? 300 : 2_000) // warm-up
+    const perRound = new Map(contenders.map((c) => [c.name, [] as Array<number>]))
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const c of rotate(contenders, round)) {
+        const start = performance.now()
+        await c.run(CALLS)
+        perRound.get(c.name)!.push(CALLS / ((performance.now() - start) / 1000))
+      }
+      process.stderr.write(`  msw round ${round + 1}/${ROUNDS} done\n`)
+    }
+    const fetchRounds = perRound.get(rawFetch.name)!
+    const figures: Array<MswFigures> = contenders.map((c) => {
+      const rounds = perRound.get(c.name)!
+      return {
+        name: c.name,
+        callsPerSec: median(rounds),
+        vsRawFetch: median(rounds.map((r, i) => r / fetchRounds[i]!)),
+        rounds
+      }
+    })
+    emit({ rounds: ROUNDS, calls: CALLS, concurrency: CONCURRENCY, figures })
+  } finally {
+    for (const c of contenders) await c.dispose()
+    msw.close()
+  }
+}
+
+await main()

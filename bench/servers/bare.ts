@@ -1,0 +1,19 @@
+/**
+ * The runtime's ceiling: a bare `node:http` server that answers every request with one fixed Bot API envelope,
+ * without reading the body, routing or touching any state.
+ */
+import { createServer } from "node:http"
+
+const BODY = Buffer.from(`{"ok":true,"result":"https://t.me/+AAAAAAAAAAAAAAAA"}`)
+const HEADERS = { "Content-Type": "application/json", "Content-Length": BODY.length }
+
+const server = createServer((_req, res) => {
+  res.writeHead(200, HEADERS).end(BODY)
+})
+server.keepAliveTimeout = 5_000
+server.listen(0, "127.0.0.1", () => {
+  const address = server.address()
+  const port = typeof address === "object" && address !== null ? address.port : 0
+  process.stdout.write(`listening on http://127.0.0.1:${port}\n`)
+})
+process.once("SIGTERM", () => process.exit(0))

@@ -101,6 +101,7 @@ export const make = (options: Options): Effect.Effect<RedisConnection.Service, n
     const where = Internal.describeUrl(url)
     const connectTimeout = Duration.decode(options.connectTimeout ?? defaultConnectTimeout)
     let closing = false
+    let lastError: string | undefined
     const client = yield* Effect.acquireRelease(
       Effect.sync(() => {
         const client = new Redis(
@@ -112,7 +113,9 @@ export const make = (options: Options): Effect.Effect<RedisConnection.Service, n
           })
         )
         // Connection errors are reported through the commands that fail (one warning per outage), not here.
-        client.on("error", () => {})
+        client.on("error", (error: unknown) => {
+          lastError = messageOf(error)
+        })
         return Internal.defineScripts(client)
       }),
       (client) =>
@@ -135,7 +138,7 @@ export const make = (options: Options): Effect.Effect<RedisConnection.Service, n
         },
         (error: unknown) => {
           clearTimeout(timer)
-          resume(Effect.succeed(messageOf(error)))
+          resume(Effect.succeed(lastError ?? messageOf(error)))
         }
       )
       return Effect.sync(() => clearTimeout(timer))

@@ -79,12 +79,14 @@ describe.skipIf(!redisAvailable)("a fleet of processes sharing Redis (real redis
     })
   }
 
-  /** Upgrades the basic group once the fleet has exported its link a few times. */
-  const upgradeMidRun = () => {
+  /** Upgrades the basic group once the fleet has exported its link `after` times. */
+  const upgradeMidRun = (after = 3) => {
     let seen = 0
     let upgraded = false
     return (line: { type: string; chat: string; status?: number }) => {
-      if (line.type === "request" && line.chat === String(GROUP) && line.status === 200 && ++seen === 3 && !upgraded) {
+      if (
+        line.type === "request" && line.chat === String(GROUP) && line.status === 200 && ++seen === after && !upgraded
+      ) {
         upgraded = true
         void mock.control.send("POST", "upgrade", { chat_id: GROUP })
       }
@@ -104,7 +106,7 @@ describe.skipIf(!redisAvailable)("a fleet of processes sharing Redis (real redis
         chats: CHATS,
         rounds,
         paceMs: 20,
-        onLine: upgradeMidRun()
+        onLine: upgradeMidRun(8)
       })
       const stats = summary(run)
       console.log(`fleet run: ${JSON.stringify(stats)}`)

@@ -4,8 +4,7 @@
  * default) or kept in this process only (`FLEET_MODE=memory`).
  *
  * Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, REDIS_URL, FLEET_CHATS (comma-separated), FLEET_ROUNDS,
- * FLEET_PACE_MS (a random pause of up to that many ms between two calls), FLEET_WORKER (its number), FLEET_LIMITS
- * (`1`: add the proactive limits of RedisRateLimit, per bot only).
+ * FLEET_PACE_MS (a random pause of up to that many ms between two calls), FLEET_WORKER (its number).
  *
  * Prints JSON lines on stdout: `{"type":"ready"}` once its layers are built, then (after reading a line `go` on
  * stdin) one `request` line per HTTP request (chat, send and receive time, status, Retry-After), one `result` line per
@@ -17,9 +16,7 @@ import { Duration, Effect, Either, Layer, Logger } from "effect"
 import { createInterface } from "node:readline"
 import * as BotApi from "../../src/BotApi.js"
 import * as Policy from "../../src/Policy.js"
-import * as RedisConnection from "../../src/RedisConnection.js"
 import * as RedisPolicy from "../../src/RedisPolicy.js"
-import * as RedisRateLimit from "../../src/RedisRateLimit.js"
 
 const env = (name: string, fallback?: string): string => {
   const value = process.env[name] ?? fallback
@@ -32,7 +29,6 @@ const chats = env("FLEET_CHATS").split(",").map((chat) => chat.trim()).filter((c
 const rounds = Number(env("FLEET_ROUNDS", "3"))
 const paceMs = Number(env("FLEET_PACE_MS", "0"))
 const mode = env("FLEET_MODE", "redis")
-const limits = env("FLEET_LIMITS", "0") === "1"
 
 const now = (): number => performance.timeOrigin + performance.now()
 const print = (line: Record<string, unknown>): void =>
@@ -79,14 +75,7 @@ const InstrumentedHttpClient = Layer.effect(
 
 const Shared = mode === "redis" ? RedisPolicy.layerConfig() : Policy.layerMemory
 
-const Api = limits
-  ? RedisRateLimit.layer({ perChat: false }).pipe(
-    Layer.provideMerge(BotApi.layerConfig()),
-    Layer.provide(RedisConnection.layerConfig())
-  )
-  : BotApi.layerConfig()
-
-const MainLayer = Layer.mergeAll(Api, Shared).pipe(
+const MainLayer = Layer.mergeAll(BotApi.layerConfig(), Shared).pipe(
   Layer.provide(InstrumentedHttpClient),
   // Warnings (e.g. Redis unreachable) go to stderr, so stdout stays JSON lines.
   Layer.provide(Logger.replace(Logger.defaultLogger, Logger.withLeveledConsole(Logger.logfmtLogger)))

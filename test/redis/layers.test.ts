@@ -201,10 +201,14 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
           assert.strictEqual(r.limit, 30)
         }
         // The token bucket is timed by Redis's clock.
-        const bucket = yield* Effect.either(
-          b.consume({ key: "tb", algorithm: "token-bucket", limit: 2, window: "1 minute" })
-        )
-        assert.strictEqual(bucket._tag, "Right")
+        const bucket = () =>
+          Effect.either(b.consume({ key: "tb", algorithm: "token-bucket", limit: 2, window: "1 minute" }))
+        assert.strictEqual((yield* bucket())._tag, "Right")
+        assert.strictEqual((yield* bucket())._tag, "Right")
+        const third = yield* bucket()
+        assert.isTrue(third._tag === "Left" && third.left.reason === "Exceeded", String(third))
+        const bucketTtl = yield* Effect.promise(() => admin.pttl("tg:123456:rate:tb"))
+        assert.isTrue(bucketTtl > 0, String(bucketTtl))
       }))
 
     it.scoped("RedisRateLimit.layer delays the call past the shared limit (TestClock)", () =>

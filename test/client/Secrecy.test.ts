@@ -3,10 +3,13 @@
  * stack and cause chain, the Cause, log lines, spans, policy events) holds the token's secret, even when the
  * platform's own errors (whose messages carry the URL) and the server's answers contain it.
  */
-import { HttpClientError, HttpClientRequest } from "@effect/platform"
-import { assert, describe, it } from "@effect/vitest"
-import { Effect, Exit, Fiber, Logger, LogLevel, Ref, Schema, TestClock } from "effect"
+import { FetchHttpClient, type HttpClient, HttpClientError, HttpClientRequest } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { Effect, Exit, Fiber, Layer, Logger, LogLevel, Redacted, Ref, Schema, TestClock } from "effect"
+import { createServer, type Server } from "node:net"
 import { inspect } from "node:util"
+import { MockTelegram, type RunningMockServer, startMockServer } from "../../mock-server/index.js"
 import * as BotApi from "../../src/BotApi.js"
 import * as Policy from "../../src/Policy.js"
 import {
@@ -153,6 +156,34 @@ describe("token secrecy", () => {
       assertNoLeak(texts, "gate")
     }))
 
+  it.effect("a whole policy run (migration followed, flood wait, backoffs, then a failure): no token anywhere", () =>
+    Effect.gen(function*() {
+      const { client } = yield* makeScripted([
+        failure(400, `upgraded, see ${URL_WITH_TOKEN}`, { migrate_to_chat_id: -1009876543210, echo: TOKEN }),
+        failure(429, `Too Many Requests for ${TOKEN}`, { retry_after: 3 }),
+        networkFailure,
+        { _tag: "BrokenBody" },
+        failure(500, `Internal Server Error: ${URL_WITH_TOKEN}`)
+      ])
+      const events = yield* Ref.make<ReadonlyArray<Policy.PolicyEvent>>([])
+      const { exit, texts } = yield* observe(
+        Policy.exportChatInviteLink(-987654321, {
+          onEvent: (event) => Ref.update(events, (all) => [...all, event])
+        }).pipe(Effect.provide(layerFor(client)))
+      )
+      const error = yield* Effect.flip(exit)
+      assert.strictEqual(error._tag, "TelegramApiError")
+      const all = yield* Ref.get(events)
+      assert.deepStrictEqual(
+        all.map((e) => e._tag),
+        ["Migrated", "FloodWait", "TransientRetry", "TransientRetry", "TransientRetry"].slice(0, all.length)
+      )
+      assertNoLeak(
+        [...texts, ...all.map((e) => inspect(e, { depth: null })), ...all.map(Policy.formatEvent)],
+        "policy run"
+      )
+    }))
+
   it.effect("an invalid chat id that happens to be the token is not echoed", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* makeScripted([ok("x")])
@@ -184,4 +215,90 @@ describe("token secrecy", () => {
       const error = yield* BotApi.exportChatInviteLink(1).pipe(Effect.flip, Effect.provide(layerFor(client)))
       assert.strictEqual(error._tag === "TelegramApiError" && error.description, "a <redacted> b <redacted> c")
     }))
+})
+
+/**
+ * The platform's own errors, not fakes: each HttpClient a user may pick, against a port that refuses connections, a
+ * server that closes the connection without answering, and the mock dropping the connection after reading the
+ * request. Their errors carry the URL (hence the token) in messages, causes and properties (`input`, `url`).
+ */
+describe("token secrecy with the platform's own errors", () => {
+  let mock: RunningMockServer
+  let closer: Server
+  let closerPort = 0
+  let refusedPort = 0
+  beforeAll(async () => {
+    mock = await startMockServer({ mock: MockTelegram.make() })
+    closer = createServer((socket) => socket.once("data", () => socket.destroy()))
+    await new Promise<void>((resolve) => closer.listen(0, "127.0.0.1", resolve))
+    closerPort = (closer.address() as { port: number }).port
+    // A port nobody listens on: bound, then released.
+    const probe = createServer()
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve))
+    refusedPort = (probe.address() as { port: number }).port
+    await new Promise<void>((resolve) => probe.close(() => resolve()))
+  })
+  afterAll(async () => {
+    await mock.close()
+    await new Promise<void>((resolve) => closer.close(() => resolve()))
+  })
+
+  const transports: ReadonlyArray<[string, Layer.Layer<HttpClient.HttpClient>]> = [
+    ["FetchHttpClient", FetchHttpClient.layer],
+    ["NodeHttpClient (undici)", NodeHttpClient.layerUndici],
+    ["NodeHttpClient (node:http)", NodeHttpClient.layer]
+  ]
+
+  /** Runs `effect` on real time with a recording tracer and logger, logging the failure as a user would. */
+  const observeLive = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    Effect.gen(function*() {
+      const { spans, tracer } = makeRecordingTracer()
+      const logger = makeRecordingLogger()
+      const exit = yield* effect.pipe(
+        Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+        Effect.withTracer(tracer),
+        Effect.provide(logger.layer),
+        Logger.withMinimumLogLevel(LogLevel.All),
+        Effect.exit
+      )
+      assert.isTrue(Exit.isFailure(exit), "the scenario must fail")
+      return {
+        exit,
+        texts: [...(Exit.isFailure(exit) ? causeTexts(exit.cause) : []), ...spanTexts(spans), ...logger.lines]
+      }
+    })
+
+  for (const [name, transport] of transports) {
+    const scenarios: ReadonlyArray<[string, () => string, (() => void) | undefined, string]> = [
+      ["connection refused", () => `http://127.0.0.1:${refusedPort}`, undefined, "Network"],
+      ["connection closed without an answer", () => `http://127.0.0.1:${closerPort}`, undefined, "Network"],
+      ["the mock drops the connection", () => mock.url, () => {
+        mock.mock.reset()
+        mock.mock.injectFault({ method: "exportChatInviteLink", reply: { drop: true }, times: 10 })
+      }, "Network"],
+      ["an API root that is not a URL", () => "http://[not-a-host", undefined, "Encode"]
+    ]
+    for (const [scenario, apiRoot, prepare, reason] of scenarios) {
+      it.live(`${name}, ${scenario}: a TransportError ${reason}, no token in errors, logs or spans`, () =>
+        Effect.gen(function*() {
+          prepare?.()
+          const layer = Layer.mergeAll(
+            BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: apiRoot() }).pipe(Layer.provide(transport)),
+            Policy.layerMemory
+          )
+          const direct = yield* observeLive(BotApi.exportChatInviteLink(-1001234567890).pipe(Effect.provide(layer)))
+          const error = yield* Effect.flip(direct.exit)
+          assert.strictEqual<unknown>(error._tag === "TransportError" && error.reason, reason, inspect(error))
+          assertNoLeak(direct.texts, `${name}, ${scenario}`)
+          const events = yield* Ref.make<ReadonlyArray<Policy.PolicyEvent>>([])
+          const policy = yield* observeLive(
+            Policy.exportChatInviteLink(-1001234567890, {
+              retryTransient: false,
+              onEvent: (event) => Ref.update(events, (all) => [...all, event])
+            }).pipe(Effect.provide(layer))
+          )
+          assertNoLeak([...policy.texts, ...(yield* Ref.get(events)).map((e) => inspect(e))], `${name}, ${scenario}`)
+        }))
+    }
+  }
 })

@@ -75,6 +75,8 @@ export const startRedis = async (): Promise<RedisServer> => {
   let stderr = ""
 
   const start = async (): Promise<void> => {
+    // Already running: a second server on the same port would fail, and the first would be lost track of.
+    if (child !== undefined && child.exitCode === null) return
     stderr = ""
     child = spawn(
       redisServerPath,

@@ -1,0 +1,398 @@
+/**
+ * `npm run soak [-- --requests N --max-seconds S --concurrency C]`: starts the standalone mock server as a child
+ * process on loopback, drives it with mixed keep-alive traffic at a fixed concurrency, injecting faults through the
+ * control API, and accounts for every answer:
+ *
+ * - each lane (a kind of request) has the status the mock must answer; the fault lane's faults (429, 500, HTML 502,
+ *   dropped connection, delay) are counted when injected and, at the end, what is left of them is read back from
+ *   GET /__mock/world, so exactly how many of each were served is known; the flood lane may answer 429 (its flood
+ *   limit) with `retry_after` and a matching `Retry-After` header;
+ * - requests lost: no answer that the faults explain (an error other than a dropped connection the faults account
+ *   for, or a request that never ended): must be 0;
+ * - statuses not explained: answers beyond what the lane and its faults allow: must be 0;
+ * - the server's RSS (VmRSS of /proc/<pid>/status) at start and end, and its peak (VmHWM).
+ *
+ * Defaults: 1,000,000 requests, bounded by 600 s (the report says when the bound cut the run short), concurrency 32.
+ * Exits non-zero when a request was lost or a status was not explained.
+ */
+import { type ChildProcess, spawn } from "node:child_process"
+import { readFileSync } from "node:fs"
+import { Agent, request as httpRequest } from "node:http"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { parseArgs } from "node:util"
+import { gzipSync } from "node:zlib"
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: "string", default: "1000000" },
+    "max-seconds": { type: "string", default: "600" },
+    concurrency: { type: "string", default: "32" },
+    "fault-every": { type: "string", default: "10000" }
+  },
+  strict: true
+})
+const TOTAL = Number(values.requests)
+const MAX_SECONDS = Number(values["max-seconds"])
+const CONCURRENCY = Number(values.concurrency)
+const FAULT_EVERY = Number(values["fault-every"])
+for (const [name, n] of [["requests", TOTAL], ["max-seconds", MAX_SECONDS], ["concurrency", CONCURRENCY]] as const) {
+  if (!Number.isFinite(n) || n <= 0) {
+    process.stderr.write(`soak: --${name} must be a positive number\n`)
+    process.exit(2)
+  }
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..")
+const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+const SUPERGROUP = -1001234567890
+const CHANNEL = -1001000000001
+
+// ---- the server ---------------------------------------------------------------------------------------------
+
+const startServer = (): Promise<{ child: ChildProcess; host: string; port: number }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "mock-server/bin/tg-mock-server.ts", "--port", "0"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"]
+    })
+    let out = ""
+    child.stdout!.on("data", (chunk) => {
+      out += chunk
+      const match = /listening on http:\/\/([^:]+):(\d+)/.exec(out)
+      if (match !== null) resolve({ child, host: match[1]!, port: Number(match[2]) })
+    })
+    child.on("exit", (code) => reject(new Error(`the server exited (${code}) before listening: ${out}`)))
+    child.on("error", reject)
+  })
+
+const memory = (pid: number): { rss: number; peak: number } => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8")
+  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN)
+  return { rss: kib("VmRSS") / 1024, peak: kib("VmHWM") / 1024 }
+}
+
+// ---- lanes ----------------------------------------------------------------------------------------------------
+
+interface Lane {
+  readonly name: string
+  readonly weight: number
+  readonly method: string
+  readonly path: string
+  readonly headers?: Record<string, string>
+  readonly body?: Buffer
+  /** What the mock answers when no fault and no flood limit interferes. */
+  readonly status: number
+}
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value))
+const multipart = (name: string, value: string) =>
+  Buffer.from(`--SoakB\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n--SoakB--\r\n`)
+
+const LANES: ReadonlyArray<Lane> = [
+  { name: "getMe", weight: 10, method: "GET", path: `/bot${TOKEN}/getMe`, status: 200 },
+  {
+    name: "export (faults)",
+    weight: 10,
+    method: "POST",
+    path: `/bot${TOKEN}/exportChatInviteLink`,
+    headers: { "Content-Type": "application/json" },
+    body: json({ chat_id: SUPERGROUP }),
+    status: 200
+  },
+  {
+    name: "export form @channel",
+    weight: 6,
+    method: "POST",
+    path: `/bot${TOKEN}/exportChatInviteLink`,
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: Buffer.from("chat_id=%40my_test_channel"),
+    status: 200
+  },
+  {
+    name: "export multipart basic group",
+    weight: 4,
+    method: "POST",
+    path: `/bot${TOKEN}/exportChatInviteLink`,
+    headers: { "Content-Type": "multipart/form-data; boundary=SoakB" },
+    body: multipart("chat_id", "-555555555"),
+    status: 200
+  },
+  {
+    name: "export gzip",
+    weight: 3,
+    method: "POST",
+    path: `/bot${TOKEN}/exportChatInviteLink`,
+    headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" },
+    body: gzipSync(JSON.stringify({ chat_id: -1009876543210 })),
+    status: 200
+  },
+  { name: "getChat", weight: 6, method: "GET", path: `/bot${TOKEN}/getChat?chat_id=${SUPERGROUP}`, status: 200 },
+  {
+    name: "getChat (flood limit)",
+    weight: 6,
+    method: "GET",
+    path: `/bot${TOKEN}/getChat?chat_id=${CHANNEL}`,
+    status: 200
+  },
+  {
+    name: "migrated group",
+    weight: 4,
+    method: "GET",
+    path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-987654321`,
+    status: 400
+  },
+  {
+    name: "no rights",
+    weight: 3,
+    method: "GET",
+    path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1002000000002`,
+    status: 400
+  },
+  {
+    name: "kicked",
+    weight: 3,
+    method: "GET",
+    path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1002000000004`,
+    status: 403
+  },
+  { name: "unknown chat", weight: 2, method: "GET", path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1`, status: 400 },
+  {
+    name: "bad token",
+    weight: 3,
+    method: "GET",
+    path: "/bot123456:wrong-secret-wrong-secret-wrong/getMe",
+    status: 401
+  },
+  { name: "unallowed token", weight: 1, method: "GET", path: `/botabc:${TOKEN.split(":")[1]}/getMe`, status: 421 },
+  { name: "unknown method", weight: 2, method: "GET", path: `/bot${TOKEN}/sendMessage`, status: 404 },
+  { name: "PUT (bare 501)", weight: 1, method: "PUT", path: `/bot${TOKEN}/getMe`, status: 501 },
+  { name: "not /bot", weight: 1, method: "GET", path: "/favicon.ico", status: 404 }
+]
+const FAULT_LANE = 1
+const FLOOD_LANE = 6
+/** Lane of request i: a fixed, interleaved schedule by weight. */
+const schedule: Array<number> = LANES.flatMap((lane, index) => Array.from({ length: lane.weight }, () => index))
+for (let i = schedule.length - 1; i > 0; i--) {
+  const j = (i * 7919) % (i + 1)
+  ;[schedule[i], schedule[j]] = [schedule[j]!, schedule[i]!]
+}
+
+/** The faults injected on the fault lane: what each does to the answer. */
+const FAULTS = [
+  { kind: "429", reply: { error_code: 429, retry_after: 5 } },
+  { kind: "500", reply: { error_code: 500 } },
+  { kind: "502 html", reply: { html: 502 } },
+  { kind: "drop", reply: { drop: true } },
+  { kind: "delay", reply: { delay_ms: 25 } }
+] as const
+type FaultKind = (typeof FAULTS)[number]["kind"]
+const FAULT_TIMES = 20
+
+// ---- the driver -----------------------------------------------------------------------------------------------
+
+interface Outcome {
+  readonly status: number | "error"
+  readonly error?: string
+  readonly ok?: boolean
+  readonly retryAfterConsistent?: boolean
+}
+
+const main = async (): Promise<void> => {
+  const { child, host, port } = await startServer()
+  if (host !== "127.0.0.1") throw new Error(`the server listens on ${host}, not loopback`)
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+  const send = (lane: Lane, timeoutMs = 30_000): Promise<Outcome> =>
+    new Promise((resolve) => {
+      const req = httpRequest({
+        host,
+        port,
+        agent,
+        method: lane.method,
+        path: lane.path,
+        headers: { ...lane.headers, ...(lane.body !== undefined ? { "Content-Length": lane.body.length } : {}) }
+      }, (res) => {
+        const chunks: Array<Buffer> = []
+        res.on("data", (chunk: Buffer) => chunks.push(chunk))
+        res.on("end", () => {
+          const status = res.statusCode ?? 0
+          const text = Buffer.concat(chunks).toString("utf8")
+          if (text === "") return resolve({ status, ok: res.headers["content-length"] === "0" })
+          try {
+            const body = JSON.parse(text)
+            const envelopeOk = body.ok === true ? status === 200 : body.error_code === status
+            const retryAfter = body.parameters?.retry_after
+            resolve({
+              status,
+              ok: envelopeOk,
+              retryAfterConsistent: retryAfter === undefined
+                ? res.headers["retry-after"] === undefined
+                : String(retryAfter) === res.headers["retry-after"]
+            })
+          } catch {
+            resolve({ status, ok: res.headers["content-type"] === "text/html" })
+          }
+        })
+        res.on("error", (error) => resolve({ status: "error", error: error.message }))
+      })
+      req.setTimeout(timeoutMs, () => req.destroy(new Error("timeout")))
+      req.on(
+        "error",
+        (error: NodeJS.ErrnoException) => resolve({ status: "error", error: error.code ?? error.message })
+      )
+      req.end(lane.body)
+    })
+  const control = async (method: string, route: string, body?: unknown): Promise<any> => {
+    const response = await fetch(`http://${host}:${port}/__mock/${route}`, {
+      method,
+      headers: { "Content-Type": "application/json" },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {})
+    })
+    const answer = await response.json() as { ok: boolean; result: unknown }
+    if (!answer.ok) throw new Error(`control ${method} ${route}: ${JSON.stringify(answer)}`)
+    return answer.result
+  }
+
+  await control("PUT", "limits", [{ method: "getChat", chat_id: CHANNEL, max_calls: 200, per_seconds: 1 }])
+  const start = memory(child.pid!)
+  const startedAt = performance.now()
+  const deadline = startedAt + MAX_SECONDS * 1000
+
+  const injected = new Map<FaultKind, number>(FAULTS.map((f) => [f.kind, 0]))
+  const counts = LANES.map(() => new Map<string, number>())
+  const malformed = LANES.map(() => 0)
+  const errors = new Map<string, number>()
+  let next = 0
+  let done = 0
+  let injecting: Promise<void> = Promise.resolve()
+
+  const inject = async () => {
+    for (const fault of FAULTS) {
+      await control("POST", "faults", {
+        method: "exportChatInviteLink",
+        chat_id: SUPERGROUP,
+        reply: fault.reply,
+        times: FAULT_TIMES
+      })
+      injected.set(fault.kind, injected.get(fault.kind)! + FAULT_TIMES)
+    }
+  }
+
+  const worker = async () => {
+    while (next < TOTAL && performance.now() < deadline) {
+      const i = next++
+      if (i % FAULT_EVERY === 0) injecting = injecting.then(inject)
+      if (i % FAULT_EVERY === 0) await injecting
+      const laneIndex = schedule[i % schedule.length]!
+      const outcome = await send(LANES[laneIndex]!)
+      const key = outcome.status === "error" ? "error" : String(outcome.status)
+      counts[laneIndex]!.set(key, (counts[laneIndex]!.get(key) ?? 0) + 1)
+      if (outcome.status === "error") errors.set(outcome.error ?? "?", (errors.get(outcome.error ?? "?") ?? 0) + 1)
+      else if (outcome.ok === false || outcome.retryAfterConsistent === false) malformed[laneIndex]!++
+      done++
+    }
+  }
+  const progress = setInterval(() => {
+    const seconds = (performance.now() - startedAt) / 1000
+    process.stderr.write(
+      `soak: ${done} requests, ${(done / seconds).toFixed(0)}/s, RSS ${memory(child.pid!).rss.toFixed(1)} MiB\n`
+    )
+  }, 10_000)
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  clearInterval(progress)
+  const seconds = (performance.now() - startedAt) / 1000
+  await injecting
+
+  // What is left of the faults tells how many of each were served.
+  const world = await control("GET", "world") as { faults: Array<{ reply: Record<string, unknown>; times: number }> }
+  const left = new Map<FaultKind, number>(FAULTS.map((f) => [f.kind, 0]))
+  for (const fault of world.faults) {
+    const kind = FAULTS.find((f) => JSON.stringify(f.reply) === JSON.stringify(fault.reply))!.kind
+    left.set(kind, left.get(kind)! + fault.times)
+  }
+  const served = new Map<FaultKind, number>(FAULTS.map((f) => [f.kind, injected.get(f.kind)! - left.get(f.kind)!]))
+  const end = memory(child.pid!)
+
+  // Accounting, lane by lane: what each lane may answer, and how often.
+  let unexplained = 0
+  let lost = 0
+  const details: Array<string> = []
+  LANES.forEach((lane, index) => {
+    const observed = counts[index]!
+    const total = [...observed.values()].reduce((a, b) => a + b, 0)
+    const allowed = new Map<string, number>()
+    if (index === FAULT_LANE) {
+      const faulted = [...served.values()].reduce((a, b) => a + b, 0) - served.get("delay")!
+      allowed.set("429", served.get("429")!)
+      allowed.set("500", served.get("500")!)
+      allowed.set("502", served.get("502 html")!)
+      allowed.set("error", served.get("drop")!)
+      allowed.set(String(lane.status), total - faulted)
+    } else if (index === FLOOD_LANE) {
+      allowed.set(String(lane.status), total)
+      allowed.set("429", total)
+    } else {
+      allowed.set(String(lane.status), total)
+    }
+    for (const [status, n] of observed) {
+      const excess = Math.max(0, n - (allowed.get(status) ?? 0))
+      if (excess === 0) continue
+      if (status === "error") lost += excess
+      else unexplained += excess
+      details.push(`${lane.name}: ${excess} × ${status} not explained`)
+    }
+    if (index === FAULT_LANE) {
+      // Every fault served shows up as its status (no fewer either).
+      for (const [status, n] of allowed) {
+        if ((observed.get(status) ?? 0) !== n) {
+          details.push(`${lane.name}: ${observed.get(status) ?? 0} × ${status}, expected ${n}`)
+        }
+      }
+    }
+    unexplained += malformed[index]!
+    if (malformed[index]! > 0) {
+      details.push(`${lane.name}: ${malformed[index]} answers whose envelope or Retry-After is wrong`)
+    }
+  })
+  lost += TOTAL_SENT_CHECK(done, counts)
+
+  const statuses = new Map<string, number>()
+  for (const lane of counts) for (const [s, n] of lane) statuses.set(s, (statuses.get(s) ?? 0) + n)
+  const cut = done < TOTAL
+  const lines = [
+    `soak: ${done} requests in ${seconds.toFixed(1)} s (${
+      (done / seconds).toFixed(0)
+    } req/s), concurrency ${CONCURRENCY}, ` +
+    `server ${host}:${port} (pid ${child.pid})${
+      cut ? `; stopped by --max-seconds ${MAX_SECONDS} before ${TOTAL}` : ""
+    }`,
+    `  requests lost: ${lost}`,
+    `  statuses not explained by the faults injected: ${unexplained}`,
+    `  faults injected/served: ${
+      FAULTS.map((f) => `${f.kind} ${injected.get(f.kind)}/${served.get(f.kind)}`).join(", ")
+    }`,
+    `  statuses: ${[...statuses].sort().map(([s, n]) => `${s} ${n}`).join(", ")}`,
+    `  client errors: ${errors.size === 0 ? "none" : [...errors].map(([e, n]) => `${e} ${n}`).join(", ")}`,
+    `  server RSS: start ${start.rss.toFixed(1)} MiB, end ${end.rss.toFixed(1)} MiB (peak ${end.peak.toFixed(1)} MiB)`,
+    ...details.map((d) => `  ! ${d}`)
+  ]
+  process.stdout.write(lines.join("\n") + "\n")
+
+  agent.destroy()
+  const exited = new Promise((resolve) => child.on("exit", resolve))
+  child.kill("SIGTERM")
+  await exited
+  process.exitCode = lost === 0 && unexplained === 0 ? 0 : 1
+}
+
+/** Requests counted in the lanes must be all the requests done (none vanished between send and count). */
+const TOTAL_SENT_CHECK = (done: number, counts: ReadonlyArray<Map<string, number>>): number => {
+  let counted = 0
+  for (const lane of counts) for (const n of lane.values()) counted += n
+  return Math.abs(done - counted)
+}
+
+main().catch((error) => {
+  process.stderr.write(`soak: ${error instanceof Error ? error.stack : String(error)}\n`)
+  process.exit(1)
+})

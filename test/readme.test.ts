@@ -22,6 +22,15 @@ describe("README", () => {
     expect(readme).toContain(body)
   })
 
+  it("shows the many-processes example exactly as the tests compile and run it", () => {
+    const file = readFileSync(new URL("../examples/many-processes.ts", import.meta.url), "utf8")
+    const body = file.slice(file.indexOf("import { NodeHttpClient")).replace(
+      "\"../src/index.js\"",
+      "\"effect-telegram-invite\""
+    )
+    expect(readme).toContain(body)
+  })
+
   it("names only npm scripts that exist", () => {
     const named = [...readme.matchAll(/npm run (?:--silent )?([a-z][\w:-]*)/g)].map((m) => m[1])
     expect(named.length).toBeGreaterThan(3)

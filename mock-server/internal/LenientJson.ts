@@ -100,6 +100,14 @@ const scanScalar = (s: string, i: number): number => {
   return NUMBER.test(s) ? NUMBER.lastIndex : -1
 }
 
+/** Index after an object member's `"key":` at i, or -1. */
+const skipKey = (s: string, i: number): number => {
+  const key = s.charCodeAt(i) === 34 ? readString(s, i) : undefined
+  if (key === undefined) return -1
+  i = skipWs(s, key[1])
+  return s.charCodeAt(i) === 58 ? i + 1 : -1
+}
+
 /** Index after one whole JSON value (any nesting) at i, or -1 when it is malformed. */
 const scanValue = (s: string, i: number): number => {
   // The stack holds the closers still expected; `expectValue` is true where a value must come next.
@@ -117,11 +125,8 @@ const scanValue = (s: string, i: number): number => {
       } else {
         stack.push(closer)
         if (closer === 125) {
-          const key = s.charCodeAt(i) === 34 ? readString(s, i) : undefined
-          if (key === undefined) return -1
-          i = skipWs(s, key[1])
-          if (s.charCodeAt(i) !== 58) return -1
-          i++
+          i = skipKey(s, i)
+          if (i === -1) return -1
         }
         continue
       }
@@ -147,11 +152,8 @@ const scanValue = (s: string, i: number): number => {
       if (d !== 44) return -1
       i = skipWs(s, i + 1)
       if (closer === 125) {
-        const key = s.charCodeAt(i) === 34 ? readString(s, i) : undefined
-        if (key === undefined) return -1
-        i = skipWs(s, key[1])
-        if (s.charCodeAt(i) !== 58) return -1
-        i++
+        i = skipKey(s, i)
+        if (i === -1) return -1
       }
       break
     }

@@ -12,10 +12,13 @@
  * (wall-clock ms with sub-ms precision, comparable between processes of one machine: measurement only).
  */
 import { FetchHttpClient, HttpClient } from "@effect/platform"
-import { Duration, Effect, Either, Layer, Logger } from "effect"
+import { Duration, Effect, Either, Layer, Logger, Option } from "effect"
 import { createInterface } from "node:readline"
 import * as BotApi from "../../src/BotApi.js"
+import * as ChatId from "../../src/ChatId.js"
+import * as FloodGate from "../../src/FloodGate.js"
 import * as Policy from "../../src/Policy.js"
+import * as RedisConnection from "../../src/RedisConnection.js"
 import * as RedisPolicy from "../../src/RedisPolicy.js"
 
 const env = (name: string, fallback?: string): string => {
@@ -73,7 +76,9 @@ const InstrumentedHttpClient = Layer.effect(
       })))
 ).pipe(Layer.provide(FetchHttpClient.layer))
 
-const Shared = mode === "redis" ? RedisPolicy.layerConfig() : Policy.layerMemory
+const Shared = mode === "redis"
+  ? Layer.provideMerge(RedisPolicy.layerShared, RedisConnection.layerConfig())
+  : Policy.layerMemory
 
 const MainLayer = Layer.mergeAll(BotApi.layerConfig(), Shared).pipe(
   Layer.provide(InstrumentedHttpClient),
@@ -134,6 +139,14 @@ const program = Effect.gen(function*() {
       }
       if (paceMs > 0) yield* Effect.sleep(Math.random() * paceMs)
     }
+  }
+  // A worker whose Redis went away finishes its calls on its own gate; before it exits, it waits (bounded) for
+  // Redis to be back and touches the gate once, so that it picks Redis up again and says so.
+  const connection = yield* Effect.serviceOption(RedisConnection.RedisConnection)
+  if (Option.isSome(connection)) {
+    for (let i = 0; i < 100 && connection.value.client.status !== "ready"; i++) yield* Effect.sleep("100 millis")
+    const gate = yield* FloodGate.FloodGate
+    yield* gate.closedUntil(FloodGate.scopeOf("bot", ChatId.unsafeMake(chats[0]!)))
   }
   print({ type: "done" })
 })

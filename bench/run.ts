@@ -13,7 +13,7 @@ import type { MswFigures } from "./msw.js"
 import type { ServerFigures } from "./server.js"
 
 const quick = process.argv.includes("--quick")
-const sections = ["client", "server", "msw", "flood", "memory"] as const
+const sections = ["client", "server", "msw", "flood", "memory", "fleet"] as const
 type Section = typeof sections[number]
 
 const only = process.argv.slice(2).filter((a) => (sections as ReadonlyArray<string>).includes(a)) as Array<Section>
@@ -190,6 +190,38 @@ if (results.memory !== undefined) {
       c === lib ? `${f2(lib!.heapGrowthBytes / raw!.heapGrowthBytes)} raw fetch's` : "",
       ""
     ])
+  }
+}
+
+if (results.fleet !== undefined) {
+  const r = results.fleet
+  if (r.skipped !== undefined) {
+    section(`6. Fleet: not measured (${r.skipped}; install redis-server)`)
+  } else {
+    section(
+      `6. Fleet: ${r.processes ?? 8} processes of one bot, one chat flooded; requests after the first 429 (medians of ${
+        r.runs ?? "the"
+      } runs)`
+    )
+    for (
+      const c of r.contenders as Array<
+        { name: string; extraAfter429: number; floodAnswers: number; failedCalls: number }
+      >
+    ) {
+      const isRedis = /redis/i.test(c.name)
+      rows.push([
+        c.name,
+        `${c.extraAfter429} extra after the first 429 (${c.floodAnswers} answered 429, ${c.failedCalls} calls failed)`,
+        "",
+        isRedis
+          ? check(
+            "fleet shares the flood gate: ≤ 1 extra request after a 429",
+            c.extraAfter429 <= 1,
+            `${c.extraAfter429} extra`
+          )
+          : ""
+      ])
+    }
   }
 }
 

@@ -1,17 +1,62 @@
 /**
- * Diagnostic (not part of `npm run bench`): the standalone mock's RSS and its live heap after a full GC at
- * 10k…1M exportChatInviteLink requests, to tell a leak (heapUsed grows) from memory V8 keeps (RSS grows, heap flat).
+ * Diagnostic (not part of `npm run bench`): the standalone mock's RSS and its heap, without and then after a full GC,
+ * at 10k…1M exportChatInviteLink requests, to tell a leak (heapUsed after GC grows) from memory V8 keeps (RSS and
+ * heapTotal grow, heapUsed after GC flat).
  *
- *   node --import tsx bench/memory-diag.ts
+ *   node --import tsx bench/memory-diag.ts          # the compiled bin, as the installed `tg-mock-server` runs
+ *   node --import tsx bench/memory-diag.ts --tsx    # mock-server/bin/tg-mock-server.ts under tsx
+ *
+ * The server is the real bin; a preloaded module (`--expose-gc --import data:…`) prints `process.memoryUsage()`
+ * and V8's spaces on SIGUSR2, once as they are and once after a full GC.
  */
 import autocannon from "autocannon"
-import { spawn } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { execFileSync, spawn } from "node:child_process"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { ROOT } from "./common.js"
-const child = spawn(process.execPath, ["--import", "tsx", "bench/servers/mock-memory.ts"], {
-  cwd: ROOT,
-  stdio: ["ignore", "pipe", "inherit"]
-})
+
+const tsx = process.argv.includes("--tsx")
+
+const compiledBin = (): string => {
+  const dir = join(ROOT, "node_modules", ".cache", "tg-mock-bench")
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      extends: "../../../tsconfig.build.json",
+      compilerOptions: { outDir: "./dist", rootDir: "../../..", declaration: false },
+      include: ["../../../mock-server"]
+    })
+  )
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
+    stdio: "inherit"
+  })
+  return join(dir, "dist", "mock-server", "bin", "tg-mock-server.js")
+}
+
+const probe = `
+import v8 from "node:v8"
+const mb = (n) => +(n / 2 ** 20).toFixed(1)
+const read = () => {
+  const m = process.memoryUsage()
+  const spaces = {}
+  for (const s of v8.getHeapSpaceStatistics()) {
+    if (s.space_size > 0) spaces[s.space_name.replace("_space", "")] = mb(s.space_used_size) + "/" + mb(s.space_size)
+  }
+  return { heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), spaces }
+}
+process.on("SIGUSR2", () => {
+  const before = read()
+  globalThis.gc()
+  process.stdout.write("memory " + JSON.stringify({ before, after: read() }) + "\\n")
+})`
+
+const script = tsx ? ["--import", "tsx", "mock-server/bin/tg-mock-server.ts"] : [compiledBin()]
+const child = spawn(
+  process.execPath,
+  ["--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...script, "--port", "0"],
+  { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] }
+)
 let buf = ""
 const lines: Array<string> = []
 let resolveUrl: (u: string) => void
@@ -27,23 +72,17 @@ child.stdout.on("data", (d) => {
   }
 })
 const url = await urlP
+const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024
 const stat = async (label: string) => {
+  await new Promise((r) => setTimeout(r, 500))
+  const rssBefore = rss()
   child.kill("SIGUSR2")
   await new Promise((r) => setTimeout(r, 700))
   const m = JSON.parse(lines.at(-1)!.slice(7))
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024
   console.log(
-    label,
-    "rss",
-    rss.toFixed(1),
-    "heapUsed",
-    (m.heapUsed / 2 ** 20).toFixed(1),
-    "heapTotal",
-    (m.heapTotal / 2 ** 20).toFixed(1),
-    "external",
-    (m.external / 2 ** 20).toFixed(1),
-    "arrayBuffers",
-    (m.arrayBuffers / 2 ** 20).toFixed(1)
+    `${label}: rss ${rssBefore.toFixed(1)} → ${rss().toFixed(1)} after GC;`,
+    `heapUsed ${m.before.heapUsed} → ${m.after.heapUsed}; heapTotal ${m.before.heapTotal} → ${m.after.heapTotal};`,
+    `external ${m.after.external}; spaces (used/size) before GC ${JSON.stringify(m.before.spaces)}`
   )
 }
 const drive = (amount: number) =>
@@ -55,6 +94,7 @@ const drive = (amount: number) =>
     connections: 64,
     amount
   })
+await stat("idle")
 let done = 0
 for (const n of [10_000, 100_000, 300_000, 600_000, 1_000_000]) {
   await drive(n - done)

@@ -1,7 +1,10 @@
 /**
  * Section 5: memory.
  * - The standalone mock's RSS (its own process, read from /proc) after 10k and after 1M exportChatInviteLink
- *   requests (autocannon, 64 connections, `amount`); `--quick` stops at 100k.
+ *   requests (autocannon, 64 connections, `amount`); `--quick` stops at 20k. The server is `tg-mock-server` as the
+ *   installed package runs it: compiled by `tsc` (tsconfig.build.json, mock-server only, into
+ *   node_modules/.cache/tg-mock-bench) and started with plain `node`. For information, the same run under tsx
+ *   (`npm run mock-server`), whose loader thread (a second V8 isolate) adds about 70 MB of RSS.
  * - The client's heap with 10k calls in flight: the mock holds every answer for a few seconds (a delay fault), the
  *   heap is measured after a full GC while all 10k wait; the library (resilient, layerUndici) and, for scale, raw
  *   fetch. Both figures are the growth over the heap before the calls.
@@ -9,6 +12,9 @@
 import { NodeHttpClient } from "@effect/platform-node"
 import autocannon from "autocannon"
 import { Layer, ManagedRuntime, Redacted } from "effect"
+import { execFileSync, spawn } from "node:child_process"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { BotApi, Policy } from "../src/index.js"
 import {
   args,
@@ -18,6 +24,7 @@ import {
   emit,
   EXPORT_BODY,
   gc,
+  ROOT,
   rssOf,
   sleep,
   spawnServer,
@@ -41,8 +48,55 @@ const drive = async (server: ChildServer, amount: number): Promise<void> => {
   if (result.errors > 0 || result.non2xx > 0) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx`)
 }
 
-const serverRss = async () => {
-  const server = await spawnServer("mock")
+/** Compiles mock-server/ as `npm run build` does (only that tree, so work in progress elsewhere cannot break it). */
+const buildCompiledMock = (): string => {
+  const dir = join(ROOT, "node_modules", ".cache", "tg-mock-bench")
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      extends: "../../../tsconfig.build.json",
+      compilerOptions: { outDir: "./dist", rootDir: "../../..", declaration: false },
+      include: ["../../../mock-server"]
+    })
+  )
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
+    cwd: ROOT,
+    stdio: "inherit"
+  })
+  return join(dir, "dist", "mock-server", "bin", "tg-mock-server.js")
+}
+
+/** `node <compiled bin> --port 0`, as the installed `tg-mock-server` starts. */
+const spawnCompiledMock = (bin: string): Promise<ChildServer> => {
+  const child = spawn(process.execPath, [bin, "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] })
+  return new Promise((resolve, reject) => {
+    let seen = ""
+    child.once("exit", (code) => reject(new Error(`compiled mock exited with ${code}: ${seen}`)))
+    child.stdout.on("data", (chunk: Buffer) => {
+      seen += chunk.toString()
+      const match = /listening on (http:\/\/\S+)/.exec(seen)
+      if (match === null) return
+      child.stdout.removeAllListeners("data")
+      child.stdout.resume()
+      resolve({
+        url: match[1]!,
+        pid: child.pid!,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done()
+            child.removeAllListeners("exit")
+            child.once("exit", () => done())
+            child.kill("SIGTERM")
+            setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
+          })
+      })
+    })
+  })
+}
+
+const serverRss = async (label: string, start: () => Promise<ChildServer>) => {
+  const server = await start()
   try {
     const startRss = rssOf(server.pid)
     const points: Array<{ requests: number; rssBytes: number }> = []
@@ -54,7 +108,7 @@ const serverRss = async () => {
       await sleep(500)
       points.push({ requests: done, rssBytes: rssOf(server.pid) })
       process.stderr.write(
-        `  memory: ${done} requests (${((performance.now() - start) / 1000).toFixed(0)} s), server RSS ${
+        `  memory (${label}): ${done} requests (${((performance.now() - start) / 1000).toFixed(0)} s), server RSS ${
           (points.at(-1)!.rssBytes / 2 ** 20).toFixed(1)
         } MB\n`
       )
@@ -152,9 +206,11 @@ const clientHeap = async () => {
 }
 
 const main = async (): Promise<void> => {
-  const server = await serverRss()
+  const bin = buildCompiledMock()
+  const server = await serverRss("compiled", () => spawnCompiledMock(bin))
+  const serverTsx = await serverRss("tsx", () => spawnServer("mock"))
   const client = await clientHeap()
-  emit({ checkpoints: CHECKPOINTS, inFlight: IN_FLIGHT, server, client })
+  emit({ checkpoints: CHECKPOINTS, inFlight: IN_FLIGHT, server, serverTsx, client })
 }
 
 await main()

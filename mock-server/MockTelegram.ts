@@ -3,7 +3,8 @@
  * (../shared/telegram-wire.md), as a function from a request to a response. No I/O: the MSW
  * handlers and the standalone HTTP server are thin adapters over `handle`.
  */
-import { Either, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import { defaultWorld } from "./DefaultWorld.js"
 import {
   Params,

@@ -2,7 +2,9 @@
  * The mock's world as data: what a world file holds, what `GET /__mock/world` returns and
  * `PUT /__mock/world` accepts. Field names follow the Bot API's snake_case.
  */
-import { Either, ParseResult, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 
 const SafeInt = Schema.Int.pipe(Schema.filter((n) => Number.isSafeInteger(n), { message: () => "a safe integer" }))
 const UserId = SafeInt.pipe(Schema.between(1, 2 ** 40 - 1, { message: () => "a user id from 1 to 2^40-1" }))

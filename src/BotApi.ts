@@ -14,7 +14,6 @@ import {
   Duration,
   Effect,
   Either,
-  FiberRef,
   Layer,
   Metric,
   Option,
@@ -151,28 +150,44 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
       })
     }
 
+    // One tagged counter per method, built once: `Metric.tagged` per call would build a new metric key each time.
+    const requestCounters = new Map<string, Metric.Metric.Counter<number>>()
+    const requestCounter = (method: string): Metric.Metric.Counter<number> => {
+      let counter = requestCounters.get(method)
+      if (counter === undefined) {
+        counter = Metric.tagged(BotApiMetrics.requests, "method", method)
+        requestCounters.set(method, counter)
+      }
+      return counter
+    }
+
     const send = <A, I>(
       method: string,
       chatId: ChatId.ChatId | undefined,
       body: Record<string, unknown>,
-      resultSchema: Schema.Schema<A, I, never>
-    ): Effect.Effect<A, BotApiError> =>
-      Effect.gen(function*() {
-        const timeout = Option.getOrElse(yield* FiberRef.get(currentRequestTimeout), () => defaultTimeout)
-        const request = yield* HttpClientRequest.post(`${apiRoot}/bot${token}/${method}`).pipe(
-          HttpClientRequest.bodyJson(body),
-          Effect.mapError((error) =>
-            new TransportError({
-              method,
-              chatId,
-              reason: "Encode",
-              status: undefined,
-              description: scrub(`parameters are not JSON: ${messageOf(error.reason.error)}`)
-            })
-          )
+      resultSchema: Schema.Schema<A, I, never>,
+      timeout: Duration.Duration
+    ): Effect.Effect<A, BotApiError> => {
+      let json: string
+      try {
+        json = JSON.stringify(body)
+      } catch (error) {
+        return Effect.fail(
+          new TransportError({
+            method,
+            chatId,
+            reason: "Encode",
+            status: undefined,
+            description: scrub(`parameters are not JSON: ${messageOf(error)}`)
+          })
         )
-        yield* Metric.increment(Metric.tagged(BotApiMetrics.requests, "method", method))
-        const [status, text] = yield* client.execute(request).pipe(
+      }
+      const request = HttpClientRequest.post(`${apiRoot}/bot${token}/${method}`).pipe(
+        HttpClientRequest.bodyText(json, "application/json")
+      )
+      return Effect.zipRight(
+        Metric.increment(requestCounter(method)),
+        client.execute(request).pipe(
           Effect.flatMap((response) => Effect.map(response.text, (text) => [response.status, text] as const)),
           Effect.mapError((error) => fromPlatform(method, chatId, error)),
           Effect.timeoutFail({
@@ -185,35 +200,39 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
                 status: undefined,
                 description: `no answer within ${Duration.format(timeout)}`
               })
-          })
+          }),
+          Effect.flatMap(([status, text]) => Envelope.classify({ method, chatId, scrub }, status, text, resultSchema))
         )
-        return yield* Envelope.classify({ method, chatId, scrub }, status, text, resultSchema)
-      })
+      )
+    }
 
     const call = <A, I>(
       method: string,
       params: BotApi.Params,
       resultSchema: Schema.Schema<A, I, never>
     ): Effect.Effect<A, BotApiError> =>
-      Effect.gen(function*() {
-        const attempt = yield* FiberRef.get(currentAttempt)
-        yield* Effect.annotateCurrentSpan({ "telegram.method": method, "telegram.attempt": attempt })
-        let chatId: ChatId.ChatId | undefined
-        let body: Record<string, unknown> = params
+      Effect.withFiberRuntime((fiber) => {
+        // Both settings are read synchronously, and the span gets its attributes when it is made.
+        const attempt = fiber.getFiberRef(currentAttempt)
+        const timeout = Option.getOrElse(fiber.getFiberRef(currentRequestTimeout), () => defaultTimeout)
+        const attributes: Record<string, unknown> = { "telegram.method": method, "telegram.attempt": attempt }
+        let effect: Effect.Effect<A, BotApiError>
         if ("chat_id" in params) {
           const validated = ChatId.validate(params.chat_id)
           if (Either.isLeft(validated)) {
-            return yield* new InvalidChatIdError({
-              input: scrub(validated.left.input),
-              reason: validated.left.reason
-            })
+            effect = Effect.fail(
+              new InvalidChatIdError({ input: scrub(validated.left.input), reason: validated.left.reason })
+            )
+          } else {
+            const chatId = validated.right
+            attributes["telegram.chat_id"] = String(chatId)
+            effect = send(method, chatId, { ...params, chat_id: chatId }, resultSchema, timeout)
           }
-          chatId = validated.right
-          body = { ...params, chat_id: chatId }
-          yield* Effect.annotateCurrentSpan("telegram.chat_id", String(chatId))
+        } else {
+          effect = send(method, undefined, params, resultSchema, timeout)
         }
-        return yield* send(method, chatId, body, resultSchema)
-      }).pipe(Effect.withSpan(`BotApi.${method}`, { kind: "client", captureStackTrace: false }))
+        return Effect.withSpan(effect, `BotApi.${method}`, { kind: "client", attributes, captureStackTrace: false })
+      })
 
     return BotApi.of({
       call,

@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import { Clock, Duration, Effect, Layer, Metric, Option, Random, Schedule } from "effect"
+import { Clock, Duration, Effect, FiberRef, Layer, Metric, Option, Random, Schedule } from "effect"
 import { BotApi } from "./BotApi.js"
 import { type BotApiError, FloodWaitError, isTransient } from "./BotApiError.js"
 import * as BotApiMetrics from "./BotApiMetrics.js"
@@ -224,7 +224,9 @@ export const resilient = <A, R>(
       yield* Effect.annotateCurrentSpan("telegram.chat_id", String(original))
       const gate = yield* FloodGate.FloodGate
       const registry = yield* ChatMigrations.ChatMigrations
-      const path = yield* ChatMigrations.resolve(original, maxHops)
+      // Fast path: no migration recorded for this chat (one lookup, no path to build).
+      const first = maxHops === 0 ? Option.none() : yield* registry.get(original)
+      const path = Option.isNone(first) ? [original] : yield* ChatMigrations.resolve(original, maxHops)
       let current = path[path.length - 1]!
       const visited = new Set(path.map(ChatId.toKey))
       let hops = path.length - 1
@@ -260,7 +262,10 @@ export const resilient = <A, R>(
         }
 
         yield* Effect.annotateCurrentSpan("telegram.attempts", attempt)
-        let request = Effect.locally(operation(current), currentAttempt, attempt)
+        // The first attempt on a fiber that has no attempt set needs no `locally` (1 is the default).
+        let request = attempt === 1 && (yield* FiberRef.get(currentAttempt)) === 1
+          ? operation(current)
+          : Effect.locally(operation(current), currentAttempt, attempt)
         if (Option.isSome(timeout)) request = Effect.locally(request, currentRequestTimeout, timeout)
         const result = yield* Effect.either(request)
         if (result._tag === "Right") {

@@ -92,10 +92,18 @@ export const spawnServer = (
     env,
     stdio: ["ignore", "pipe", "inherit"]
   })
-  return new Promise((resolve, reject) => {
+  return awaitListening(child, `${kind} server`)
+}
+
+/**
+ * Waits for a child server's `listening on http://HOST:PORT` line (30 s at most); `stop` ends it with SIGTERM, then
+ * SIGKILL after 3 s.
+ */
+export const awaitListening = (child: ChildProcess, name: string): Promise<ChildServer> =>
+  new Promise((resolve, reject) => {
     let seen = ""
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start: ${seen}`)), 30_000)
-    child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code}: ${seen}`)))
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${seen}`)), 30_000)
+    child.once("exit", (code) => reject(new Error(`${name} exited with ${code}: ${seen}`)))
     child.stdout!.on("data", (chunk: Buffer) => {
       seen += chunk.toString()
       const match = /listening on (http:\/\/\S+)/.exec(seen)
@@ -117,7 +125,6 @@ export const spawnServer = (
       })
     })
   })
-}
 
 /** A call to the mock's control API (`/__mock/...`). */
 export const control = async (url: string, method: string, path: string, body?: unknown): Promise<any> => {

@@ -18,6 +18,7 @@ import { join } from "node:path"
 import { BotApi, Policy } from "../src/index.js"
 import {
   args,
+  awaitListening,
   CHAT,
   type ChildServer,
   control,
@@ -68,32 +69,11 @@ const buildCompiledMock = (): string => {
 }
 
 /** `node <compiled bin> --port 0`, as the installed `tg-mock-server` starts. */
-const spawnCompiledMock = (bin: string): Promise<ChildServer> => {
-  const child = spawn(process.execPath, [bin, "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] })
-  return new Promise((resolve, reject) => {
-    let seen = ""
-    child.once("exit", (code) => reject(new Error(`compiled mock exited with ${code}: ${seen}`)))
-    child.stdout.on("data", (chunk: Buffer) => {
-      seen += chunk.toString()
-      const match = /listening on (http:\/\/\S+)/.exec(seen)
-      if (match === null) return
-      child.stdout.removeAllListeners("data")
-      child.stdout.resume()
-      resolve({
-        url: match[1]!,
-        pid: child.pid!,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done()
-            child.removeAllListeners("exit")
-            child.once("exit", () => done())
-            child.kill("SIGTERM")
-            setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
-          })
-      })
-    })
-  })
-}
+const spawnCompiledMock = (bin: string): Promise<ChildServer> =>
+  awaitListening(
+    spawn(process.execPath, [bin, "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] }),
+    "compiled mock"
+  )
 
 const serverRss = async (label: string, start: () => Promise<ChildServer>) => {
   const server = await start()

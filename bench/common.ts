@@ -1,6 +1,6 @@
 /** Helpers shared by the benchmark sections: statistics, child servers, RSS, argument parsing. */
-import { type ChildProcess, spawn } from "node:child_process"
-import { readFileSync, writeFileSync } from "node:fs"
+import { type ChildProcess, execFileSync, spawn } from "node:child_process"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -164,3 +164,22 @@ export const gc: () => void = await (async () => {
   v8.setFlagsFromString("--expose-gc")
   return vm.runInNewContext("gc") as () => void
 })()
+
+/** Compiles mock-server/ as `npm run build` does (only that tree, so work in progress elsewhere cannot break it). */
+export const buildCompiledMock = (): string => {
+  const dir = join(ROOT, "node_modules", ".cache", "tg-mock-bench")
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      extends: "../../../tsconfig.build.json",
+      compilerOptions: { outDir: "./dist", rootDir: "../../..", declaration: false },
+      include: ["../../../mock-server"]
+    })
+  )
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
+    cwd: ROOT,
+    stdio: "inherit"
+  })
+  return join(dir, "dist", "mock-server", "bin", "tg-mock-server.js")
+}

@@ -10,29 +10,13 @@
  * and V8's spaces on SIGUSR2, once as they are and once after a full GC.
  */
 import autocannon from "autocannon"
-import { execFileSync, spawn } from "node:child_process"
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
-import { ROOT } from "./common.js"
+import { spawn } from "node:child_process"
+import { readFileSync } from "node:fs"
+import { buildCompiledMock, ROOT } from "./common.js"
 
 const tsx = process.argv.includes("--tsx")
 
-const compiledBin = (): string => {
-  const dir = join(ROOT, "node_modules", ".cache", "tg-mock-bench")
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(
-    join(dir, "tsconfig.json"),
-    JSON.stringify({
-      extends: "../../../tsconfig.build.json",
-      compilerOptions: { outDir: "./dist", rootDir: "../../..", declaration: false },
-      include: ["../../../mock-server"]
-    })
-  )
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
-    stdio: "inherit"
-  })
-  return join(dir, "dist", "mock-server", "bin", "tg-mock-server.js")
-}
+const compiledBin = buildCompiledMock
 
 const probe = `
 import v8 from "node:v8"

@@ -12,13 +12,12 @@
 import { NodeHttpClient } from "@effect/platform-node"
 import autocannon from "autocannon"
 import { Layer, ManagedRuntime, Redacted } from "effect"
-import { execFileSync, spawn } from "node:child_process"
-import { mkdirSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { spawn } from "node:child_process"
 import { BotApi, Policy } from "../src/index.js"
 import {
   args,
   awaitListening,
+  buildCompiledMock,
   CHAT,
   type ChildServer,
   control,
@@ -47,25 +46,6 @@ const drive = async (server: ChildServer, amount: number): Promise<void> => {
     amount
   })
   if (result.errors > 0 || result.non2xx > 0) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx`)
-}
-
-/** Compiles mock-server/ as `npm run build` does (only that tree, so work in progress elsewhere cannot break it). */
-const buildCompiledMock = (): string => {
-  const dir = join(ROOT, "node_modules", ".cache", "tg-mock-bench")
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(
-    join(dir, "tsconfig.json"),
-    JSON.stringify({
-      extends: "../../../tsconfig.build.json",
-      compilerOptions: { outDir: "./dist", rootDir: "../../..", declaration: false },
-      include: ["../../../mock-server"]
-    })
-  )
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
-    cwd: ROOT,
-    stdio: "inherit"
-  })
-  return join(dir, "dist", "mock-server", "bin", "tg-mock-server.js")
 }
 
 /** `node <compiled bin> --port 0`, as the installed `tg-mock-server` starts. */

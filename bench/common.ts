@@ -79,7 +79,7 @@ export const spawnServer = (
   extraArgs: ReadonlyArray<string> = []
 ): Promise<ChildServer> => {
   const script = kind === "mock"
-    ? ["mock-server/bin/tg-mock-server.ts", "--port", "0", ...extraArgs]
+    ? ["mock-server/src/bin/tg-mock-server.ts", "--port", "0", ...extraArgs]
     : kind === "mock-big-journal"
     ? ["bench/servers/mock-big-journal.ts"]
     : kind === "bare"

@@ -14,7 +14,7 @@ import { NodeHttpClient } from "@effect/platform-node"
 import { autoRetry } from "@grammyjs/auto-retry"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import { Api } from "grammy"
-import type { JournalEntry } from "../mock-server/index.js"
+import type { JournalEntry } from "telegram-bot-api-mock"
 import { BotApi, Policy } from "../src/index.js"
 import { args, CHAT, type ChildServer, control, emit, sleep, spawnServer, TOKEN } from "./common.js"
 

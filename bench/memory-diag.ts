@@ -35,7 +35,7 @@ process.on("SIGUSR2", () => {
   process.stdout.write("memory " + JSON.stringify({ before, after: read() }) + "\\n")
 })`
 
-const script = tsx ? ["--import", "tsx", "mock-server/bin/tg-mock-server.ts"] : [compiledBin()]
+const script = tsx ? ["--import", "tsx", "mock-server/src/bin/tg-mock-server.ts"] : [compiledBin()]
 const child = spawn(
   process.execPath,
   ["--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...script, "--port", "0"],

@@ -7,9 +7,10 @@
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { setupServer } from "msw/node"
-import { layerMockHttpClient, MockTelegram } from "../mock-server/index.js"
-import { telegramHandlers } from "../mock-server/Msw.js"
+import { MockTelegram } from "telegram-bot-api-mock"
+import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { BotApi, Policy } from "../src/index.js"
+import { layerMockHttpClient } from "../src/MockHttpClient.js"
 import { args, CHAT, emit, EXPORT_BODY, median, pool, rotate, TOKEN } from "./common.js"
 
 const { quick } = args()

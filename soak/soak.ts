@@ -52,7 +52,7 @@ const CHANNEL = -1001000000001
 
 const startServer = (): Promise<{ child: ChildProcess; host: string; port: number }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "mock-server/bin/tg-mock-server.ts", "--port", "0"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "mock-server/src/bin/tg-mock-server.ts", "--port", "0"], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "inherit"]
     })

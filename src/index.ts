@@ -2,6 +2,10 @@
  * effect-telegram-invite: a Telegram Bot API client for Effect (invite links), with typed flood-wait, migration and
  * transient-failure policies.
  *
+ * Every module here is also its own subpath (`effect-telegram-invite/BotApi`, …). Two modules are only subpaths,
+ * because they need packages most programs do not: `effect-telegram-invite/redis` (ioredis, @effect/experimental) and
+ * `effect-telegram-invite/MockHttpClient` (telegram-bot-api-mock).
+ *
  * @since 0.1.0
  */
 
@@ -31,18 +35,3 @@ export * as FloodGate from "./FloodGate.js"
 
 /** Flood-wait, gate, migration and transient-retry policies. */
 export * as Policy from "./Policy.js"
-
-/** One Redis connection (ioredis) per bot, with its key prefix `tg:<botId>:`. */
-export * as RedisConnection from "./RedisConnection.js"
-
-/** The flood gate shared by many processes through Redis. */
-export * as RedisFloodGate from "./RedisFloodGate.js"
-
-/** The migration registry shared by many processes through Redis. */
-export * as RedisChatMigrations from "./RedisChatMigrations.js"
-
-/** Proactive rate limits shared through Redis (@effect/experimental's RateLimiter). */
-export * as RedisRateLimit from "./RedisRateLimit.js"
-
-/** The flood gate and migration registry over Redis, from `REDIS_URL`. */
-export * as RedisPolicy from "./RedisPolicy.js"

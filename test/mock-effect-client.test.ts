@@ -2,7 +2,8 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Fiber, TestClock } from "effect"
-import { DEFAULT_BOT_TOKEN, makeMockHttpClient, mockClockFromEffect, MockTelegram } from "../mock-server/index.js"
+import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
+import { makeMockHttpClient, mockClockFromEffect } from "../src/MockHttpClient.js"
 
 const url = (method: string) => `https://api.telegram.org/bot${DEFAULT_BOT_TOKEN}/${method}`
 

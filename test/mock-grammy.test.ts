@@ -1,7 +1,7 @@
 /** grammY, a real Bot API client nobody here wrote, unmodified against the standalone mock through `apiRoot`. */
 import { Bot, GrammyError } from "grammy"
+import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "../mock-server/index.js"
 
 let server: RunningMockServer
 let bot: Bot

@@ -12,8 +12,8 @@
  */
 import { connect } from "node:net"
 import { gzipSync } from "node:zlib"
+import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "../mock-server/index.js"
 
 const T = DEFAULT_BOT_TOKEN
 const SECRET = T.slice(T.indexOf(":") + 1)

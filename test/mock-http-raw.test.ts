@@ -7,8 +7,8 @@ import { writeFileSync } from "node:fs"
 import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "../mock-server/index.js"
 
 const T = DEFAULT_BOT_TOKEN
 let server: RunningMockServer
@@ -141,7 +141,7 @@ describe("standalone server under broken HTTP", () => {
 describe("the tg-mock-server command", () => {
   const start = (args: Array<string>): Promise<{ child: ChildProcess; line: string; stderr: () => string }> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "mock-server/bin/tg-mock-server.ts", ...args], {
+      const child = spawn(process.execPath, ["--import", "tsx", "mock-server/src/bin/tg-mock-server.ts", ...args], {
         stdio: ["ignore", "pipe", "pipe"]
       })
       let out = ""

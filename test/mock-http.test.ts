@@ -1,5 +1,5 @@
+import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
-import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "../mock-server/index.js"
 import { conformanceSuite } from "./mock/conformance.js"
 
 const clock = manualClock()

@@ -1,7 +1,7 @@
 import { setupServer } from "msw/node"
+import { manualClock, MockTelegram } from "telegram-bot-api-mock"
+import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
-import { manualClock, MockTelegram } from "../mock-server/index.js"
-import { telegramHandlers } from "../mock-server/Msw.js"
 import { conformanceSuite } from "./mock/conformance.js"
 
 const clock = manualClock()

@@ -1,16 +1,16 @@
 /** The mock's core without a transport: bounds, the injectable clock, snapshots. */
 import { assert, it as effectIt } from "@effect/vitest"
 import { Duration, Effect, Either, TestClock } from "effect"
-import { describe, expect, it } from "vitest"
 import {
   decodeWorld,
   DEFAULT_BOT_TOKEN,
   manualClock,
-  mockClockFromEffect,
   MockInputError,
   MockTelegram,
   type WireResponse
-} from "../mock-server/index.js"
+} from "telegram-bot-api-mock"
+import { describe, expect, it } from "vitest"
+import { mockClockFromEffect } from "../src/MockHttpClient.js"
 
 const T = DEFAULT_BOT_TOKEN
 const SUPERGROUP = -1001234567890

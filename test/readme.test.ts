@@ -1,7 +1,7 @@
 /** The README stays true: its program is the tested example, its npm scripts exist, its exit codes are the CLI's. */
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { ExitCode } from "../src/cli/ExitCode.js"
+import { ExitCode } from "../cli/ExitCode.js"
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
 const example = readFileSync(new URL("../examples/resilient-export.ts", import.meta.url), "utf8")
@@ -27,7 +27,7 @@ describe("README", () => {
     const body = file.slice(file.indexOf("import { NodeHttpClient")).replace(
       "\"../src/index.js\"",
       "\"effect-telegram-invite\""
-    )
+    ).replace("\"../src/redis/index.js\"", "\"effect-telegram-invite/redis\"")
     expect(readme).toContain(body)
   })
 

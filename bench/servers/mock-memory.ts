@@ -2,7 +2,7 @@
  * Diagnostic: the standalone mock (as `tg-mock-server` starts it) that, on SIGUSR2, runs a full GC and prints its
  * `process.memoryUsage()` as one JSON line; tells heap growth (a leak) from RSS that V8 or malloc keep.
  */
-import { startMockServer } from "../../mock-server/index.js"
+import { startMockServer } from "telegram-bot-api-mock"
 import { gc } from "../common.js"
 
 const server = await startMockServer()

@@ -1,14 +1,14 @@
 /** The CLI's export in-process, on the mock's HttpClient and the TestClock: outputs and exit codes. */
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Fiber, Layer, Redacted, TestClock } from "effect"
-import { DEFAULT_BOT_TOKEN } from "../../mock-server/DefaultWorld.js"
-import { mockClockFromEffect } from "../../mock-server/MockClock.js"
-import { layerMockHttpClient } from "../../mock-server/MockHttpClient.js"
-import { MockTelegram } from "../../mock-server/MockTelegram.js"
+import { DEFAULT_BOT_TOKEN } from "telegram-bot-api-mock"
+import { MockTelegram } from "telegram-bot-api-mock"
+import { makeCapture } from "../../cli/CliOutput.js"
+import { ExitCode } from "../../cli/ExitCode.js"
+import { type ExportArgs, runExport } from "../../cli/ExportCommand.js"
 import * as BotApi from "../../src/BotApi.js"
-import { makeCapture } from "../../src/cli/CliOutput.js"
-import { ExitCode } from "../../src/cli/ExitCode.js"
-import { type ExportArgs, runExport } from "../../src/cli/ExportCommand.js"
+import { mockClockFromEffect } from "../../src/MockHttpClient.js"
+import { layerMockHttpClient } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
 
 const SECRET = DEFAULT_BOT_TOKEN.split(":")[1]!

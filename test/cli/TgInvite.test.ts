@@ -1,6 +1,6 @@
 import { Duration, Option } from "effect"
 import { describe, expect, it } from "vitest"
-import { hoistOptions, parseDuration } from "../../src/cli/TgInvite.js"
+import { hoistOptions, parseDuration } from "../../cli/TgInvite.js"
 
 describe("tg-invite argument handling", () => {
   it("moves options written after the chat in front of it, values included", () => {

@@ -1,7 +1,7 @@
 /** The real `tg-invite` process: what a shell sees (stdout, stderr, exit code), against the embedded and standalone mocks. */
 import { execFile } from "node:child_process"
+import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "../../mock-server/index.js"
 
 const SECRET = DEFAULT_BOT_TOKEN.split(":")[1]!
 
@@ -10,7 +10,7 @@ const tgInvite = (args: Array<string>, env: Record<string, string | undefined> =
     const { TELEGRAM_BOT_TOKEN: _t, TELEGRAM_API_ROOT: _r, ...base } = process.env
     execFile(
       process.execPath,
-      ["--import", "tsx", "src/bin/tg-invite.ts", ...args],
+      ["--import", "tsx", "cli/bin/tg-invite.ts", ...args],
       { env: { ...base, ...env }, timeout: 30_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
     )

@@ -38,17 +38,12 @@ import {
   TestClock
 } from "effect"
 import * as fc from "fast-check"
-import {
-  DEFAULT_BOT_ID,
-  DEFAULT_BOT_TOKEN,
-  makeMockHttpClient,
-  mockClockFromEffect,
-  MockTelegram
-} from "../../mock-server/index.js"
+import { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
 import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
 import * as ChatMigrations from "../../src/ChatMigrations.js"
 import * as FloodGate from "../../src/FloodGate.js"
+import { makeMockHttpClient, mockClockFromEffect } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
 import {
   chaosParameters,

@@ -9,7 +9,7 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Effect, Exit, Fiber, Layer, Logger, LogLevel, Redacted, Ref, Schema, TestClock } from "effect"
 import { createServer, type Server } from "node:net"
 import { inspect } from "node:util"
-import { MockTelegram, type RunningMockServer, startMockServer } from "../../mock-server/index.js"
+import { MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import * as BotApi from "../../src/BotApi.js"
 import * as Policy from "../../src/Policy.js"
 import {

@@ -6,10 +6,11 @@ import { afterAll, afterEach, assert, beforeAll, describe, it } from "@effect/vi
 import { ConfigProvider, Duration, Effect, Layer, Logger } from "effect"
 import { setupServer } from "msw/node"
 import { execFile } from "node:child_process"
+import { DEFAULT_BOT_TOKEN, MockTelegram, startMockServer } from "telegram-bot-api-mock"
+import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { MainLayer, program } from "../../examples/resilient-export.js"
-import { DEFAULT_BOT_TOKEN, mockClockFromEffect, MockTelegram, startMockServer } from "../../mock-server/index.js"
-import { telegramHandlers } from "../../mock-server/Msw.js"
 import * as ChatId from "../../src/ChatId.js"
+import { mockClockFromEffect } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
 
 const server = setupServer()

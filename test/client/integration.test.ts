@@ -9,10 +9,11 @@ import { afterAll, afterEach, assert, beforeAll, describe, it } from "@effect/vi
 import { Duration, Effect, Fiber, Layer, Option, Queue, Redacted, Runtime, TestClock } from "effect"
 import { setupServer } from "msw/node"
 import { inspect } from "node:util"
-import { DEFAULT_BOT_TOKEN, mockClockFromEffect, MockTelegram } from "../../mock-server/index.js"
-import { telegramHandlers } from "../../mock-server/Msw.js"
+import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
+import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
+import { mockClockFromEffect } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
 
 const server = setupServer()

@@ -3,8 +3,8 @@
  * server), so they cannot drift apart. Each row of ../shared/telegram-wire.md §1–§6 that applies
  * to the served methods has a test here.
  */
+import { DEFAULT_BOT_TOKEN, type ManualClock, type MockTelegram } from "telegram-bot-api-mock"
 import { beforeEach, describe, expect, it } from "vitest"
-import { DEFAULT_BOT_TOKEN, type ManualClock, type MockTelegram } from "../../mock-server/index.js"
 
 export interface Transport {
   /** Sends a request to the mock; `path` starts with `/`. */

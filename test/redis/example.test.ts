@@ -1,8 +1,8 @@
 /** examples/many-processes.ts as a process: real redis-server, the standalone mock, the fleet's layers. */
 import { Redis } from "ioredis"
 import { execFile } from "node:child_process"
+import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "../../mock-server/index.js"
 import { announceSkip, redisAvailable, type RedisServer, startRedis } from "./redisServer.js"
 
 announceSkip()

@@ -69,7 +69,7 @@ export interface FleetRun {
 
 /** The standalone mock server as a child process. */
 export const startMockProcess = async (): Promise<{ url: string; control: Control; stop: () => Promise<void> }> => {
-  const child = spawn(process.execPath, ["--import", "tsx", "mock-server/bin/tg-mock-server.ts", "--port", "0"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "mock-server/src/bin/tg-mock-server.ts", "--port", "0"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"]
   })

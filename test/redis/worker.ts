@@ -18,8 +18,8 @@ import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
 import * as FloodGate from "../../src/FloodGate.js"
 import * as Policy from "../../src/Policy.js"
-import * as RedisConnection from "../../src/RedisConnection.js"
-import * as RedisPolicy from "../../src/RedisPolicy.js"
+import * as RedisConnection from "../../src/redis/RedisConnection.js"
+import * as RedisPolicy from "../../src/redis/RedisPolicy.js"
 
 const env = (name: string, fallback?: string): string => {
   const value = process.env[name] ?? fallback

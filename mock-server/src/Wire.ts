@@ -7,7 +7,10 @@ export interface WireRequest {
   /** The request target: path and optional `?query`, not decoded. */
   readonly target: string
   readonly contentType?: string | undefined
+  /** The body as sent; decoded by the mock according to `contentEncoding` (gzip and deflate are read). */
   readonly body: Uint8Array
+  /** The `Content-Encoding` header, if any: anything but gzip, deflate or identity is a bare 415. */
+  readonly contentEncoding?: string | undefined
   /** The `X-Mock-Control-Token` header, for the control API. */
   readonly controlToken?: string | undefined
 }

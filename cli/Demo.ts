@@ -3,12 +3,12 @@
  * nothing to start or configure: revocation, a flood wait, a migration followed, typed refusals.
  */
 import { Clock, Duration, Effect, Either } from "effect"
-import type { MockTelegram } from "../../mock-server/MockTelegram.js"
-import * as BotApi from "../BotApi.js"
-import type { BotApiError } from "../BotApiError.js"
-import type { ChatMigrations } from "../ChatMigrations.js"
-import type { FloodGate } from "../FloodGate.js"
-import * as Policy from "../Policy.js"
+import type { MockTelegram } from "telegram-bot-api-mock"
+import * as BotApi from "../src/BotApi.js"
+import type { BotApiError } from "../src/BotApiError.js"
+import type { ChatMigrations } from "../src/ChatMigrations.js"
+import type { FloodGate } from "../src/FloodGate.js"
+import * as Policy from "../src/Policy.js"
 import { CliOutput } from "./CliOutput.js"
 import { describeError, showEvent } from "./ExportCommand.js"
 

@@ -12,8 +12,8 @@
  */
 import { Config, ConfigError, Context, Duration, Effect, Either, Layer, Redacted, type Scope } from "effect"
 import { Redis } from "ioredis"
-import * as Internal from "./internal/redis.js"
-import { messageOf } from "./internal/scrub.js"
+import { messageOf } from "../internal/scrub.js"
+import * as Internal from "./internal.js"
 
 /**
  * @since 0.1.0

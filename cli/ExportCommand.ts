@@ -3,12 +3,12 @@
  * notices on stderr) and a pipe reading (only the link on stdout).
  */
 import { Duration, Effect, Either } from "effect"
-import type { BotApi } from "../BotApi.js"
-import type { BotApiError } from "../BotApiError.js"
-import * as ChatId from "../ChatId.js"
-import type { ChatMigrations } from "../ChatMigrations.js"
-import type { FloodGate } from "../FloodGate.js"
-import * as Policy from "../Policy.js"
+import type { BotApi } from "../src/BotApi.js"
+import type { BotApiError } from "../src/BotApiError.js"
+import * as ChatId from "../src/ChatId.js"
+import type { ChatMigrations } from "../src/ChatMigrations.js"
+import type { FloodGate } from "../src/FloodGate.js"
+import * as Policy from "../src/Policy.js"
 import { CliOutput, type CliOutputService } from "./CliOutput.js"
 import { ExitCode, exitCodeOf } from "./ExitCode.js"
 

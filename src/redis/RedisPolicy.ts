@@ -12,8 +12,8 @@
  */
 import type { ConfigError, Duration, Redacted } from "effect"
 import { type Config, Layer } from "effect"
-import type * as ChatMigrations from "./ChatMigrations.js"
-import type * as FloodGate from "./FloodGate.js"
+import type * as ChatMigrations from "../ChatMigrations.js"
+import type * as FloodGate from "../FloodGate.js"
 import * as RedisChatMigrations from "./RedisChatMigrations.js"
 import * as RedisConnection from "./RedisConnection.js"
 import * as RedisFloodGate from "./RedisFloodGate.js"

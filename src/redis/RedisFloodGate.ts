@@ -14,9 +14,9 @@
  * @since 0.1.0
  */
 import { Clock, Duration, Effect, Layer, Option, Random } from "effect"
-import * as FloodGate from "./FloodGate.js"
-import type { ScriptedRedis } from "./internal/redis.js"
-import { orFallback } from "./internal/redis.js"
+import * as FloodGate from "../FloodGate.js"
+import type { ScriptedRedis } from "./internal.js"
+import { orFallback } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
 
 /**

@@ -6,7 +6,7 @@
  */
 import { Duration, Effect } from "effect"
 import type { Redis, RedisOptions } from "ioredis"
-import { messageOf } from "./scrub.js"
+import { messageOf } from "../internal/scrub.js"
 
 /**
  * The bot id of a token: the part before `:` (a bot's public numeric id). The secret after it never reaches a key.

@@ -1,6 +1,5 @@
 /** The mock served in-process through MSW: pass these handlers to `setupServer` in your tests. */
 import { http, type HttpHandler, HttpResponse } from "msw"
-import { decodeContentEncoding } from "./internal/ContentEncoding.js"
 import type { MockTelegram } from "./MockTelegram.js"
 import type { WireResponse } from "./Wire.js"
 
@@ -25,13 +24,12 @@ export const telegramHandlers = (mock: MockTelegram, options: TelegramHandlersOp
   return [
     http.all(pattern, async ({ request }) => {
       const url = new URL(request.url)
-      const raw = new Uint8Array(await request.arrayBuffer())
-      const body = decodeContentEncoding(request.headers.get("content-encoding") ?? undefined, raw)
-      if (!(body instanceof Uint8Array)) return toMswResponse({ _tag: "Bare", status: body.status }, sleep)
+      const body = new Uint8Array(await request.arrayBuffer())
       const response = mock.handle({
         method: request.method,
         target: url.pathname.slice(prefix.length) + url.search,
         contentType: request.headers.get("content-type") ?? undefined,
+        contentEncoding: request.headers.get("content-encoding") ?? undefined,
         body,
         controlToken: request.headers.get("x-mock-control-token") ?? undefined
       })

@@ -17,9 +17,9 @@
  */
 import * as RateLimiter from "@effect/experimental/RateLimiter"
 import { Duration, Effect, Either, Layer } from "effect"
-import { BotApi } from "./BotApi.js"
-import * as ChatId from "./ChatId.js"
-import { orFallback, type ScriptedRedis } from "./internal/redis.js"
+import { BotApi } from "../BotApi.js"
+import * as ChatId from "../ChatId.js"
+import { orFallback, type ScriptedRedis } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
 
 /**

@@ -1,19 +1,40 @@
 /**
- * The mock served in-process to an Effect program: an `HttpClient` that answers from a
- * `MockTelegram` without sockets or MSW. Delay faults wait on Effect's Clock (so TestClock drives
- * them); a dropped connection is a transport error, as it would be over the network.
+ * The mock Telegram (the `telegram-bot-api-mock` package) served in-process to an Effect program: an `HttpClient`
+ * that answers from a `MockTelegram` without sockets or MSW. Delay faults wait on Effect's `Clock` (so `TestClock`
+ * drives them); a dropped connection is a transport error, as it would be over the network.
+ *
+ * Not part of the main entry (it is a tool for tests and demos): import it from
+ * `effect-telegram-invite/MockHttpClient`, with `telegram-bot-api-mock` installed.
+ *
+ * @since 0.2.0
  */
-import { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
-import { Chunk, Effect, Layer, Stream } from "effect"
-import { decodeContentEncoding } from "./internal/ContentEncoding.js"
-import type { MockTelegram } from "./MockTelegram.js"
-import type { WireResponse } from "./Wire.js"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Chunk from "effect/Chunk"
+import type * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Stream from "effect/Stream"
+import type { MockClock, MockTelegram, WireResponse } from "telegram-bot-api-mock"
 
-/** An HttpClient answering requests under `apiRoot` (default `https://api.telegram.org`) from `mock`. */
-export const makeMockHttpClient = (
-  mock: MockTelegram,
-  options: { readonly apiRoot?: string } = {}
-): HttpClient.HttpClient => {
+/**
+ * Options of {@link makeMockHttpClient}.
+ *
+ * @since 0.2.0
+ */
+export interface Options {
+  /** The API root the client under test uses; `https://api.telegram.org` by default. */
+  readonly apiRoot?: string | undefined
+}
+
+/**
+ * An `HttpClient` answering requests under `apiRoot` (default `https://api.telegram.org`) from `mock`.
+ *
+ * @since 0.1.0
+ */
+export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): HttpClient.HttpClient => {
   const root = new URL(options.apiRoot ?? "https://api.telegram.org")
   const prefix = root.pathname.replace(/\/+$/, "")
   return HttpClient.make((request, url) =>
@@ -24,16 +45,14 @@ export const makeMockHttpClient = (
         )
       }
       const { bytes, contentType } = yield* requestBody(request)
-      const body = decodeContentEncoding(request.headers["content-encoding"], bytes)
-      let response: WireResponse = body instanceof Uint8Array
-        ? mock.handle({
-          method: request.method,
-          target: url.pathname.slice(prefix.length) + url.search,
-          contentType: request.headers["content-type"] ?? contentType,
-          body,
-          controlToken: request.headers["x-mock-control-token"]
-        })
-        : { _tag: "Bare", status: body.status }
+      let response: WireResponse = mock.handle({
+        method: request.method,
+        target: url.pathname.slice(prefix.length) + url.search,
+        contentType: request.headers["content-type"] ?? contentType,
+        contentEncoding: request.headers["content-encoding"],
+        body: bytes,
+        controlToken: request.headers["x-mock-control-token"]
+      })
       while (response._tag === "Delay") {
         yield* Effect.sleep(response.ms)
         response = response.then()
@@ -65,19 +84,32 @@ export const makeMockHttpClient = (
   )
 }
 
-/** The mock's HttpClient as a Layer: provide it where an Effect program expects `HttpClient`. */
+/**
+ * The mock's `HttpClient` as a layer: provide it where an Effect program expects an `HttpClient`.
+ *
+ * @since 0.1.0
+ */
 export const layerMockHttpClient = (
   mock: MockTelegram,
-  options: { readonly apiRoot?: string } = {}
+  options: Options = {}
 ): Layer.Layer<HttpClient.HttpClient> => Layer.succeed(HttpClient.HttpClient, makeMockHttpClient(mock, options))
 
-type ClientRequest = Parameters<Parameters<typeof HttpClient.make>[0]>[0]
+/**
+ * The mock on an Effect clock: inside `it.effect`, `MockTelegram.make({ clock: mockClockFromEffect(yield*
+ * Effect.clock) })` makes the mock see exactly the `TestClock` the client sees, so a 30 s flood window passes when the
+ * test adjusts the clock.
+ *
+ * @since 0.1.0
+ */
+export const mockClockFromEffect = (clock: Clock.Clock): MockClock => ({
+  now: () => clock.unsafeCurrentTimeMillis()
+})
 
 const encoder = new TextEncoder()
 
 /** The request's body as bytes, with the content type it implies (a form's carries its boundary). */
 const requestBody = (
-  request: ClientRequest
+  request: HttpClientRequest.HttpClientRequest
 ): Effect.Effect<{ bytes: Uint8Array; contentType: string | undefined }, HttpClientError.RequestError> => {
   const body = request.body
   switch (body._tag) {

@@ -1,5 +1,3 @@
-import type { Clock } from "effect"
-
 /**
  * Where the mock reads the time. Real time by default; a test hands in a clock it drives,
  * usually the very TestClock its client runs on, so a 30 s flood window passes instantly.
@@ -11,14 +9,6 @@ export interface MockClock {
 
 /** Wall-clock time. */
 export const systemClock: MockClock = { now: () => Date.now() }
-
-/**
- * The mock on an Effect clock: inside `it.effect`, `mockClockFromEffect(yield* Effect.clock)`
- * makes the mock see exactly the TestClock the client sees.
- */
-export const mockClockFromEffect = (clock: Clock.Clock): MockClock => ({
-  now: () => clock.unsafeCurrentTimeMillis()
-})
 
 /** A clock a test moves by hand, for tests that do not run inside Effect. */
 export interface ManualClock extends MockClock {

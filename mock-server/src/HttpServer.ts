@@ -1,7 +1,6 @@
 /** The mock as a standalone local HTTP server, for bots in any language (set their API root to its URL). */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { Socket } from "node:net"
-import { decodeContentEncoding } from "./internal/ContentEncoding.js"
 import { MockTelegram, type MockTelegramOptions } from "./MockTelegram.js"
 import { MAX_BODY_BYTES, MAX_HEADER_BYTES, STATUS_TEXT, type WireResponse } from "./Wire.js"
 
@@ -105,9 +104,6 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
       req.on("end", () => {
         if (refused) return
         const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)
-        const encoding = req.headers["content-encoding"]
-        const body = decodeContentEncoding(encoding, raw)
-        if (!(body instanceof Uint8Array)) return send(req, res, { _tag: "Bare", status: body.status })
         const controlToken = req.headers["x-mock-control-token"]
         send(
           req,
@@ -116,7 +112,8 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
             method: req.method ?? "GET",
             target: req.url ?? "/",
             contentType: req.headers["content-type"],
-            body,
+            contentEncoding: req.headers["content-encoding"],
+            body: raw,
             controlToken: Array.isArray(controlToken) ? controlToken[0] : controlToken
           })
         )

@@ -10,9 +10,9 @@
  * @since 0.1.0
  */
 import { Effect, Either, Layer, Option } from "effect"
-import * as ChatId from "./ChatId.js"
-import * as ChatMigrations from "./ChatMigrations.js"
-import { orFallback } from "./internal/redis.js"
+import * as ChatId from "../ChatId.js"
+import * as ChatMigrations from "../ChatMigrations.js"
+import { orFallback } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
 
 /**

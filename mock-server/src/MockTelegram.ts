@@ -6,6 +6,7 @@
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { defaultWorld } from "./DefaultWorld.js"
+import { decodeContentEncoding } from "./internal/ContentEncoding.js"
 import {
   Params,
   parseBody,
@@ -437,6 +438,11 @@ export class MockTelegram {
   /** Answers one HTTP request as the real Bot API server would. Never throws. */
   handle(request: WireRequest): WireResponse {
     try {
+      if (request.contentEncoding !== undefined) {
+        const body = decodeContentEncoding(request.contentEncoding, request.body)
+        if (!(body instanceof Uint8Array)) return { _tag: "Bare", status: body.status }
+        request = { ...request, body, contentEncoding: undefined }
+      }
       if (request.target.startsWith("/__mock/") || request.target === "/__mock") return this.control(request)
       return this.api(request)
     } catch (error) {

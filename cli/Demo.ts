@@ -140,6 +140,6 @@ export const runDemo = (
     }
 
     yield* say(`\nSummary\n${table(rows)}`)
-    yield* say(`\nTry it yourself: npm run --silent tg-invite -- export -1001234567890`)
+    yield* say(`\nTry it yourself: npm run --silent tg-invite -- export -1001234567890 --mock`)
     return 0
   })

@@ -2,7 +2,7 @@
  * `tg-invite export <chat>`: the `resilient` export with a person watching (countdowns, migration
  * notices on stderr) and a pipe reading (only the link on stdout).
  */
-import { Duration, Effect, Either } from "effect"
+import { Duration, Effect, Either, type Scope } from "effect"
 import type { BotApi } from "../src/BotApi.js"
 import type { BotApiError } from "../src/BotApiError.js"
 import * as ChatId from "../src/ChatId.js"
@@ -23,24 +23,27 @@ export interface ExportArgs {
 export const showFloodWait = (
   output: CliOutputService,
   event: Policy.FloodWait
-): Effect.Effect<void> => {
+): Effect.Effect<void, never, Scope.Scope> => {
   const seconds = Math.ceil(Duration.toMillis(event.retryAfter) / 1000)
   const line = (left: number) =>
     `flood control: retrying ${event.method} in ${left} s (attempt ${event.attempt} of ${event.maxAttempts})`
   if (!output.errIsTTY) return output.err(`${line(seconds)}\n`)
-  // The countdown runs beside the wait, on the same Clock, and ends with it.
+  // The countdown runs beside the wait, on the same Clock, in the wait's scope: it ends with the wait, and the
+  // line is cleared however it ends (done, interrupted, cut short).
   const countdown = Effect.gen(function*() {
     for (let left = seconds; left > 0; left--) {
       yield* output.err(`\r\x1b[K${line(left)}`)
       yield* Effect.sleep(Duration.seconds(1))
     }
-    yield* output.err(`\r\x1b[K`)
-  })
-  return Effect.asVoid(Effect.forkDaemon(countdown))
+  }).pipe(Effect.ensuring(output.err(`\r\x1b[K`)))
+  return Effect.asVoid(Effect.forkScoped(countdown))
 }
 
 /** What the CLI says on stderr for each policy event. */
-export const showEvent = (output: CliOutputService, event: Policy.PolicyEvent): Effect.Effect<void> => {
+export const showEvent = (
+  output: CliOutputService,
+  event: Policy.PolicyEvent
+): Effect.Effect<void, never, Scope.Scope> => {
   switch (event._tag) {
     case "FloodWait":
       return showFloodWait(output, event)

@@ -1,7 +1,7 @@
 /** The `tg-invite` command line, built with @effect/cli. */
 import { Args, Command, Options, ValidationError } from "@effect/cli"
 import { NodeHttpClient } from "@effect/platform-node"
-import { Config, Duration, Effect, Layer, Option, Redacted } from "effect"
+import { Config, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
 import { DEFAULT_BOT_TOKEN } from "telegram-bot-api-mock"
 import { MockTelegram } from "telegram-bot-api-mock"
 import * as BotApi from "../src/BotApi.js"
@@ -25,30 +25,36 @@ export const parseDuration = (text: string): Option.Option<Duration.Duration> =>
   return Duration.decodeUnknown(text)
 }
 
-/** The API: real Telegram (or `--api-root`) with a token; the embedded mock world without one. */
-const botApiLayer = (apiRootFlag: Option.Option<string>) =>
+/**
+ * The API the export talks to: Telegram (or `--api-root`) with `TELEGRAM_BOT_TOKEN`, or the embedded mock world with
+ * `--mock`. Without either it does not guess: a script that forgot its token must not print a link that does not
+ * exist.
+ */
+const botApiLayer = (flags: { readonly apiRoot: Option.Option<string>; readonly mock: boolean }) =>
   Effect.gen(function*() {
-    const output = yield* CliOutput
     const token = (yield* Config.option(Config.redacted("TELEGRAM_BOT_TOKEN"))).pipe(
       Option.filter((t) => Redacted.value(t).trim() !== "")
     )
-    const root = Option.isSome(apiRootFlag) ? apiRootFlag : yield* Config.option(Config.string("TELEGRAM_API_ROOT"))
-    if (Option.isSome(token)) {
-      return BotApi.layer({ token: token.value, apiRoot: Option.getOrUndefined(root) }).pipe(
-        Layer.provide(NodeHttpClient.layerUndici)
+    if (flags.mock) {
+      if (Option.isSome(flags.apiRoot)) {
+        return Either.left("--mock runs on the embedded mock Telegram; it cannot be combined with --api-root")
+      }
+      return Either.right(
+        BotApi.layer({ token: Redacted.make(DEFAULT_BOT_TOKEN) }).pipe(
+          Layer.provide(layerMockHttpClient(MockTelegram.make()))
+        )
       )
     }
-    if (Option.isSome(root)) {
-      yield* output.err(
-        `tg-invite: no TELEGRAM_BOT_TOKEN set: using the mock's default bot token against ${root.value}\n`
-      )
-      return BotApi.layer({ token: Redacted.make(DEFAULT_BOT_TOKEN), apiRoot: root.value }).pipe(
-        Layer.provide(NodeHttpClient.layerUndici)
+    if (Option.isNone(token)) {
+      return Either.left(
+        "no TELEGRAM_BOT_TOKEN set: export it (TELEGRAM_BOT_TOKEN=<token> tg-invite export …), or pass --mock to run on the embedded mock Telegram"
       )
     }
-    yield* output.err("tg-invite: no TELEGRAM_BOT_TOKEN set: running on the embedded mock Telegram (default world)\n")
-    return BotApi.layer({ token: Redacted.make(DEFAULT_BOT_TOKEN) }).pipe(
-      Layer.provide(layerMockHttpClient(MockTelegram.make()))
+    const root = Option.isSome(flags.apiRoot) ? flags.apiRoot : yield* Config.option(Config.string("TELEGRAM_API_ROOT"))
+    return Either.right(
+      BotApi.layer({ token: token.value, apiRoot: Option.getOrUndefined(root) }).pipe(
+        Layer.provide(NodeHttpClient.layerUndici)
+      )
     )
   })
 
@@ -72,36 +78,47 @@ const apiRoot = Options.text("api-root").pipe(
   Options.optional,
   Options.withDescription("the Bot API root (default: TELEGRAM_API_ROOT, else https://api.telegram.org)")
 )
+const mock = Options.boolean("mock").pipe(
+  Options.withDescription("run on the embedded mock Telegram (its default world) instead of Telegram; no token needed")
+)
 
 const exportCommand = Command.make(
   "export",
-  { chat, json, maxAttempts, maxWait, apiRoot },
+  { chat, json, maxAttempts, maxWait, apiRoot, mock },
   (args) =>
     Effect.gen(function*() {
       const output = yield* CliOutput
+      /** Invalid input: one line on stderr, and under --json the same as a JSON object on stdout; exit 2. */
+      const invalid = (message: string) =>
+        Effect.gen(function*() {
+          yield* output.err(`tg-invite: ${message}\n`)
+          if (args.json) {
+            yield* output.out(
+              `${JSON.stringify({ ok: false, error: "InvalidInput", exit_code: ExitCode.invalidInput, message })}\n`
+            )
+          }
+          yield* setExitCode(ExitCode.invalidInput)
+        })
       const wait = parseDuration(args.maxWait)
-      if (Option.isNone(wait) || args.maxAttempts < 1) {
-        yield* output.err(
-          Option.isNone(wait)
-            ? `tg-invite: --max-wait: expected a duration such as 60s or 2m, got ${JSON.stringify(args.maxWait)}\n`
-            : `tg-invite: --max-attempts: expected at least 1, got ${args.maxAttempts}\n`
-        )
-        return yield* setExitCode(ExitCode.invalidInput)
+      if (Option.isNone(wait)) {
+        return yield* invalid(`--max-wait: expected a duration such as 60s or 2m, got ${JSON.stringify(args.maxWait)}`)
       }
-      const layer = yield* botApiLayer(args.apiRoot)
+      if (args.maxAttempts < 1) return yield* invalid(`--max-attempts: expected at least 1, got ${args.maxAttempts}`)
+      const layer = yield* botApiLayer({ apiRoot: args.apiRoot, mock: args.mock })
+      if (Either.isLeft(layer)) return yield* invalid(layer.left)
       const code = yield* runExport({
         chat: args.chat,
         json: args.json,
         maxAttempts: args.maxAttempts,
         maxWait: wait.value
       })
-        .pipe(Effect.provide(Layer.merge(layer, Policy.layerMemory)))
+        .pipe(Effect.provide(Layer.merge(layer.right, Policy.layerMemory)))
       yield* setExitCode(code)
     })
 ).pipe(
   Command.withDescription(
     `Export the bot's primary invite link for a chat and print it (only it) on stdout.
-The token comes from TELEGRAM_BOT_TOKEN; without one, the embedded mock Telegram answers.
+The token comes from TELEGRAM_BOT_TOKEN (required); --mock runs on the embedded mock Telegram instead.
 Flood waits are honoured (a countdown on stderr), migrations followed (the new id told on stderr).
 
 ${exitCodeHelp}`

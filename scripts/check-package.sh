@@ -1,29 +1,44 @@
 #!/usr/bin/env bash
-# Proves the published package works as users meet it: `npm pack`, install the tarball into a fresh
-# project, import it as ESM, type-check a consumer under `tsc --strict`, and run both bins.
+# Proves both published packages work as users meet them. Builds and packs effect-telegram-invite and
+# telegram-bot-api-mock, then installs the tarballs into fresh projects:
+#   1. an Effect 3 project with the peers the README names: strict types of a consumer of the main entry, a subpath and
+#      the mock's HttpClient; the program runs and prints a link; both bins run (tg-invite --mock, and refuses without
+#      a token; tg-mock-server listens);
+#   2. the same project adds the optional Redis peers: the redis subpath type-checks;
+#   3. an Effect 4 project: installing the Effect 3 edition fails at install time with npm's peer error, naming effect;
+#   4. a project with no Effect at all: the mock alone installs, its types name no Effect type, its server answers.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+say() { printf 'package: %s\n' "$*"; }
+fail() { printf 'package: FAILED: %s\n' "$*" >&2; exit 1; }
+quiet_install() { npm install --no-audit --no-fund --silent "$@" >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; return 1; }; }
+
 cd "$root"
 npm run --silent build
-tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
-cd "$work"
-cat > package.json <<'JSON'
-{ "name": "consumer", "version": "1.0.0", "private": true, "type": "module" }
-JSON
-npm install --no-audit --no-fund --silent "./$tarball" typescript@~5.9.3 @types/node@^20 >/dev/null
+npm run --silent build --workspace telegram-bot-api-mock
+lib=$(npm pack --silent --pack-destination "$work" | tail -n 1)
+mock=$(npm pack --silent --pack-destination "$work" --workspace telegram-bot-api-mock | tail -n 1)
+say "packed $lib and $mock"
+
+# 1. Effect 3 project.
+mkdir "$work/e3" && cd "$work/e3"
+echo '{ "name": "consumer", "version": "1.0.0", "private": true, "type": "module" }' > package.json
+quiet_install "../$mock" "../$lib" effect@^3.22.4 @effect/platform@^0.97.2 typescript@~5.9.3 @types/node@^20
 cat > tsconfig.json <<'JSON'
 { "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": true,
   "noEmit": true, "skipLibCheck": false, "types": ["node"] }, "include": ["consumer.ts"] }
 JSON
 cat > consumer.ts <<'TS'
 import { BotApi, Policy } from "effect-telegram-invite"
-import { DEFAULT_BOT_TOKEN, layerMockHttpClient, MockTelegram } from "effect-telegram-invite/mock-server"
+import * as ChatId from "effect-telegram-invite/ChatId"
+import { layerMockHttpClient } from "effect-telegram-invite/MockHttpClient"
+import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
 import { Effect, Layer, Redacted } from "effect"
 
 const mock = MockTelegram.make()
-const program: Effect.Effect<string, unknown> = Policy.exportChatInviteLink(-1001234567890).pipe(
+const program: Effect.Effect<string, unknown> = Policy.exportChatInviteLink(ChatId.unsafeMake(-1001234567890)).pipe(
   Effect.map((exported) => exported.link),
   Effect.provide(Layer.mergeAll(
     BotApi.layer({ token: Redacted.make(DEFAULT_BOT_TOKEN) }).pipe(Layer.provide(layerMockHttpClient(mock))),
@@ -35,13 +50,57 @@ TS
 node_modules/.bin/tsc -p tsconfig.json
 node_modules/.bin/tsc --module NodeNext --moduleResolution NodeNext --target ES2022 --skipLibCheck --outDir out consumer.ts
 link=$(node out/consumer.js)
-[[ "$link" =~ ^https://t\.me/\+[A-Za-z0-9_-]{16}$ ]] || { echo "package: ESM import gave '$link'"; exit 1; }
-cli=$(env -u TELEGRAM_BOT_TOKEN node_modules/.bin/tg-invite export -1001234567890 2>/dev/null)
-[[ "$cli" =~ ^https://t\.me/\+[A-Za-z0-9_-]{16}$ ]] || { echo "package: tg-invite printed '$cli'"; exit 1; }
+[[ "$link" =~ ^https://t\.me/\+[A-Za-z0-9_-]{16}$ ]] || fail "the Effect 3 program printed '$link'"
+cli=$(env -u TELEGRAM_BOT_TOKEN node_modules/.bin/tg-invite export -1001234567890 --mock 2>/dev/null)
+[[ "$cli" =~ ^https://t\.me/\+[A-Za-z0-9_-]{16}$ ]] || fail "tg-invite --mock printed '$cli'"
+set +e
+env -u TELEGRAM_BOT_TOKEN node_modules/.bin/tg-invite export -1001234567890 >cli.out 2>cli.err
+code=$?
+set -e
+[ "$code" -eq 2 ] && [ ! -s cli.out ] && grep -q TELEGRAM_BOT_TOKEN cli.err ||
+  fail "tg-invite without a token: exit $code, stdout '$(cat cli.out)', stderr '$(cat cli.err)'"
 node_modules/.bin/tg-mock-server --port 0 > server.out 2>&1 &
 server=$!
 for _ in $(seq 1 50); do grep -q "listening on" server.out && break; sleep 0.1; done
 url=$(sed -n 's/^listening on //p' server.out)
 kill "$server"
-[[ "$url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || { echo "package: tg-mock-server said '$(cat server.out)'"; exit 1; }
-echo "package: $tarball installs; ESM import, strict types and both bins work"
+[[ "$url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || fail "tg-mock-server said '$(cat server.out)'"
+say "Effect 3 project: strict types, the program, tg-invite (--mock, and exit 2 without a token), tg-mock-server"
+
+# 2. The Redis subpath with its optional peers.
+quiet_install ioredis@^5.11.1 @effect/experimental@^0.61.1
+cat > redis.ts <<'TS'
+import { Layer } from "effect"
+import { RedisConnection, RedisPolicy } from "effect-telegram-invite/redis"
+export const layer = Layer.provide(RedisPolicy.layerShared, RedisConnection.layer({ url: "redis://127.0.0.1:6379", botId: "1" }))
+TS
+node_modules/.bin/tsc --noEmit --strict --module NodeNext --moduleResolution NodeNext --target ES2022 --types node redis.ts
+say "redis subpath: types check with ioredis and @effect/experimental installed"
+
+# 3. An Effect 4 project cannot install the Effect 3 edition by mistake.
+mkdir "$work/e4" && cd "$work/e4"
+echo '{ "name": "consumer4", "version": "1.0.0", "private": true, "type": "module" }' > package.json
+quiet_install effect@^4.1.0
+if npm install --no-audit --no-fund "../$mock" "../$lib" >install.out 2>&1; then
+  fail "an Effect 4 project installed the Effect 3 edition without a peer error"
+fi
+grep -q "ERESOLVE" install.out && grep -q "peer effect@\"^3.22" install.out ||
+  fail "the install failed, but not with npm's peer error on effect: $(head -20 install.out)"
+say "Effect 4 project: npm refuses at install time: $(grep -m1 'peer effect@' install.out | sed 's/^npm error *//')"
+
+# 4. The mock alone, in a project with no Effect.
+mkdir "$work/plain" && cd "$work/plain"
+echo '{ "name": "plain", "version": "1.0.0", "private": true, "type": "module" }' > package.json
+quiet_install "../$mock"
+if grep -rlE "from ['\"]effect(/[A-Za-z]+)?['\"]" node_modules/telegram-bot-api-mock/dist --include='*.d.ts'; then
+  fail "the mock's public types import effect"
+fi
+cat > main.mjs <<'JS'
+import { DEFAULT_BOT_TOKEN, startMockServer } from "telegram-bot-api-mock"
+const server = await startMockServer()
+const answer = await (await fetch(`${server.url}/bot${DEFAULT_BOT_TOKEN}/getMe`)).json()
+await server.close()
+console.log(answer.ok && answer.result.username)
+JS
+[ "$(node main.mjs)" = "seed_invite_bot" ] || fail "the mock alone did not answer getMe"
+say "the mock alone: installs without Effect peers, types free of Effect, the server answers"

@@ -5,29 +5,29 @@
  *
  * @since 0.1.0
  */
-import { HttpClient, HttpClientRequest } from "@effect/platform"
-import type { HttpClientError } from "@effect/platform"
-import {
-  Config,
-  type ConfigError,
-  Context,
-  Duration,
-  Effect,
-  Either,
-  Layer,
-  Metric,
-  Option,
-  Redacted,
-  Schema
-} from "effect"
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import { dual } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Metric from "effect/Metric"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import { type BotApiError, InvalidChatIdError, TransportError } from "./BotApiError.js"
 import * as BotApiMetrics from "./BotApiMetrics.js"
 import * as ChatFullInfo from "./ChatFullInfo.js"
-import * as ChatId from "./ChatId.js"
+import type * as ChatId from "./ChatId.js"
 import * as ChatInviteLink from "./ChatInviteLink.js"
+import { validateChatId } from "./core/chatId.js"
+import { makeScrubber, messageOf } from "./core/scrub.js"
 import * as Envelope from "./internal/envelope.js"
-import { currentAttempt, currentRequestTimeout } from "./internal/fiberRefs.js"
-import { makeScrubber, messageOf } from "./internal/scrub.js"
 
 /**
  * The default API root.
@@ -42,6 +42,53 @@ export const defaultApiRoot: string = "https://api.telegram.org"
  * @since 0.1.0
  */
 export const defaultRequestTimeout: Duration.Duration = Duration.seconds(10)
+
+/**
+ * The timeout of each request sent by the fiber, overriding the service's own (`Options.requestTimeout`); `None`
+ * keeps the service's. Every `BotApi` built with {@link make} reads it, over any `HttpClient`; an implementation of
+ * {@link BotApi.Service} written by hand should read it too. Set it with {@link withRequestTimeout}.
+ *
+ * @since 0.2.0
+ */
+export const currentRequestTimeout: FiberRef.FiberRef<Option.Option<Duration.Duration>> = FiberRef.unsafeMake(
+  Option.none<Duration.Duration>()
+)
+
+/**
+ * The number of the request being sent (1 for the first), shown on its span as `telegram.attempt`. The policies set
+ * it on each retry; set it yourself with {@link withAttempt}.
+ *
+ * @since 0.2.0
+ */
+export const currentAttempt: FiberRef.FiberRef<number> = FiberRef.unsafeMake(1)
+
+/**
+ * Runs `effect` with every Bot API request in it timed out after `timeout` (see {@link currentRequestTimeout}).
+ *
+ * @since 0.2.0
+ */
+export const withRequestTimeout: {
+  (timeout: Duration.DurationInput): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R> =>
+    Effect.locally(effect, currentRequestTimeout, Option.some(Duration.decode(timeout)))
+)
+
+/**
+ * Runs `effect` with its requests numbered `attempt` on their spans (see {@link currentAttempt}).
+ *
+ * @since 0.2.0
+ */
+export const withAttempt: {
+  (attempt: number): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R> =>
+    Effect.locally(effect, currentAttempt, attempt)
+)
 
 /**
  * The Bot API client.
@@ -218,13 +265,11 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
         const attributes: Record<string, unknown> = { "telegram.method": method, "telegram.attempt": attempt }
         let effect: Effect.Effect<A, BotApiError>
         if ("chat_id" in params) {
-          const validated = ChatId.validate(params.chat_id)
-          if (Either.isLeft(validated)) {
-            effect = Effect.fail(
-              new InvalidChatIdError({ input: scrub(validated.left.input), reason: validated.left.reason })
-            )
+          const validated = validateChatId(params.chat_id)
+          if (!validated.ok) {
+            effect = Effect.fail(new InvalidChatIdError({ input: scrub(validated.input), reason: validated.reason }))
           } else {
-            const chatId = validated.right
+            const chatId = validated.chatId as ChatId.ChatId
             attributes["telegram.chat_id"] = String(chatId)
             effect = send(method, chatId, { ...params, chat_id: chatId }, resultSchema, timeout)
           }
@@ -234,21 +279,30 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
         return Effect.withSpan(effect, `BotApi.${method}`, { kind: "client", attributes, captureStackTrace: false })
       })
 
-    return BotApi.of({
-      call,
-      exportChatInviteLink: (chatId) => call("exportChatInviteLink", { chat_id: chatId }, Schema.String),
-      createChatInviteLink: (chatId, options) =>
-        call("createChatInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
-      editChatInviteLink: (chatId, inviteLink, options) =>
-        call(
-          "editChatInviteLink",
-          { ...options, chat_id: chatId, invite_link: inviteLink },
-          ChatInviteLink.ChatInviteLink
-        ),
-      revokeChatInviteLink: (chatId, inviteLink) =>
-        call("revokeChatInviteLink", { chat_id: chatId, invite_link: inviteLink }, ChatInviteLink.ChatInviteLink),
-      getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo)
-    })
+    return fromCall(call)
+  })
+
+/**
+ * The whole service from its one request path: every method of {@link BotApi.Service} is `call` with its
+ * parameters and result schema. For wrappers (rate limits, logging, a test double) that only need to change `call`.
+ *
+ * @since 0.2.0
+ */
+export const fromCall = (call: BotApi.Service["call"]): BotApi.Service =>
+  BotApi.of({
+    call,
+    exportChatInviteLink: (chatId) => call("exportChatInviteLink", { chat_id: chatId }, Schema.String),
+    createChatInviteLink: (chatId, options) =>
+      call("createChatInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
+    editChatInviteLink: (chatId, inviteLink, options) =>
+      call(
+        "editChatInviteLink",
+        { ...options, chat_id: chatId, invite_link: inviteLink },
+        ChatInviteLink.ChatInviteLink
+      ),
+    revokeChatInviteLink: (chatId, inviteLink) =>
+      call("revokeChatInviteLink", { chat_id: chatId, invite_link: inviteLink }, ChatInviteLink.ChatInviteLink),
+    getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo)
   })
 
 /**

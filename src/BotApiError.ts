@@ -1,7 +1,7 @@
 /**
  * The failure channel of every Bot API call: one closed union of tagged errors.
  *
- * Classification of an answer (see `internal/envelope.ts`) reads `parameters` and `error_code`, never the
+ * Classification of an answer (the pure rule in `core/answer.ts`) reads `parameters` and `error_code`, never the
  * description text, in this order:
  *
  * 1. not a Bot API envelope at all (network failure, timeout, body that is not JSON, JSON that is not
@@ -20,7 +20,9 @@
  *
  * @since 0.1.0
  */
-import { Duration, Schema } from "effect"
+import * as Duration from "effect/Duration"
+import * as Schema from "effect/Schema"
+import * as Answer from "./core/answer.js"
 
 /** Values accepted as a chat id once validated: a safe integer or an `@username`. */
 const ChatIdValue = Schema.Union(Schema.Number, Schema.String)
@@ -110,7 +112,7 @@ export class TelegramApiError extends Schema.TaggedError<TelegramApiError>()("Te
  *
  * @since 0.1.0
  */
-export type TransportErrorReason = "Network" | "Timeout" | "Encode" | "NotJson" | "NotEnvelope" | "UnexpectedResult"
+export type TransportErrorReason = Answer.TransportReason
 
 /**
  * No usable Bot API answer (see {@link TransportErrorReason}). `status` is the HTTP status when a response arrived.
@@ -121,7 +123,7 @@ export type TransportErrorReason = "Network" | "Timeout" | "Encode" | "NotJson" 
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
   method: Schema.String,
   chatId: Schema.UndefinedOr(ChatIdValue),
-  reason: Schema.Literal("Network", "Timeout", "Encode", "NotJson", "NotEnvelope", "UnexpectedResult"),
+  reason: Schema.Literal(...Answer.transportReasons),
   status: Schema.UndefinedOr(Schema.Number),
   description: Schema.String
 }) {
@@ -162,16 +164,25 @@ export const BotApiError: Schema.Union<[
  *
  * @since 0.1.0
  */
-export const isTransient = (error: BotApiError): boolean => {
+export const isTransient = (error: BotApiError): boolean => Answer.isTransient(failureView(error))
+
+/**
+ * What the policy rules (`core/policy.ts`) read of an error.
+ *
+ * @internal
+ */
+export const failureView = (error: BotApiError): Answer.FailureView => {
   switch (error._tag) {
-    case "TransportError":
-      return error.reason === "Network" || error.reason === "Timeout" ||
-        ((error.reason === "NotJson" || error.reason === "NotEnvelope") && error.status !== undefined &&
-          error.status >= 500)
+    case "FloodWaitError":
+      return { _tag: error._tag, retryAfterMs: Duration.toMillis(error.retryAfter) }
+    case "ChatMigratedError":
+      return { _tag: error._tag, migrateToChatId: error.migrateToChatId }
     case "TelegramApiError":
-      return error.errorCode >= 500
-    default:
-      return false
+      return { _tag: error._tag, errorCode: error.errorCode }
+    case "TransportError":
+      return { _tag: error._tag, reason: error.reason, status: error.status }
+    case "InvalidChatIdError":
+      return { _tag: error._tag }
   }
 }
 

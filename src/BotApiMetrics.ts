@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Metric } from "effect"
+import * as Metric from "effect/Metric"
 
 /**
  * Bot API requests sent (each attempt counts).

@@ -5,8 +5,12 @@
  *
  * @since 0.1.0
  */
-import { type Brand, Effect, Either, Schema } from "effect"
+import type * as Brand from "effect/Brand"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import { InvalidChatIdError } from "./BotApiError.js"
+import * as Rules from "./core/chatId.js"
 
 /**
  * A validated chat id.
@@ -23,30 +27,6 @@ export type ChatId = (number | `@${string}`) & Brand.Brand<"ChatId">
  */
 export type Input = number | string
 
-const usernameProblem = (name: string): string | undefined => {
-  if (name.length < 1 || name.length > 32) return "a username has 1 to 32 characters"
-  if (!/^[A-Za-z]/.test(name)) return "a username starts with a letter"
-  if (!/^[A-Za-z0-9_]+$/.test(name)) return "a username has only letters, digits and _"
-  if (name.endsWith("_")) return "a username does not end with _"
-  if (name.includes("__")) return "a username has no __"
-  return undefined
-}
-
-const numberProblem = (n: number): string | undefined => {
-  if (!Number.isSafeInteger(n)) return "a numeric chat id is a safe integer"
-  if (n === 0) return "0 is not a chat id"
-  return undefined
-}
-
-const problemOf = (input: unknown): string | undefined => {
-  if (typeof input === "number") return numberProblem(input)
-  if (typeof input === "string") {
-    if (input.startsWith("@")) return usernameProblem(input.slice(1))
-    return "a chat id is an integer or an @username"
-  }
-  return "a chat id is an integer or an @username"
-}
-
 /**
  * Schema of a validated chat id (a number or an `@username` string on the wire).
  *
@@ -55,11 +35,9 @@ const problemOf = (input: unknown): string | undefined => {
 export const ChatId: Schema.Schema<ChatId, number | `@${string}`> = Schema
   .Union(Schema.Number, Schema.TemplateLiteral("@", Schema.String))
   .pipe(
-    Schema.filter((u) => problemOf(u) === undefined ? true : problemOf(u)!),
+    Schema.filter((u) => Rules.chatIdProblem(u) ?? true),
     Schema.brand("ChatId")
   )
-
-const DECIMAL = /^-?\d+$/
 
 /**
  * Validates and normalises an {@link Input}: decimal strings become numbers, the rest is checked as is.
@@ -68,13 +46,10 @@ const DECIMAL = /^-?\d+$/
  * @since 0.1.0
  */
 export const validate = (input: unknown): Either.Either<ChatId, InvalidChatIdError> => {
-  const value = typeof input === "string" && DECIMAL.test(input.trim()) ? Number(input.trim()) : input
-  const problem = typeof input === "string" && DECIMAL.test(input.trim()) && !Number.isSafeInteger(value)
-    ? "a numeric chat id is a safe integer"
-    : problemOf(value)
-  return problem === undefined
-    ? Either.right(value as ChatId)
-    : Either.left(new InvalidChatIdError({ input: describeInput(input), reason: problem }))
+  const result = Rules.validateChatId(input)
+  return result.ok
+    ? Either.right(result.chatId as ChatId)
+    : Either.left(new InvalidChatIdError({ input: result.input, reason: result.reason }))
 }
 
 /**
@@ -96,7 +71,7 @@ export const unsafeMake = (input: Input): ChatId => Either.getOrThrow(validate(i
  *
  * @since 0.1.0
  */
-export const isChatId = (u: unknown): u is ChatId => problemOf(u) === undefined
+export const isChatId = (u: unknown): u is ChatId => Rules.chatIdProblem(u) === undefined
 
 /**
  * The key under which a chat id is stored or compared (`String(chatId)`; usernames lower-cased as Telegram
@@ -104,13 +79,4 @@ export const isChatId = (u: unknown): u is ChatId => problemOf(u) === undefined
  *
  * @since 0.1.0
  */
-export const toKey = (chatId: ChatId): string => typeof chatId === "number" ? String(chatId) : chatId.toLowerCase()
-
-/** The shape of a bot token (`<bot id>:<secret>`): such an input is never echoed back in an error. */
-const TOKEN_SHAPE = /\d+:[A-Za-z0-9_-]{20,}/
-
-const describeInput = (input: unknown): string => {
-  const text = typeof input === "string" ? input : String(input)
-  if (TOKEN_SHAPE.test(text)) return "<looks like a bot token: not shown>"
-  return text.length > 64 ? `${text.slice(0, 61)}...` : text
-}
+export const toKey: (chatId: ChatId) => string = Rules.chatIdKey

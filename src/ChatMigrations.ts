@@ -5,8 +5,12 @@
  *
  * @since 0.1.0
  */
-import { KeyValueStore } from "@effect/platform"
-import { Context, Effect, Either, Layer, Option } from "effect"
+import * as KeyValueStore from "@effect/platform/KeyValueStore"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ChatId from "./ChatId.js"
 
 /**

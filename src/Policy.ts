@@ -11,9 +11,9 @@
  *   backoff with jitter.
  *
  * Every request counts against one budget, `maxAttempts` (the first request included), whatever made it necessary.
- * The policies are one loop rather than stacked `Schedule`s because that budget is shared and the migration changes
- * the arguments of the next request. For a bare flood-wait `Schedule` usable with `Effect.retry`, see
- * {@link floodWaitSchedule}.
+ * The rules live once, as a pure decision function (`core/policy.ts`); this module runs its steps: wait at the gate →
+ * one request → the decision → wait exactly, follow the new id, or back off (the delays of `Schedule.exponential`,
+ * jittered and capped). {@link floodWaitSchedule} is the flood-wait rule alone as a `Schedule` for `Effect.retry`.
  *
  * Why retrying `exportChatInviteLink` is safe even when a response was lost: each call makes a new primary link and
  * revokes the bot's previous one, so the newest link wins. A link made by a request whose answer never arrived is
@@ -22,90 +22,33 @@
  *
  * @since 0.1.0
  */
-import { Clock, Duration, Effect, FiberRef, Layer, Metric, Option, Random, Schedule } from "effect"
-import { BotApi } from "./BotApi.js"
-import { type BotApiError, FloodWaitError, isTransient } from "./BotApiError.js"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Metric from "effect/Metric"
+import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
+import * as ScheduleDecision from "effect/ScheduleDecision"
+import * as ScheduleInterval from "effect/ScheduleInterval"
+import type * as Scope from "effect/Scope"
+import * as BotApi from "./BotApi.js"
+import { type BotApiError, failureView, FloodWaitError } from "./BotApiError.js"
 import * as BotApiMetrics from "./BotApiMetrics.js"
 import * as ChatId from "./ChatId.js"
 import * as ChatMigrations from "./ChatMigrations.js"
+import * as Rules from "./core/policy.js"
 import * as FloodGate from "./FloodGate.js"
-import { currentAttempt, currentRequestTimeout } from "./internal/fiberRefs.js"
+import { backoffDelays } from "./internal/backoff.js"
+import type { FloodWait, PolicyEvent, TransientRetry } from "./PolicyEvent.js"
 
 /**
- * What the policies tell the caller while they work (e.g. to print "retrying exportChatInviteLink in 12 s
- * (attempt 2 of 5)"). `attempt` is the number of the request that will follow the wait.
+ * The events of the policies and their one-line description (also the module `PolicyEvent`).
  *
  * @since 0.1.0
  */
-export type PolicyEvent = FloodWait | Migrated | TransientRetry
-
-/**
- * A flood wait starts: told by the server (`source: "server"`), or found on the shared gate (`source: "gate"`).
- *
- * @since 0.1.0
- */
-export interface FloodWait {
-  readonly _tag: "FloodWait"
-  readonly source: "server" | "gate"
-  readonly method: string
-  readonly chatId: ChatId.ChatId
-  readonly retryAfter: Duration.Duration
-  readonly attempt: number
-  readonly maxAttempts: number
-}
-
-/**
- * The chat moved from `from` to `to`: told by the server now (`remembered: false`) or known from the registry.
- *
- * @since 0.1.0
- */
-export interface Migrated {
-  readonly _tag: "Migrated"
-  readonly method: string
-  readonly from: ChatId.ChatId
-  readonly to: ChatId.ChatId
-  readonly remembered: boolean
-}
-
-/**
- * A transient failure will be retried after `delay`.
- *
- * @since 0.1.0
- */
-export interface TransientRetry {
-  readonly _tag: "TransientRetry"
-  readonly method: string
-  readonly chatId: ChatId.ChatId
-  readonly reason: string
-  readonly delay: Duration.Duration
-  readonly attempt: number
-  readonly maxAttempts: number
-}
-
-/**
- * A one-line English description of an event, e.g. `retrying exportChatInviteLink in 12 s (attempt 2 of 5)`.
- *
- * @since 0.1.0
- */
-export const formatEvent = (event: PolicyEvent): string => {
-  switch (event._tag) {
-    case "FloodWait":
-      return `${event.source === "gate" ? "flood gate closed: " : ""}retrying ${event.method} in ${
-        formatDelay(event.retryAfter)
-      } (attempt ${event.attempt} of ${event.maxAttempts})`
-    case "Migrated":
-      return `chat ${event.from} ${event.remembered ? "was" : "has been"} migrated to ${event.to}`
-    case "TransientRetry":
-      return `retrying ${event.method} in ${
-        formatDelay(event.delay)
-      } (attempt ${event.attempt} of ${event.maxAttempts}) after: ${event.reason}`
-  }
-}
-
-const formatDelay = (delay: Duration.Duration): string => {
-  const ms = Duration.toMillis(delay)
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.ceil(ms / 1000)} s`
-}
+export { formatEvent } from "./PolicyEvent.js"
+export type { FloodWait, Migrated, PolicyEvent, TransientRetry } from "./PolicyEvent.js"
 
 /**
  * Options of {@link resilient}; every field has a default (see {@link defaults}).
@@ -131,8 +74,12 @@ export interface Options {
   readonly jitter?: boolean | undefined
   /** Which calls share a flood wait: the same chat (default) or the whole bot. */
   readonly floodGateScope?: FloodGate.ScopeKind | undefined
-  /** Called for each {@link PolicyEvent}; must not fail. */
-  readonly onEvent?: ((event: PolicyEvent) => Effect.Effect<void>) | undefined
+  /**
+   * Called for each {@link PolicyEvent}; must not fail. It runs in a `Scope` that closes when the wait it announces
+   * ends (at once for `Migrated`): fork with `Effect.forkScoped` what should last as long as the wait, such as a
+   * countdown.
+   */
+  readonly onEvent?: ((event: PolicyEvent) => Effect.Effect<void, never, Scope.Scope>) | undefined
 }
 
 /**
@@ -198,25 +145,126 @@ export const resilient = <A, R>(
 ): (
   chatId: ChatId.Input
 ) => Effect.Effect<Outcome<A>, BotApiError, R | FloodGate.FloodGate | ChatMigrations.ChatMigrations> => {
-  const maxAttempts = Math.max(1, Math.floor(options?.maxAttempts ?? defaults.maxAttempts))
-  const maxFloodWait = Duration.decode(options?.maxFloodWait ?? defaults.maxFloodWait)
-  const maxHops = Math.max(0, Math.floor(options?.maxMigrationHops ?? defaults.maxMigrationHops))
-  const retryTransient = options?.retryTransient ?? defaults.retryTransient
-  const backoffBase = Duration.toMillis(options?.backoffBase ?? defaults.backoffBase)
-  const backoffCap = Duration.toMillis(options?.backoffCap ?? defaults.backoffCap)
-  const jitter = options?.jitter ?? defaults.jitter
+  const bounds = Rules.boundsOf({
+    maxAttempts: options?.maxAttempts,
+    maxFloodWaitMs: Duration.toMillis(options?.maxFloodWait ?? defaults.maxFloodWait),
+    maxMigrationHops: options?.maxMigrationHops,
+    retryTransient: options?.retryTransient
+  })
+  const { maxAttempts } = bounds
   const scopeKind = options?.floodGateScope ?? defaults.floodGateScope
   const emit = options?.onEvent ?? (() => Effect.void)
-  const timeout = options?.requestTimeout === undefined
-    ? Option.none<Duration.Duration>()
-    : Option.some(Duration.decode(options.requestTimeout))
+  const announce = (event: PolicyEvent, wait: Effect.Effect<void>): Effect.Effect<void> =>
+    Effect.scoped(Effect.zipRight(emit(event), wait))
+  const timeout = options?.requestTimeout === undefined ? undefined : Duration.decode(options.requestTimeout)
   const tag = <M extends Metric.Metric.Counter<number>>(metric: M) => Metric.tagged(metric, "method", method)
 
-  const backoff = (retry: number): Effect.Effect<Duration.Duration> =>
-    Effect.map(
-      jitter ? Random.nextRange(0.8, 1.2) : Effect.succeed(1),
-      (factor) => Duration.millis(Math.round(Math.min(backoffCap, backoffBase * 2 ** (retry - 1) * factor)))
-    )
+  /** One request, numbered `attempt` (no `locally` for a first attempt on a fiber with none set: 1 is the default). */
+  const send = (chatId: ChatId.ChatId, attempt: number): Effect.Effect<A, BotApiError, R> =>
+    Effect.flatMap(FiberRefGetAttempt, (inherited) => {
+      let request = attempt === 1 && inherited === 1
+        ? operation(chatId)
+        : BotApi.withAttempt(operation(chatId), attempt)
+      if (timeout !== undefined) request = BotApi.withRequestTimeout(request, timeout)
+      return request
+    })
+
+  /** At a gate closed by an earlier flood wait: wait for it, or fail at once when it is closed for too long. */
+  const passGate = (gate: FloodGate.FloodGate.Service, scope: string, current: ChatId.ChatId, attempt: number) =>
+    Effect.gen(function*() {
+      const closedUntil = yield* gate.closedUntil(scope)
+      if (Option.isNone(closedUntil)) return
+      const remainingMs = Math.max(0, closedUntil.value - (yield* Clock.currentTimeMillis))
+      const retryAfter = Duration.millis(remainingMs)
+      if (Rules.atClosedGate(bounds, remainingMs) === "GiveUp") {
+        return yield* new FloodWaitError({
+          method,
+          chatId: current,
+          retryAfter,
+          description: `flood gate ${scope} is closed by an earlier flood wait`
+        })
+      }
+      yield* Metric.increment(tag(BotApiMetrics.floodWaits))
+      const event: FloodWait = {
+        _tag: "FloodWait",
+        source: "gate",
+        method,
+        chatId: current,
+        retryAfter,
+        attempt,
+        maxAttempts
+      }
+      yield* announce(event, gate.waitIfClosed(scope))
+    })
+
+  /**
+   * Runs the side effects of a step after a failed request for `current` (close the gate, record a move, wait), and
+   * fails with `error` when the step gives up.
+   */
+  const takeStep = (
+    step: Rules.NextStep,
+    error: BotApiError,
+    context: {
+      readonly gate: FloodGate.FloodGate.Service
+      readonly registry: ChatMigrations.ChatMigrations.Service
+      readonly scope: string
+      readonly current: ChatId.ChatId
+      readonly attempt: number
+      readonly backoff: Effect.Effect<Duration.Duration>
+    }
+  ): Effect.Effect<void, BotApiError> =>
+    Effect.gen(function*() {
+      const { current, gate, scope } = context
+      const closeGateMs = step._tag === "WaitFlood"
+        ? step.waitMs
+        : step._tag === "GiveUp"
+        ? step.closeGateMs
+        : undefined
+      // Closed even when we give up: the others for this scope should not hit the server either.
+      if (closeGateMs !== undefined) yield* gate.close(scope, (yield* Clock.currentTimeMillis) + closeGateMs)
+      const move = step._tag === "Follow" ? step : step._tag === "GiveUp" ? step.recordMove : undefined
+      if (move !== undefined) {
+        const to = move.to as ChatId.ChatId
+        yield* context.registry.record(current, to)
+        yield* Metric.increment(tag(BotApiMetrics.migrations))
+        yield* announce({ _tag: "Migrated", method, from: current, to, remembered: false }, Effect.void)
+      }
+      const attempt = context.attempt + 1
+      switch (step._tag) {
+        case "GiveUp":
+          return yield* error
+        case "WaitFlood": {
+          yield* Metric.increment(tag(BotApiMetrics.floodWaits))
+          const retryAfter = Duration.millis(step.waitMs)
+          const event: FloodWait = {
+            _tag: "FloodWait",
+            source: "server",
+            method,
+            chatId: current,
+            retryAfter,
+            attempt,
+            maxAttempts
+          }
+          // Waits for the gate, not only retry_after: another call may have closed it for longer meanwhile.
+          return yield* announce(event, gate.waitIfClosed(scope))
+        }
+        case "Backoff": {
+          const delay = yield* context.backoff
+          yield* Metric.increment(tag(BotApiMetrics.transientRetries))
+          const reason = error.message
+          const event: TransientRetry = {
+            _tag: "TransientRetry",
+            method,
+            chatId: current,
+            reason,
+            delay,
+            attempt,
+            maxAttempts
+          }
+          return yield* announce(event, Effect.sleep(delay))
+        }
+      }
+    })
 
   return (input) =>
     Effect.gen(function*() {
@@ -225,107 +273,35 @@ export const resilient = <A, R>(
       const gate = yield* FloodGate.FloodGate
       const registry = yield* ChatMigrations.ChatMigrations
       // Fast path: no migration recorded for this chat (one lookup, no path to build).
-      const first = maxHops === 0 ? Option.none() : yield* registry.get(original)
-      const path = Option.isNone(first) ? [original] : yield* ChatMigrations.resolve(original, maxHops)
-      let current = path[path.length - 1]!
-      const visited = new Set(path.map(ChatId.toKey))
-      let hops = path.length - 1
-      if (hops > 0) yield* emit({ _tag: "Migrated", method, from: original, to: current, remembered: true })
+      const first = bounds.maxMigrationHops === 0 ? Option.none() : yield* registry.get(original)
+      const path = Option.isNone(first) ? [original] : yield* ChatMigrations.resolve(original, bounds.maxMigrationHops)
+      let progress = Rules.startCall(path)
+      if (progress.hops > 0) {
+        const to = progress.current as ChatId.ChatId
+        yield* announce({ _tag: "Migrated", method, from: original, to, remembered: true }, Effect.void)
+      }
+      const backoff = backoffDelays({
+        base: options?.backoffBase ?? defaults.backoffBase,
+        cap: options?.backoffCap ?? defaults.backoffCap,
+        jitter: options?.jitter ?? defaults.jitter
+      })
 
-      let attempt = 0
-      let transientRetries = 0
       while (true) {
-        attempt++
+        progress = Rules.sending(progress)
+        const { attempt } = progress
+        const current = progress.current as ChatId.ChatId
         const scope = FloodGate.scopeOf(scopeKind, current)
-        const closedUntil = yield* gate.closedUntil(scope)
-        if (Option.isSome(closedUntil)) {
-          const remaining = Duration.millis(Math.max(0, closedUntil.value - (yield* Clock.currentTimeMillis)))
-          if (Duration.greaterThan(remaining, maxFloodWait)) {
-            return yield* new FloodWaitError({
-              method,
-              chatId: current,
-              retryAfter: remaining,
-              description: `flood gate ${scope} is closed by an earlier flood wait`
-            })
-          }
-          yield* Metric.increment(tag(BotApiMetrics.floodWaits))
-          yield* emit({
-            _tag: "FloodWait",
-            source: "gate",
-            method,
-            chatId: current,
-            retryAfter: remaining,
-            attempt,
-            maxAttempts
-          })
-          yield* gate.waitIfClosed(scope)
-        }
-
+        yield* passGate(gate, scope, current, attempt)
         yield* Effect.annotateCurrentSpan("telegram.attempts", attempt)
-        // The first attempt on a fiber that has no attempt set needs no `locally` (1 is the default).
-        let request = attempt === 1 && (yield* FiberRef.get(currentAttempt)) === 1
-          ? operation(current)
-          : Effect.locally(operation(current), currentAttempt, attempt)
-        if (Option.isSome(timeout)) request = Effect.locally(request, currentRequestTimeout, timeout)
-        const result = yield* Effect.either(request)
+        const result = yield* Effect.either(send(current, attempt))
         if (result._tag === "Right") {
           return current === original
             ? { value: result.right, chatId: current, attempts: attempt }
             : { value: result.right, chatId: current, migratedFrom: original, attempts: attempt }
         }
-        const error = result.left
-
-        if (error._tag === "FloodWaitError") {
-          const until = (yield* Clock.currentTimeMillis) + Duration.toMillis(error.retryAfter)
-          // Closed even when we give up: the others for this scope should not hit the server either.
-          yield* gate.close(scope, until)
-          if (Duration.greaterThan(error.retryAfter, maxFloodWait) || attempt >= maxAttempts) return yield* error
-          yield* Metric.increment(tag(BotApiMetrics.floodWaits))
-          yield* emit({
-            _tag: "FloodWait",
-            source: "server",
-            method,
-            chatId: current,
-            retryAfter: error.retryAfter,
-            attempt: attempt + 1,
-            maxAttempts
-          })
-          yield* gate.waitIfClosed(scope)
-          // The gate is open again: don't report that wait a second time at the top of the loop.
-          continue
-        }
-
-        if (error._tag === "ChatMigratedError") {
-          const to = ChatId.unsafeMake(error.migrateToChatId)
-          if (maxHops === 0 || visited.has(ChatId.toKey(to))) return yield* error
-          yield* registry.record(current, to)
-          yield* Metric.increment(tag(BotApiMetrics.migrations))
-          yield* emit({ _tag: "Migrated", method, from: current, to, remembered: false })
-          hops++
-          if (hops > maxHops || attempt >= maxAttempts) return yield* error
-          visited.add(ChatId.toKey(to))
-          current = to
-          continue
-        }
-
-        if (retryTransient && isTransient(error) && attempt < maxAttempts) {
-          transientRetries++
-          const delay = yield* backoff(transientRetries)
-          yield* Metric.increment(tag(BotApiMetrics.transientRetries))
-          yield* emit({
-            _tag: "TransientRetry",
-            method,
-            chatId: current,
-            reason: error.message,
-            delay,
-            attempt: attempt + 1,
-            maxAttempts
-          })
-          yield* Effect.sleep(delay)
-          continue
-        }
-
-        return yield* error
+        const step = Rules.nextStep(bounds, progress, failureView(result.left))
+        yield* takeStep(step, result.left, { gate, registry, scope, current, attempt, backoff: backoff.next })
+        if (step._tag !== "GiveUp") progress = Rules.advance(progress, step)
       }
     }).pipe(
       Effect.withSpan(`Policy.${method}`, {
@@ -335,6 +311,10 @@ export const resilient = <A, R>(
     )
 }
 
+const FiberRefGetAttempt: Effect.Effect<number> = Effect.withFiberRuntime((fiber) =>
+  Effect.succeed(fiber.getFiberRef(BotApi.currentAttempt))
+)
+
 /**
  * exportChatInviteLink with every policy ({@link resilient}, {@link defaults}): the call most users want.
  *
@@ -343,16 +323,20 @@ export const resilient = <A, R>(
 export const exportChatInviteLink = (
   chatId: ChatId.Input,
   options?: Options
-): Effect.Effect<ExportedLink, BotApiError, BotApi | FloodGate.FloodGate | ChatMigrations.ChatMigrations> =>
-  Effect.flatMap(BotApi, (api) =>
-    resilient("exportChatInviteLink", api.exportChatInviteLink, options)(chatId).pipe(
-      Effect.map(({ value, ...rest }): ExportedLink => ({ link: value, ...rest }))
-    ))
+): Effect.Effect<ExportedLink, BotApiError, BotApi.BotApi | FloodGate.FloodGate | ChatMigrations.ChatMigrations> =>
+  Effect.flatMap(
+    BotApi.BotApi,
+    (api) =>
+      resilient("exportChatInviteLink", api.exportChatInviteLink, options)(chatId).pipe(
+        Effect.map(({ value, ...rest }): ExportedLink => ({ link: value, ...rest }))
+      )
+  )
 
 /**
  * A `Schedule` for `Effect.retry` that retries only `FloodWaitError`s, each after exactly its `retryAfter`, at most
- * `maxAttempts - 1` times, and stops at a `retryAfter` over `maxFloodWait`. No gate, no migration, no transient
- * retry: see {@link resilient} for those.
+ * `maxAttempts - 1` times, and stops at a `retryAfter` over `maxFloodWait`: the flood-wait rule of {@link resilient}
+ * alone (the same decision function). No gate, no migration, no transient retry: see {@link resilient} for those.
+ * Its output is the error and the number of retries before this one.
  *
  * @since 0.1.0
  */
@@ -360,15 +344,22 @@ export const floodWaitSchedule = (options?: {
   readonly maxAttempts?: number | undefined
   readonly maxFloodWait?: Duration.DurationInput | undefined
 }): Schedule.Schedule<[BotApiError, number], BotApiError> => {
-  const maxAttempts = Math.max(1, Math.floor(options?.maxAttempts ?? defaults.maxAttempts))
-  const maxFloodWait = Duration.decode(options?.maxFloodWait ?? defaults.maxFloodWait)
-  return Schedule.identity<BotApiError>().pipe(
-    Schedule.whileInput((error: BotApiError) =>
-      error._tag === "FloodWaitError" && Duration.lessThanOrEqualTo(error.retryAfter, maxFloodWait)
-    ),
-    Schedule.addDelay((error) => error._tag === "FloodWaitError" ? error.retryAfter : Duration.zero),
-    Schedule.intersect(Schedule.recurs(maxAttempts - 1))
-  )
+  const bounds = Rules.boundsOf({
+    maxAttempts: options?.maxAttempts,
+    maxFloodWaitMs: Duration.toMillis(options?.maxFloodWait ?? defaults.maxFloodWait)
+  })
+  // The state is the number of requests made so far: the one that just failed is the first when the schedule starts.
+  return Schedule.makeWithState(1, (now, error: BotApiError, attempt: number) => {
+    const output: [BotApiError, number] = [error, attempt - 1]
+    const step = error._tag === "FloodWaitError"
+      ? Rules.floodWaitStep(bounds, attempt, Duration.toMillis(error.retryAfter))
+      : undefined
+    return Effect.succeed(
+      step?._tag === "WaitFlood"
+        ? [attempt + 1, output, ScheduleDecision.continueWith(ScheduleInterval.after(now + step.waitMs))] as const
+        : [attempt, output, ScheduleDecision.done] as const
+    )
+  })
 }
 
 /**

@@ -35,3 +35,6 @@ export * as FloodGate from "./FloodGate.js"
 
 /** Flood-wait, gate, migration and transient-retry policies. */
 export * as Policy from "./Policy.js"
+
+/** What the policies tell the caller while they work. */
+export * as PolicyEvent from "./PolicyEvent.js"

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** `tg-invite`: export Telegram invite links from the command line (see `tg-invite --help`). */
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { Effect, Layer } from "effect"

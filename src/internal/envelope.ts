@@ -1,48 +1,27 @@
 /**
- * Decoding and classification of a Bot API answer (see the order documented in `BotApiError.ts`).
+ * An answer as the shell's errors: the pure classification (`core/answer.ts`) mapped to {@link BotApiError}, and a
+ * successful `result` decoded with the caller's schema.
  *
  * @internal
  */
-import { Duration, Either, ParseResult, Schema } from "effect"
+import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import {
   type BotApiError,
   ChatMigratedError,
   FloodWaitError,
-  ResponseParameters,
   TelegramApiError,
   TransportError
 } from "../BotApiError.js"
 import type { ChatId } from "../ChatId.js"
-
-const Success = Schema.Struct({
-  ok: Schema.Literal(true),
-  // A missing key decodes as `undefined`: reject it, `ok:true` without `result` is not an answer.
-  result: Schema.Unknown.pipe(Schema.filter((u) => u !== undefined, { message: () => "result is missing" }))
-})
-
-const Failure = Schema.Struct({
-  ok: Schema.Literal(false),
-  error_code: Schema.Int,
-  description: Schema.String,
-  parameters: Schema.optional(ResponseParameters)
-})
-
-/** The Bot API envelope: a union on `ok`. */
-export const Envelope = Schema.Union(Success, Failure)
-
-const decodeEnvelope = Schema.decodeUnknownEither(Envelope)
+import { classifyAnswer, excerpt } from "../core/answer.js"
 
 export interface Context {
   readonly method: string
   readonly chatId: ChatId | undefined
   readonly scrub: (text: string) => string
-}
-
-const MAX_BODY_IN_DESCRIPTION = 120
-
-const excerpt = (text: string): string => {
-  const flat = text.replace(/\s+/g, " ").trim()
-  return flat.length > MAX_BODY_IN_DESCRIPTION ? `${flat.slice(0, MAX_BODY_IN_DESCRIPTION)}...` : flat
 }
 
 /**
@@ -54,80 +33,54 @@ export const classify = <A, I>(
   body: string,
   resultSchema: Schema.Schema<A, I, never>
 ): Either.Either<A, BotApiError> => {
-  const transport = (reason: TransportError["reason"], description: string) =>
-    Either.left(
-      new TransportError({
-        method: ctx.method,
-        chatId: ctx.chatId,
-        reason,
-        status,
-        description: ctx.scrub(description)
-      })
-    )
-
-  let json: unknown
-  try {
-    json = JSON.parse(body)
-  } catch {
-    return transport("NotJson", `body is not JSON: ${excerpt(body) || "(empty)"}`)
-  }
-
-  const envelope = decodeEnvelope(json, { onExcessProperty: "ignore" })
-  if (Either.isLeft(envelope)) {
-    return transport("NotEnvelope", `not a Bot API envelope: ${excerpt(body)}`)
-  }
-  const answer = envelope.right
-  if (answer.ok) {
-    const result = Schema.decodeUnknownEither(resultSchema)(answer.result)
-    if (Either.isLeft(result)) {
-      return transport(
-        "UnexpectedResult",
-        `unexpected result: ${excerpt(ParseResult.TreeFormatter.formatErrorSync(result.left))}`
+  const { chatId, method } = ctx
+  const answer = classifyAnswer(body, ctx.scrub)
+  switch (answer._tag) {
+    case "Result": {
+      const result = Schema.decodeUnknownEither(resultSchema)(answer.result)
+      if (Either.isRight(result)) return Either.right(result.right)
+      const detail = excerpt(ParseResult.TreeFormatter.formatErrorSync(result.left))
+      return Either.left(
+        new TransportError({
+          method,
+          chatId,
+          reason: "UnexpectedResult",
+          status,
+          description: ctx.scrub(`unexpected result: ${detail}`)
+        })
       )
     }
-    return Either.right(result.right)
-  }
-
-  const description = ctx.scrub(answer.description)
-  const parameters = answer.parameters
-  const retryAfter = parameters?.["retry_after"]
-  if (typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter > 0) {
-    return Either.left(
-      new FloodWaitError({
-        method: ctx.method,
-        chatId: ctx.chatId,
-        retryAfter: Duration.seconds(retryAfter),
-        description
-      })
-    )
-  }
-  const migrateTo = parameters?.["migrate_to_chat_id"]
-  if (typeof migrateTo === "number" && Number.isSafeInteger(migrateTo) && migrateTo !== 0) {
-    return Either.left(
-      new ChatMigratedError({ method: ctx.method, chatId: ctx.chatId, migrateToChatId: migrateTo, description })
-    )
-  }
-  return Either.left(
-    new TelegramApiError({
-      method: ctx.method,
-      chatId: ctx.chatId,
-      errorCode: answer.error_code,
-      description,
-      parameters: parameters === undefined ? undefined : scrubParameters(parameters, ctx.scrub)
-    })
-  )
-}
-
-const scrubParameters = (
-  parameters: ResponseParameters,
-  scrub: (text: string) => string
-): ResponseParameters => {
-  const text = JSON.stringify(parameters)
-  const clean = scrub(text)
-  if (clean === text) return parameters
-  try {
-    return JSON.parse(clean)
-  } catch {
-    return {}
+    case "FloodWait":
+      return Either.left(
+        new FloodWaitError({
+          method,
+          chatId,
+          retryAfter: Duration.seconds(answer.retryAfterSeconds),
+          description: answer.description
+        })
+      )
+    case "Migrated":
+      return Either.left(
+        new ChatMigratedError({
+          method,
+          chatId,
+          migrateToChatId: answer.migrateToChatId,
+          description: answer.description
+        })
+      )
+    case "Refused":
+      return Either.left(
+        new TelegramApiError({
+          method,
+          chatId,
+          errorCode: answer.errorCode,
+          description: answer.description,
+          parameters: answer.parameters
+        })
+      )
+    case "NoAnswer":
+      return Either.left(
+        new TransportError({ method, chatId, reason: answer.reason, status, description: answer.description })
+      )
   }
 }

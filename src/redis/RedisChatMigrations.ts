@@ -9,7 +9,10 @@
  *
  * @since 0.1.0
  */
-import { Effect, Either, Layer, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ChatId from "../ChatId.js"
 import * as ChatMigrations from "../ChatMigrations.js"
 import { orFallback } from "./internal.js"

@@ -10,9 +10,17 @@
  *
  * @since 0.1.0
  */
-import { Config, ConfigError, Context, Duration, Effect, Either, Layer, Redacted, type Scope } from "effect"
+import * as Config from "effect/Config"
+import * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
 import { Redis } from "ioredis"
-import { messageOf } from "../internal/scrub.js"
+import { messageOf } from "../core/scrub.js"
 import * as Internal from "./internal.js"
 
 /**

@@ -13,7 +13,12 @@
  *
  * @since 0.1.0
  */
-import { Clock, Duration, Effect, Layer, Option, Random } from "effect"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Random from "effect/Random"
 import * as FloodGate from "../FloodGate.js"
 import type { ScriptedRedis } from "./internal.js"
 import { orFallback } from "./internal.js"

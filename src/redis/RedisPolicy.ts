@@ -10,8 +10,11 @@
  *
  * @since 0.1.0
  */
-import type { ConfigError, Duration, Redacted } from "effect"
-import { type Config, Layer } from "effect"
+import type * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import type * as Duration from "effect/Duration"
+import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
 import type * as ChatMigrations from "../ChatMigrations.js"
 import type * as FloodGate from "../FloodGate.js"
 import * as RedisChatMigrations from "./RedisChatMigrations.js"

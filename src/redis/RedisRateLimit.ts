@@ -16,8 +16,11 @@
  * @since 0.1.0
  */
 import * as RateLimiter from "@effect/experimental/RateLimiter"
-import { Duration, Effect, Either, Layer } from "effect"
-import { BotApi } from "../BotApi.js"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import { BotApi, fromCall } from "../BotApi.js"
 import * as ChatId from "../ChatId.js"
 import { orFallback, type ScriptedRedis } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
@@ -141,17 +144,8 @@ export const withLimits = (
         return Effect.all(steps, { discard: true })
       })
 
-    return BotApi.of({
-      call: (method, params, result) => Effect.zipRight(turn(params.chat_id), api.call(method, params, result)),
-      exportChatInviteLink: (chatId) => Effect.zipRight(turn(chatId), api.exportChatInviteLink(chatId)),
-      createChatInviteLink: (chatId, options) =>
-        Effect.zipRight(turn(chatId), api.createChatInviteLink(chatId, options)),
-      editChatInviteLink: (chatId, inviteLink, options) =>
-        Effect.zipRight(turn(chatId), api.editChatInviteLink(chatId, inviteLink, options)),
-      revokeChatInviteLink: (chatId, inviteLink) =>
-        Effect.zipRight(turn(chatId), api.revokeChatInviteLink(chatId, inviteLink)),
-      getChat: (chatId) => Effect.zipRight(turn(chatId), api.getChat(chatId))
-    })
+    // Every method is `call` with its parameters, so limiting `call` limits them all.
+    return fromCall((method, params, result) => Effect.zipRight(turn(params.chat_id), api.call(method, params, result)))
   })
 
 /**

@@ -4,9 +4,10 @@
  *
  * @internal
  */
-import { Duration, Effect } from "effect"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
 import type { Redis, RedisOptions } from "ioredis"
-import { messageOf } from "../internal/scrub.js"
+import { messageOf } from "../core/scrub.js"
 
 /**
  * The bot id of a token: the part before `:` (a bot's public numeric id). The secret after it never reaches a key.

@@ -23,11 +23,27 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 describe("tg-invite as a process", () => {
-  it("exports on the embedded mock without a token: only the link on stdout, the notice on stderr", async () => {
-    const { code, stdout, stderr } = await tgInvite(["export", "-1001234567890"])
+  it("exports on the embedded mock with --mock: only the link on stdout, nothing on stderr", async () => {
+    const { code, stdout, stderr } = await tgInvite(["export", "-1001234567890", "--mock"])
     expect(code).toBe(0)
     expect(stdout).toMatch(/^https:\/\/t\.me\/\+[A-Za-z0-9_-]{16}\n$/)
-    expect(stderr).toBe("tg-invite: no TELEGRAM_BOT_TOKEN set: running on the embedded mock Telegram (default world)\n")
+    expect(stderr).toBe("")
+  })
+
+  it("without a token (and without --mock) refuses: exit 2, nothing on stdout, one line naming TELEGRAM_BOT_TOKEN and --mock", async () => {
+    const requestsBefore = server.mock.journal().length
+    for (const args of [["export", "-1001234567890"], ["export", "-1001234567890", "--api-root", server.url]]) {
+      const { code, stdout, stderr } = await tgInvite(args)
+      expect(code).toBe(2)
+      expect(stdout).toBe("")
+      expect(stderr.split("\n").filter((line) => line !== "")).toHaveLength(1)
+      expect(stderr).toContain("TELEGRAM_BOT_TOKEN")
+      expect(stderr).toContain("--mock")
+    }
+    const json = await tgInvite(["export", "-1001234567890", "--json"])
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: "InvalidInput", exit_code: 2 })
+    expect(server.mock.journal()).toHaveLength(requestsBefore)
   })
 
   it("uses TELEGRAM_BOT_TOKEN and --api-root, and never prints the token, even on transport failures", async () => {
@@ -55,13 +71,13 @@ describe("tg-invite as a process", () => {
   })
 
   it("exits 3 on a refusal and 2 on an invalid chat id, with one line on stderr", async () => {
-    const refused = await tgInvite(["export", "42"])
+    const refused = await tgInvite(["export", "42", "--mock"])
     expect(refused.code).toBe(3)
     expect(refused.stdout).toBe("")
     expect(refused.stderr.trim().split("\n").at(-1)).toBe(
       "tg-invite: Telegram refused exportChatInviteLink for 42: Bad Request: can't invite members to a private chat (error 400)"
     )
-    const invalid = await tgInvite(["export", "@no__such"])
+    const invalid = await tgInvite(["export", "@no__such", "--mock"])
     expect(invalid.code).toBe(2)
     expect(invalid.stdout).toBe("")
   })

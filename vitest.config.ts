@@ -13,6 +13,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["source"] } },
   test: {
     include: ["test/**/*.test.ts"],
+    // A bug of the mock is a defect, not a 500 that clients would retry as transient (and hide).
+    setupFiles: ["test/mock/defects.setup.ts"],
     // Each file runs in its own process: MSW patches globals per file.
     pool: "forks",
     testTimeout: 30_000,

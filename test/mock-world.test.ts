@@ -1,6 +1,6 @@
 /** The mock's core without a transport: bounds, the injectable clock, snapshots. */
 import { assert, it as effectIt } from "@effect/vitest"
-import { Duration, Effect, Either, TestClock } from "effect"
+import { Duration, Effect, TestClock } from "effect"
 import {
   decodeWorld,
   DEFAULT_BOT_TOKEN,
@@ -59,12 +59,12 @@ describe("bounds", () => {
     mock.setFloodLimits([{ method: "getChat", max_calls: 1, per_seconds: 1 }])
     for (const chat of [SUPERGROUP, -1001000000001, -555555555, -1009876543210, 42, -1002000000002]) {
       expect(body(get(mock, "getChat", `?chat_id=${chat}`)).ok).toBe(true)
-      expect(mock.world.floodCounterCount).toBeLessThanOrEqual(4)
+      expect(mock.floodCounterCount).toBeLessThanOrEqual(4)
     }
     clock.advance(1_000)
     // A new key past the cap sweeps the idle ones first.
     get(mock, "getChat", `?chat_id=-1002000000003`)
-    expect(mock.world.floodCounterCount).toBe(1)
+    expect(mock.floodCounterCount).toBe(1)
   })
 })
 
@@ -104,7 +104,7 @@ describe("worlds", () => {
     mock.upgradeGroup(-555555555)
     const snapshot = mock.snapshot()
     const decoded = decodeWorld(JSON.parse(JSON.stringify(snapshot)))
-    expect(Either.isRight(decoded)).toBe(true)
+    expect(decoded.ok).toBe(true)
     const copy = MockTelegram.make({ world: snapshot })
     expect(copy.snapshot()).toEqual(snapshot)
   })
@@ -118,6 +118,68 @@ describe("worlds", () => {
     expect(() => mock.injectFault({ method: "getMe", reply: { delay_ms: -1 } })).toThrow(MockInputError)
     expect(() => mock.setFloodLimits([{ max_calls: 1, per_seconds: 0 }])).toThrow(/per_seconds/)
     expect(() => mock.upgradeGroup(42)).toThrow(/not a basic group/)
+  })
+
+  it("names each wrong field on a line of its own, from TypeScript: world, fault, limits", () => {
+    const problems = (attempt: () => void): ReadonlyArray<string> => {
+      try {
+        attempt()
+      } catch (error) {
+        if (!(error instanceof MockInputError)) throw error
+        expect(error.message).toBe(error.problems.join("\n"))
+        return error.problems
+      }
+      throw new Error("accepted")
+    }
+    const mock = MockTelegram.make()
+    const world = structuredClone(mock.snapshot()) as any
+    world.chats[0].members[0].user_id = 999
+    expect(problems(() => mock.replaceWorld(world))).toEqual(["chats.0.members.0.user_id: unknown user 999"])
+    world.chats[1].members[1].user_id = 998
+    expect(problems(() => MockTelegram.make({ world }))).toEqual([
+      "chats.0.members.0.user_id: unknown user 999",
+      "chats.1.members.1.user_id: unknown user 998"
+    ])
+    expect(problems(() => mock.replaceWorld({ bots: [], users: [{ id: 0, first_name: "" }], chats: [] }))).toEqual([
+      expect.stringMatching(/^users\.0\.id: /),
+      expect.stringMatching(/^users\.0\.first_name: /)
+    ])
+    expect(problems(() => mock.replaceWorld(5))).toEqual(["world: Expected an object, actual 5"])
+
+    expect(problems(() => mock.injectFault({ method: "getMe", reply: { delay_ms: -1 } }))).toEqual([
+      expect.stringMatching(/^reply\.delay_ms: .*-1$/)
+    ])
+    expect(problems(() => mock.injectFault({ method: "getMe", chat_id: true as never, reply: {} as never }))).toEqual([
+      "chat_id: Expected number or string, actual true",
+      expect.stringMatching(/^reply: expected one of /)
+    ])
+
+    expect(problems(() => mock.setFloodLimits([{ max_calls: 1, per_seconds: 0 }]))).toEqual([
+      expect.stringMatching(/^0\.per_seconds: /)
+    ])
+    expect(problems(() => mock.setFloodLimits([{ max_calls: 0, per_seconds: 1, method: 5 as never }]))).toEqual([
+      "0.method: Expected string, actual 5",
+      expect.stringMatching(/^0\.max_calls: /)
+    ])
+  })
+
+  it("hands out copies only: changing what it returns does not change the world", () => {
+    const mock = MockTelegram.make()
+    const url = body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).result
+    const before = JSON.stringify(mock.snapshot())
+    const snapshot = mock.snapshot() as any
+    snapshot.users[0].first_name = "Changed"
+    snapshot.chats[0].members[0].status = "kicked"
+    snapshot.invite_links[0].is_revoked = true
+    ;(mock.chat(SUPERGROUP) as any).members.length = 0
+    ;(mock.link(url) as any).is_revoked = true
+    ;(mock.journal()[0] as any).status = 999
+    ;(mock.floodLimits() as Array<unknown>).push({ max_calls: 1, per_seconds: 1 })
+    expect(JSON.stringify(mock.snapshot())).toBe(before)
+    expect(mock.journal()[0]!.status).toBe(200)
+    expect(mock.primaryLink(SUPERGROUP, 123456)).toBe(url)
+    expect(mock.primaryLink("@my_test_channel", 123456)).toBeUndefined()
+    expect(mock.chat("@MY_TEST_CHANNEL")?.id).toBe(-1001000000001)
   })
 
   it("never throws from handle, whatever it is given", () => {

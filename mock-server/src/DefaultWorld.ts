@@ -3,6 +3,7 @@ import type { WorldSnapshotInput } from "./WorldSnapshot.js"
 
 /** The default bot's token. It is a test token of the mock only; real Telegram does not know it. */
 export const DEFAULT_BOT_TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+/** The default bot's user id (`@seed_invite_bot`). */
 export const DEFAULT_BOT_ID = 123456
 /** The human who created every group of the default world, with their own primary links. */
 export const DEFAULT_OWNER_ID = 1000
@@ -25,6 +26,7 @@ const ownerLink = (chatId: number, hash: string) => ({
   created_at: CREATED_AT
 })
 
+/** The default world: one bot, its owner and a chat of each kind the invite-link rules tell apart (README table). */
 export const defaultWorld: WorldSnapshotInput = {
   bots: [{ token: DEFAULT_BOT_TOKEN, user_id: DEFAULT_BOT_ID }],
   users: [

@@ -4,6 +4,7 @@ import type { Socket } from "node:net"
 import { MockTelegram, type MockTelegramOptions } from "./MockTelegram.js"
 import { MAX_BODY_BYTES, MAX_HEADER_BYTES, STATUS_TEXT, type WireResponse } from "./Wire.js"
 
+/** Where to listen, which mock to serve (or how to make one), and how to treat slow requests and defects. */
 export interface MockServerOptions extends MockTelegramOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number
@@ -13,8 +14,11 @@ export interface MockServerOptions extends MockTelegramOptions {
   readonly mock?: MockTelegram
   /** A request whose headers and body take longer than this is answered 408 and closed. */
   readonly requestTimeoutMs?: number
+  /** Where a defect of the mock (answered 500 in defect mode "answer") is reported, one line each; stderr by default. */
+  readonly log?: (line: string) => void
 }
 
+/** A started server: its URL, its mock, and how to stop it. */
 export interface RunningMockServer {
   /** `http://HOST:PORT`: the API root to give a bot. */
   readonly url: string
@@ -25,19 +29,29 @@ export interface RunningMockServer {
   readonly close: () => Promise<void>
 }
 
-const bareStatusLine = (status: number): string =>
-  `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`
+/** Writes the mock's answers to Node responses; keeps the timers of delayed answers so `close` can drop them. */
+class Responder {
+  readonly delays = new Set<NodeJS.Timeout>()
 
-export const startMockServer = (options: MockServerOptions = {}): Promise<RunningMockServer> => {
-  const mock = options.mock ?? MockTelegram.make(options)
-  const host = options.host ?? "127.0.0.1"
-  const timeoutMs = options.requestTimeoutMs ?? 10_000
-  const delays = new Set<NodeJS.Timeout>()
+  constructor(private readonly log: (line: string) => void) {}
 
-  const send = (req: IncomingMessage, res: ServerResponse, response: WireResponse): void => {
+  /** Sends what `answer` gives; a defect thrown by it ("throw" mode) closes the connection, then goes on up. */
+  sendAnswer(req: IncomingMessage, res: ServerResponse, answer: () => WireResponse): void {
+    let response: WireResponse
+    try {
+      response = answer()
+    } catch (error) {
+      req.socket.destroy()
+      throw error
+    }
+    this.send(req, res, response)
+  }
+
+  send(req: IncomingMessage, res: ServerResponse, response: WireResponse): void {
     if (res.destroyed) return
     switch (response._tag) {
       case "Json": {
+        if (response.defect !== undefined) this.log(`telegram-bot-api-mock: ${response.defect} (answered 500)`)
         const headers: Record<string, string | number> = {
           "Content-Type": "application/json",
           "Content-Length": Buffer.byteLength(response.body)
@@ -61,15 +75,82 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
         return
       case "Delay": {
         const timer = setTimeout(() => {
-          delays.delete(timer)
-          send(req, res, response.then())
+          this.delays.delete(timer)
+          this.sendAnswer(req, res, response.then)
         }, response.ms)
-        delays.add(timer)
+        this.delays.add(timer)
         return
       }
     }
   }
+}
 
+/** Reads a request's body up to the limit (413 past it), then hands the whole request to the mock. */
+const requestListener = (mock: MockTelegram, responder: Responder) => (req: IncomingMessage, res: ServerResponse) => {
+  const declared = Number(req.headers["content-length"] ?? 0)
+  if (declared > MAX_BODY_BYTES) {
+    responder.send(req, res, { _tag: "Bare", status: 413 })
+    req.resume()
+    return
+  }
+  const chunks: Array<Buffer> = []
+  let size = 0
+  let refused = false
+  req.on("data", (chunk: Buffer) => {
+    if (refused) return
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) {
+      refused = true
+      responder.send(req, res, { _tag: "Bare", status: 413 })
+      return
+    }
+    chunks.push(chunk)
+  })
+  req.on("end", () => {
+    if (refused) return
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)
+    const controlToken = req.headers["x-mock-control-token"]
+    responder.sendAnswer(req, res, () =>
+      mock.handle({
+        method: req.method ?? "GET",
+        target: req.url ?? "/",
+        contentType: req.headers["content-type"],
+        contentEncoding: req.headers["content-encoding"],
+        body,
+        controlToken: Array.isArray(controlToken) ? controlToken[0] : controlToken
+      }))
+  })
+  req.on("error", () => req.socket.destroy())
+}
+
+const bareStatusLine = (status: number): string =>
+  `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`
+
+/** Malformed requests never reach the handler: answer with a bare status and close, like the real server. */
+const onClientError = (error: NodeJS.ErrnoException, socket: Socket): void => {
+  if (!socket.writable || error.code === "ECONNRESET") {
+    socket.destroy()
+    return
+  }
+  const status = error.code === "HPE_HEADER_OVERFLOW"
+    ? 431
+    : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+    ? 408
+    : error.code === "HPE_INVALID_METHOD"
+    ? 501
+    : 400
+  socket.end(bareStatusLine(status))
+}
+
+/**
+ * Starts the mock on a local port (127.0.0.1 and a free port unless told otherwise). In defect mode "throw" a defect
+ * of the mock is not caught here either: the connection is closed and the exception is left uncaught.
+ */
+export const startMockServer = (options: MockServerOptions = {}): Promise<RunningMockServer> => {
+  const mock = options.mock ?? MockTelegram.make(options)
+  const host = options.host ?? "127.0.0.1"
+  const timeoutMs = options.requestTimeoutMs ?? 10_000
+  const responder = new Responder(options.log ?? ((line) => process.stderr.write(`${line}\n`)))
   const server = createServer(
     {
       maxHeaderSize: MAX_HEADER_BYTES,
@@ -81,62 +162,9 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
       // Node checks request timeouts on this interval (30 s by default), so a short timeout needs a short check.
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeoutMs / 4)))
     },
-    (req, res) => {
-      const declared = Number(req.headers["content-length"] ?? 0)
-      if (declared > MAX_BODY_BYTES) {
-        send(req, res, { _tag: "Bare", status: 413 })
-        req.resume()
-        return
-      }
-      const chunks: Array<Buffer> = []
-      let size = 0
-      let refused = false
-      req.on("data", (chunk: Buffer) => {
-        if (refused) return
-        size += chunk.length
-        if (size > MAX_BODY_BYTES) {
-          refused = true
-          send(req, res, { _tag: "Bare", status: 413 })
-          return
-        }
-        chunks.push(chunk)
-      })
-      req.on("end", () => {
-        if (refused) return
-        const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)
-        const controlToken = req.headers["x-mock-control-token"]
-        send(
-          req,
-          res,
-          mock.handle({
-            method: req.method ?? "GET",
-            target: req.url ?? "/",
-            contentType: req.headers["content-type"],
-            contentEncoding: req.headers["content-encoding"],
-            body: raw,
-            controlToken: Array.isArray(controlToken) ? controlToken[0] : controlToken
-          })
-        )
-      })
-      req.on("error", () => req.socket.destroy())
-    }
+    requestListener(mock, responder)
   )
-
-  // Malformed requests never reach the handler: answer with a bare status and close, like the real server.
-  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable || error.code === "ECONNRESET") {
-      socket.destroy()
-      return
-    }
-    const status = error.code === "HPE_HEADER_OVERFLOW"
-      ? 431
-      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-      ? 408
-      : error.code === "HPE_INVALID_METHOD"
-      ? 501
-      : 400
-    socket.end(bareStatusLine(status))
-  })
+  server.on("clientError", onClientError)
 
   return new Promise((resolve, reject) => {
     server.once("error", reject)
@@ -152,8 +180,8 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
         mock,
         close: () =>
           new Promise<void>((done) => {
-            for (const timer of delays) clearTimeout(timer)
-            delays.clear()
+            for (const timer of responder.delays) clearTimeout(timer)
+            responder.delays.clear()
             server.close(() => done())
             server.closeAllConnections()
           })

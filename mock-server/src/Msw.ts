@@ -3,6 +3,7 @@ import { http, type HttpHandler, HttpResponse } from "msw"
 import type { MockTelegram } from "./MockTelegram.js"
 import type { WireResponse } from "./Wire.js"
 
+/** Where the handlers listen and how a delay fault waits. */
 export interface TelegramHandlersOptions {
   /** Where the bot under test sends its calls; `https://api.telegram.org` by default. */
   readonly apiRoot?: string

@@ -6,6 +6,7 @@ export interface WireRequest {
   readonly method: string
   /** The request target: path and optional `?query`, not decoded. */
   readonly target: string
+  /** The `Content-Type` header, which decides how the body's parameters are read. */
   readonly contentType?: string | undefined
   /** The body as sent; decoded by the mock according to `contentEncoding` (gzip and deflate are read). */
   readonly body: Uint8Array
@@ -15,9 +16,19 @@ export interface WireRequest {
   readonly controlToken?: string | undefined
 }
 
+/** What the mock answers: the transport sends it as it is. */
 export type WireResponse =
-  /** A JSON envelope; HTTP status = error_code; `Retry-After` when `retryAfter` is set. */
-  | { readonly _tag: "Json"; readonly status: number; readonly body: string; readonly retryAfter?: number }
+  /**
+   * A JSON envelope; HTTP status = error_code; `Retry-After` when `retryAfter` is set. `defect` is set on the 500 of a
+   * mock that failed itself (defect mode "answer"): one line, never a token, for the transport to log.
+   */
+  | {
+    readonly _tag: "Json"
+    readonly status: number
+    readonly body: string
+    readonly retryAfter?: number
+    readonly defect?: string
+  }
   /** A bare status line, `Content-Length: 0`, connection closed (the real server's HTTP-level errors). */
   | { readonly _tag: "Bare"; readonly status: number }
   /** An HTML page, as a reverse proxy sends (fault injection). */
@@ -32,6 +43,7 @@ export const MAX_BODY_BYTES = 1 << 20
 /** The largest header block the real server reads: 256 KiB. */
 export const MAX_HEADER_BYTES = 256 << 10
 
+/** The reason phrase of each status the mock sends. */
 export const STATUS_TEXT: Readonly<Record<number, string>> = {
   200: "OK",
   400: "Bad Request",

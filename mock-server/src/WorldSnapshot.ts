@@ -1,257 +1,272 @@
 /**
- * The mock's world as data: what a world file holds, what `GET /__mock/world` returns and
- * `PUT /__mock/world` accepts. Field names follow the Bot API's snake_case.
+ * The mock's data as plain TypeScript: the world file (what `GET /__mock/world` returns, `PUT /__mock/world` and
+ * `MockTelegram.make({ world })` accept), faults, flood limits, journal entries and caps. Field names follow the Bot
+ * API's snake_case. `decodeWorld` validates a world and says what is wrong, one line per problem.
  */
-import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import { decodeWorldShape } from "./internal/validation.js"
+import { checkReferences } from "./internal/worldReferences.js"
 
-const SafeInt = Schema.Int.pipe(Schema.filter((n) => Number.isSafeInteger(n), { message: () => "a safe integer" }))
-const UserId = SafeInt.pipe(Schema.between(1, 2 ** 40 - 1, { message: () => "a user id from 1 to 2^40-1" }))
-const Username = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z](?!.*__)[A-Za-z0-9_]{0,30}[A-Za-z0-9]$|^[A-Za-z]$/, {
-    message: () => "a username: 1-32 characters, a letter first, letters, digits and _ only, no trailing _, no __"
-  })
-)
-
-export const User = Schema.Struct({
-  id: UserId,
-  is_bot: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  first_name: Schema.NonEmptyString,
-  last_name: Schema.optional(Schema.String),
-  username: Schema.optional(Username)
-})
-export type User = typeof User.Type
-
-export const Bot = Schema.Struct({
-  /** The full token, `<bot id>:<secret>`; the bot id must be a user with `is_bot: true`. */
-  token: Schema.String.pipe(
-    Schema.pattern(/^[1-9][0-9]{0,15}:[A-Za-z0-9_-]{24,64}$/, {
-      message: () => "a token `<bot id>:<secret>` with a secret of 24-64 base64url characters"
-    })
-  ),
-  user_id: UserId
-})
-export type Bot = typeof Bot.Type
-
-/** Administrator rights, as in the Bot API's ChatAdministratorRights; absent means false. */
-const adminRights = {
-  is_anonymous: Schema.optional(Schema.Boolean),
-  can_manage_chat: Schema.optional(Schema.Boolean),
-  can_delete_messages: Schema.optional(Schema.Boolean),
-  can_manage_video_chats: Schema.optional(Schema.Boolean),
-  can_restrict_members: Schema.optional(Schema.Boolean),
-  can_promote_members: Schema.optional(Schema.Boolean),
-  can_change_info: Schema.optional(Schema.Boolean),
-  can_invite_users: Schema.optional(Schema.Boolean),
-  can_post_messages: Schema.optional(Schema.Boolean),
-  can_edit_messages: Schema.optional(Schema.Boolean),
-  can_pin_messages: Schema.optional(Schema.Boolean)
+/** A person or a bot the world knows. */
+export interface User {
+  /** The user's id, 1 to 2^40-1; their private chat with a bot has the same id. */
+  readonly id: number
+  /** True for bots; every entry of `bots` must name a user with `is_bot: true`. */
+  readonly is_bot: boolean
+  /** The first name, non-empty. */
+  readonly first_name: string
+  /** The last name, if any. */
+  readonly last_name?: string | undefined
+  /** The username without `@`: 1-32 characters, a letter first, `[A-Za-z0-9_]`, no trailing `_`, no `__`. */
+  readonly username?: string | undefined
 }
 
-export const MemberStatus = Schema.Literal("creator", "administrator", "member", "left", "kicked")
-export type MemberStatus = typeof MemberStatus.Type
+/** A user as written in a world file: `is_bot` may be left out. */
+export interface UserInput extends Omit<User, "is_bot"> {
+  /** True for bots; false when left out. */
+  readonly is_bot?: boolean | undefined
+}
 
-export const Member = Schema.Struct({
-  user_id: UserId,
-  status: MemberStatus,
-  ...adminRights
-})
-export type Member = typeof Member.Type
+/** A bot the mock answers for: requests carrying its token act as its user. */
+export interface Bot {
+  /** The full token, `<bot id>:<secret>` with a secret of 24-64 base64url characters; the bot id is `user_id`. */
+  readonly token: string
+  /** The bot's user id: a user of the world with `is_bot: true`. */
+  readonly user_id: number
+}
 
-export const ChatType = Schema.Literal("private", "group", "supergroup", "channel")
-export type ChatType = typeof ChatType.Type
+/** A member's standing in a chat, as in the Bot API's ChatMember. */
+export type MemberStatus = "creator" | "administrator" | "member" | "left" | "kicked"
 
-export const Chat = Schema.Struct({
-  id: SafeInt,
-  type: ChatType,
-  title: Schema.optional(Schema.String),
-  username: Schema.optional(Username),
-  members: Schema.optionalWith(Schema.Array(Member), { default: () => [] }),
+/** One user's standing in a chat, with the administrator rights of the Bot API (absent means false). */
+export interface Member {
+  /** The member's user id: a user of the world. */
+  readonly user_id: number
+  /** Their standing; a user a chat does not list has `left` it. */
+  readonly status: MemberStatus
+  /** The administrator's actions appear as the chat's. */
+  readonly is_anonymous?: boolean | undefined
+  /** May see the chat's event log, statistics and members (implied by every other right). */
+  readonly can_manage_chat?: boolean | undefined
+  /** May delete other members' messages. */
+  readonly can_delete_messages?: boolean | undefined
+  /** May manage video chats. */
+  readonly can_manage_video_chats?: boolean | undefined
+  /** May restrict, ban or unban members. */
+  readonly can_restrict_members?: boolean | undefined
+  /** May add administrators with a subset of their own rights. */
+  readonly can_promote_members?: boolean | undefined
+  /** May change the chat's title, photo and other settings. */
+  readonly can_change_info?: boolean | undefined
+  /** May invite users and manage invite links: what the invite-link methods require of a bot. */
+  readonly can_invite_users?: boolean | undefined
+  /** Channels: may post messages. */
+  readonly can_post_messages?: boolean | undefined
+  /** Channels: may edit other users' messages. */
+  readonly can_edit_messages?: boolean | undefined
+  /** May pin messages. */
+  readonly can_pin_messages?: boolean | undefined
+}
+
+/** The kind of a chat; it decides which ids it may have (telegram-wire.md §6). */
+export type ChatType = "private" | "group" | "supergroup" | "channel"
+
+/** A chat of the world. */
+export interface Chat {
+  /** Private: the user's id; basic group: -1 to -999999999999; supergroup or channel: -100 followed by its number. */
+  readonly id: number
+  /** The chat's kind. */
+  readonly type: ChatType
+  /** The title; required for groups, supergroups and channels. */
+  readonly title?: string | undefined
+  /** Supergroups and channels only: the public username, without `@`. */
+  readonly username?: string | undefined
+  /** Who is in the chat and with which rights; a private chat has none. */
+  readonly members: ReadonlyArray<Member>
   /** Set on a basic group upgraded to a supergroup: the supergroup's id. */
-  migrated_to_chat_id: Schema.optional(SafeInt),
+  readonly migrated_to_chat_id?: number | undefined
   /** A basic group deleted without an upgrade. */
-  deleted: Schema.optionalWith(Schema.Boolean, { default: () => false })
-})
-export type Chat = typeof Chat.Type
+  readonly deleted: boolean
+}
 
-export const InviteLink = Schema.Struct({
-  invite_link: Schema.String.pipe(
-    Schema.pattern(/^https:\/\/t\.me\/(\+|joinchat\/)[A-Za-z0-9_-]{8,64}$/, {
-      message: () => "a link of the form https://t.me/+<hash>"
-    })
-  ),
-  chat_id: SafeInt,
-  creator_id: UserId,
-  is_primary: Schema.Boolean,
-  is_revoked: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(32))),
-  expire_date: Schema.optional(SafeInt),
-  member_limit: Schema.optional(SafeInt.pipe(Schema.between(1, 99999))),
-  creates_join_request: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  /** Unix time in seconds. */
-  created_at: SafeInt
-})
-export type InviteLink = typeof InviteLink.Type
+/** A chat as written in a world file: `members` and `deleted` may be left out. */
+export interface ChatInput extends Omit<Chat, "members" | "deleted"> {
+  /** Who is in the chat; none when left out. */
+  readonly members?: ReadonlyArray<Member> | undefined
+  /** A basic group deleted without an upgrade; false when left out. */
+  readonly deleted?: boolean | undefined
+}
 
-/** At most `max_calls` calls per `per_seconds` for each (bot, method, chat) that matches. */
-export const FloodLimit = Schema.Struct({
-  /** Case-insensitive; absent: every method, each counted on its own. */
-  method: Schema.optional(Schema.String),
-  /** Absent: every chat, each counted on its own. */
-  chat_id: Schema.optional(SafeInt),
-  max_calls: SafeInt.pipe(Schema.between(1, 1_000_000)),
-  per_seconds: Schema.Number.pipe(Schema.finite(), Schema.greaterThan(0), Schema.lessThanOrEqualTo(86_400))
-})
-export type FloodLimit = typeof FloodLimit.Type
+/** An invite link of a chat, as the Bot API's ChatInviteLink knows it, with its chat and creator. */
+export interface InviteLink {
+  /** The link, `https://t.me/+<hash>` (older `https://t.me/joinchat/<hash>` links are accepted too). */
+  readonly invite_link: string
+  /** The chat it leads to: a group, supergroup or channel of the world. */
+  readonly chat_id: number
+  /** The administrator who made it. */
+  readonly creator_id: number
+  /** True for an administrator's primary link (the one exportChatInviteLink replaces). */
+  readonly is_primary: boolean
+  /** True once revoked; a revoked link is kept (up to `WorldCaps.revokedLinksPerAdmin` per administrator). */
+  readonly is_revoked: boolean
+  /** The link's name, up to 32 characters. */
+  readonly name?: string | undefined
+  /** Unix time in seconds when the link expires. */
+  readonly expire_date?: number | undefined
+  /** How many users may join through the link, 1 to 100000. */
+  readonly member_limit?: number | undefined
+  /** People who use the link ask to join and an administrator approves them. */
+  readonly creates_join_request: boolean
+  /** Unix time in seconds when the link was made. */
+  readonly created_at: number
+}
 
-export const FaultReply = Schema.Union(
-  Schema.Struct({
-    error_code: SafeInt.pipe(Schema.between(400, 599)),
-    description: Schema.optional(Schema.String),
-    retry_after: Schema.optional(SafeInt.pipe(Schema.between(0, 10_000_000))),
-    migrate_to_chat_id: Schema.optional(SafeInt)
-  }),
-  Schema.Struct({ html: SafeInt.pipe(Schema.between(400, 599)) }),
-  Schema.Struct({ drop: Schema.Literal(true) }),
-  Schema.Struct({ delay_ms: SafeInt.pipe(Schema.between(0, 600_000)) })
-)
-export type FaultReply = typeof FaultReply.Type
+/** An invite link as written in a world file: `is_revoked` and `creates_join_request` may be left out. */
+export interface InviteLinkInput extends Omit<InviteLink, "is_revoked" | "creates_join_request"> {
+  /** True once revoked; false when left out. */
+  readonly is_revoked?: boolean | undefined
+  /** People who use the link ask to join; false when left out. */
+  readonly creates_join_request?: boolean | undefined
+}
 
-export const Fault = Schema.Struct({
-  /** Case-insensitive method name. */
-  method: Schema.NonEmptyString,
-  /** Only calls for this chat (an id, or an @username); absent: every chat. */
-  chat_id: Schema.optional(Schema.Union(SafeInt, Schema.String)),
-  /** How many matching calls get this reply. */
-  times: Schema.optionalWith(SafeInt.pipe(Schema.between(1, 1_000_000)), { default: () => 1 }),
-  reply: FaultReply
-})
-export type Fault = typeof Fault.Type
+/** At most `max_calls` calls per `per_seconds` for each (bot, method, chat) that matches; then 429 `retry_after`. */
+export interface FloodLimit {
+  /** The method it counts (any case); absent: every method, each counted on its own. */
+  readonly method?: string | undefined
+  /** The chat it counts; absent: every chat, each counted on its own. */
+  readonly chat_id?: number | undefined
+  /** Calls allowed within the window, 1 to 1000000. */
+  readonly max_calls: number
+  /** The window in seconds, more than 0 and at most 86400. */
+  readonly per_seconds: number
+}
 
-export const WorldSnapshot = Schema.Struct({
-  bots: Schema.Array(Bot),
-  users: Schema.Array(User),
-  chats: Schema.Array(Chat),
-  invite_links: Schema.optionalWith(Schema.Array(InviteLink), { default: () => [] }),
-  flood_limits: Schema.optionalWith(Schema.Array(FloodLimit), { default: () => [] }),
-  faults: Schema.optionalWith(Schema.Array(Fault), { default: () => [] })
-})
-export type WorldSnapshot = typeof WorldSnapshot.Type
-/** A world as written in a file: defaults may be left out. */
-export type WorldSnapshotInput = typeof WorldSnapshot.Encoded
+/** A fault's reply: a Bot API error envelope. */
+export interface FaultErrorReply {
+  /** The error code and HTTP status, 400 to 599. */
+  readonly error_code: number
+  /** The description; absent: the real server's text for the code (e.g. `Too Many Requests: retry after N`). */
+  readonly description?: string | undefined
+  /** Sent as `parameters.retry_after` and as the `Retry-After` header. */
+  readonly retry_after?: number | undefined
+  /** Sent as `parameters.migrate_to_chat_id`. */
+  readonly migrate_to_chat_id?: number | undefined
+}
 
-const formatIssues = (error: ParseResult.ParseError): string =>
-  ParseResult.ArrayFormatter.formatErrorSync(error)
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(root)"}: ${issue.message}`)
-    .join("; ")
+/** A fault's reply: an HTML error page with this status, as a reverse proxy sends. */
+export interface FaultHtmlReply {
+  /** The HTTP status, 400 to 599. */
+  readonly html: number
+}
 
-const decodeUnknown = Schema.decodeUnknownEither(WorldSnapshot, { errors: "all", onExcessProperty: "error" })
+/** A fault's reply: the connection is closed without an answer. */
+export interface FaultDropReply {
+  /** Always true. */
+  readonly drop: true
+}
+
+/** A fault's reply: the normal answer, this many milliseconds late. */
+export interface FaultDelayReply {
+  /** The delay in milliseconds, 0 to 600000. */
+  readonly delay_ms: number
+}
+
+/** What an injected fault answers instead of the normal answer. */
+export type FaultReply = FaultErrorReply | FaultHtmlReply | FaultDropReply | FaultDelayReply
+
+/** A fault: the next `times` calls of `method` (optionally for one chat) get `reply`. */
+export interface Fault {
+  /** The method it catches, any case. */
+  readonly method: string
+  /** Only calls for this chat (its id, or an `@username`); absent: every chat. */
+  readonly chat_id?: number | string | undefined
+  /** How many matching calls get the reply, 1 to 1000000. */
+  readonly times: number
+  /** What they get. */
+  readonly reply: FaultReply
+}
+
+/** A fault as injected: `times` may be left out (once). */
+export interface FaultInput extends Omit<Fault, "times"> {
+  /** How many matching calls get the reply; 1 when left out. */
+  readonly times?: number | undefined
+}
+
+/** The whole world as data: what `snapshot()` returns (a deep copy) and a world file holds once decoded. */
+export interface WorldSnapshot {
+  /** The bots the mock answers for. */
+  readonly bots: ReadonlyArray<Bot>
+  /** Everyone the world knows, bots included. */
+  readonly users: ReadonlyArray<User>
+  /** The chats, with their members. */
+  readonly chats: ReadonlyArray<Chat>
+  /** Every invite link kept, revoked ones included. */
+  readonly invite_links: ReadonlyArray<InviteLink>
+  /** The flood limits in force. */
+  readonly flood_limits: ReadonlyArray<FloodLimit>
+  /** The faults still pending, with the uses they have left. */
+  readonly faults: ReadonlyArray<Fault>
+}
+
+/** A world as written in a file or passed to `MockTelegram.make`: defaults may be left out. */
+export interface WorldSnapshotInput {
+  /** The bots the mock answers for. */
+  readonly bots: ReadonlyArray<Bot>
+  /** Everyone the world knows, bots included. */
+  readonly users: ReadonlyArray<UserInput>
+  /** The chats, with their members. */
+  readonly chats: ReadonlyArray<ChatInput>
+  /** Invite links that exist from the start; none when left out. */
+  readonly invite_links?: ReadonlyArray<InviteLinkInput> | undefined
+  /** Flood limits; none when left out. */
+  readonly flood_limits?: ReadonlyArray<FloodLimit> | undefined
+  /** Faults pending from the start; none when left out. */
+  readonly faults?: ReadonlyArray<FaultInput> | undefined
+}
+
+/** One request as the journal keeps it: never a token. */
+export interface JournalEntry {
+  /** Unix time in milliseconds, from the mock's clock. */
+  readonly at: number
+  /** The bot's id (never its token); null when the token was refused before it was known. */
+  readonly bot_id: number | null
+  /** The method as named in the Bot API (`exportChatInviteLink`), or as sent when unknown, with tokens blanked. */
+  readonly method: string
+  /** The `chat_id` parameter as sent, if any. */
+  readonly chat_id?: string
+  /** The HTTP status answered; 0 for a dropped connection. */
+  readonly status: number
+  /** Set when the request used the test environment (`/bot<token>/test/<method>`). */
+  readonly test_environment?: true
+  /** Set when an injected fault answered (`error 429`, `html 502`, `drop`), or `defect` when the mock itself failed. */
+  readonly fault?: string
+}
+
+/** The bounds of everything that grows with traffic; all configurable. */
+export interface WorldCaps {
+  /** Requests kept in the journal (a ring buffer). */
+  readonly journalSize: number
+  /** Revoked links kept per administrator and chat; older ones are forgotten. */
+  readonly revokedLinksPerAdmin: number
+  /** Flood-control counters kept at once; idle ones are dropped first. */
+  readonly floodKeys: number
+}
+
+/** The caps a mock has unless told otherwise. */
+export const defaultCaps: WorldCaps = { journalSize: 1000, revokedLinksPerAdmin: 20, floodKeys: 10_000 }
+
+/** What `decodeWorld` finds: the world with its defaults filled in, or one line per problem. */
+export type DecodeWorldResult =
+  | { readonly ok: true; readonly world: WorldSnapshot }
+  | { readonly ok: false; readonly problems: ReadonlyArray<string> }
 
 /**
- * Validates a world: its shape (Schema) and its references (every member, bot and link creator is
- * a known user, chat ids fit their kind, ids are unique). The error names the field.
+ * Validates a world: its shape, then its references (every member, bot and link creator is a known user, chat ids fit
+ * their kind, ids are unique). Each problem is one line naming the field, e.g. `chats.0.members.0.user_id: unknown
+ * user 999`.
  */
-export const decodeWorld = (input: unknown): Either.Either<WorldSnapshot, string> =>
-  Either.flatMap(
-    Either.mapLeft(decodeUnknown(input), formatIssues),
-    (world) => {
-      const problem = checkReferences(world)
-      return problem === undefined ? Either.right(world) : Either.left(problem)
-    }
-  )
-
-/** A decoded world's flaws that Schema alone cannot see; undefined when there are none. */
-const checkReferences = (world: WorldSnapshot): string | undefined => {
-  const users = new Map<number, User>()
-  for (const [i, user] of world.users.entries()) {
-    if (users.has(user.id)) return `users.${i}.id: duplicate user id ${user.id}`
-    users.set(user.id, user)
-  }
-  const tokens = new Set<string>()
-  for (const [i, bot] of world.bots.entries()) {
-    const user = users.get(bot.user_id)
-    if (user === undefined) return `bots.${i}.user_id: unknown user ${bot.user_id}`
-    if (!user.is_bot) return `bots.${i}.user_id: user ${bot.user_id} is not a bot (is_bot: true)`
-    if (bot.token.split(":")[0] !== String(bot.user_id)) {
-      return `bots.${i}.token: the token's bot id must be user_id ${bot.user_id}`
-    }
-    if (tokens.has(bot.token)) return `bots.${i}.token: duplicate token`
-    tokens.add(bot.token)
-  }
-  const chats = new Map<number, Chat>()
-  const usernames = new Set<string>()
-  for (const [i, chat] of world.chats.entries()) {
-    if (chats.has(chat.id)) return `chats.${i}.id: duplicate chat id ${chat.id}`
-    chats.set(chat.id, chat)
-    const rangeProblem = chatIdProblem(chat)
-    if (rangeProblem !== undefined) return `chats.${i}.id: ${rangeProblem}`
-    if (chat.type === "private") {
-      if (!users.has(chat.id)) return `chats.${i}.id: a private chat's id must be a known user`
-    } else if (chat.title === undefined || chat.title.length === 0) {
-      return `chats.${i}.title: a ${chat.type} needs a title`
-    }
-    if (chat.username !== undefined) {
-      if (chat.type === "group") return `chats.${i}.username: basic groups have no username`
-      const key = normalizeUsername(chat.username)
-      if (usernames.has(key)) return `chats.${i}.username: duplicate username ${chat.username}`
-      usernames.add(key)
-    }
-    if (chat.migrated_to_chat_id !== undefined && chat.type !== "group") {
-      return `chats.${i}.migrated_to_chat_id: only a basic group is upgraded`
-    }
-    const seen = new Set<number>()
-    for (const [j, member] of chat.members.entries()) {
-      if (!users.has(member.user_id)) return `chats.${i}.members.${j}.user_id: unknown user ${member.user_id}`
-      if (seen.has(member.user_id)) return `chats.${i}.members.${j}.user_id: duplicate member ${member.user_id}`
-      seen.add(member.user_id)
-      if (chat.type === "private") return `chats.${i}.members: a private chat has no member list`
-    }
-  }
-  for (const [i, chat] of world.chats.entries()) {
-    if (chat.migrated_to_chat_id !== undefined) {
-      const target = chats.get(chat.migrated_to_chat_id)
-      if (target === undefined || target.type !== "supergroup") {
-        return `chats.${i}.migrated_to_chat_id: ${chat.migrated_to_chat_id} is not a supergroup of this world`
-      }
-    }
-  }
-  const links = new Set<string>()
-  const primaries = new Set<string>()
-  for (const [i, link] of world.invite_links.entries()) {
-    if (links.has(link.invite_link)) return `invite_links.${i}.invite_link: duplicate link`
-    links.add(link.invite_link)
-    const chat = chats.get(link.chat_id)
-    if (chat === undefined || chat.type === "private") {
-      return `invite_links.${i}.chat_id: ${link.chat_id} is not a group, supergroup or channel of this world`
-    }
-    if (!users.has(link.creator_id)) return `invite_links.${i}.creator_id: unknown user ${link.creator_id}`
-    if (link.is_primary && !link.is_revoked) {
-      const key = `${link.chat_id}:${link.creator_id}`
-      if (primaries.has(key)) return `invite_links.${i}.is_primary: a second active primary link of one administrator`
-      primaries.add(key)
-    }
-    if (link.creates_join_request && link.member_limit !== undefined) {
-      return `invite_links.${i}.member_limit: a link that creates join requests has no member limit`
-    }
-  }
-  return undefined
+export const decodeWorld = (input: unknown): DecodeWorldResult => {
+  const shape = decodeWorldShape(input)
+  if (!shape.ok) return shape
+  const problems = checkReferences(shape.value)
+  return problems.length === 0 ? { ok: true, world: shape.value } : { ok: false, problems }
 }
-
-const chatIdProblem = (chat: Chat): string | undefined => {
-  switch (chat.type) {
-    case "private":
-      return chat.id >= 1 && chat.id < 2 ** 40 ? undefined : "a private chat's id is its user's id (1 to 2^40-1)"
-    case "group":
-      return chat.id <= -1 && chat.id >= -999_999_999_999 ? undefined : "a basic group's id is -1 to -999999999999"
-    case "supergroup":
-    case "channel":
-      return chat.id < -1_000_000_000_000 && chat.id > -1_000_000_000_000 - 2 ** 40
-        ? undefined
-        : `a ${chat.type}'s id is -100 followed by its number (-1000000000001 and below)`
-  }
-}
-
-/** How Telegram matches a username: lower-cased, dots removed. */
-export const normalizeUsername = (username: string): string => username.toLowerCase().replaceAll(".", "")

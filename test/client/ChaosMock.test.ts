@@ -318,14 +318,12 @@ const runScenario = (mock: MockTelegram, s: Scenario) =>
     if (Exit.isSuccess(exit)) {
       const result = exit.value
       check(result.attempts === n, () => `attempts ${result.attempts}, requests ${n}`)
-      const chat = typeof result.chatId === "number"
-        ? mock.world.chat(result.chatId)
-        : mock.world.chatByUsername(result.chatId.slice(1))
+      const chat = mock.chat(result.chatId)
       check(chat !== undefined, () => `succeeded for ${result.chatId}, a chat the mock does not know`)
-      const primary = mock.world.primaryLink(chat!, DEFAULT_BOT_ID)
+      const primary = mock.primaryLink(chat!.id, DEFAULT_BOT_ID)
       check(
-        primary !== undefined && primary.url === result.link && !primary.isRevoked,
-        () => `result ${result.link}, the mock's current primary link is ${primary?.url}`
+        primary !== undefined && primary === result.link && mock.link(primary)?.is_revoked === false,
+        () => `result ${result.link}, the mock's current primary link is ${primary}`
       )
       const expectedMove = s.target === UPGRADED ? UPGRADED_TO : s.target === BASIC ? basicTo : undefined
       check(

@@ -138,13 +138,13 @@ describe("concurrency", () => {
           [String(SUPERGROUP), CHANNEL, String(UPGRADED_TO), String(basicTo), String(BASIC)].sort()
         )
         for (const [key, results] of byChat) {
-          const chat = key.startsWith("@") ? mock.world.chatByUsername(key.slice(1))! : mock.world.chat(Number(key))!
-          const current = mock.world.primaryLink(chat, DEFAULT_BOT_ID)!
+          const chat = mock.chat(key.startsWith("@") ? key : Number(key))!
+          const current = mock.primaryLink(chat.id, DEFAULT_BOT_ID)!
           const links = new Set(results.map((r) => r.link))
           assert.strictEqual(links.size, results.length, `${key}: every success got its own link`)
-          assert.isTrue(links.has(current.url), `${key}: the current primary link went to a caller`)
-          const valid = results.filter((r) => mock.world.link(r.link)?.isRevoked === false)
-          assert.deepStrictEqual(valid.map((r) => r.link), [current.url], `${key}: only the newest link is valid`)
+          assert.isTrue(links.has(current), `${key}: the current primary link went to a caller`)
+          const valid = results.filter((r) => mock.link(r.link)?.is_revoked === false)
+          assert.deepStrictEqual(valid.map((r) => r.link), [current], `${key}: only the newest link is valid`)
         }
         // Calls on the basic group before its upgrade stayed there; after it, they followed it.
         for (const result of successes) {

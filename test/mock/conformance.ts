@@ -499,7 +499,7 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
         expect(text).toContain(`"creates_join_request":false,"is_primary":false,"is_revoked":false}}`)
       })
 
-      it("refuses a member limit on a join-request link, past expiry and oversized limits", async () => {
+      it("refuses a member limit on a join-request link and past expiry; clamps an oversized limit", async () => {
         await expectError(
           api("createChatInviteLink", { chat_id: SUPERGROUP, member_limit: 5, creates_join_request: true }),
           400,
@@ -510,11 +510,9 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
           400,
           "Bad Request: EXPIRE_DATE_INVALID"
         )
-        await expectError(
-          api("createChatInviteLink", { chat_id: SUPERGROUP, member_limit: 100000 }),
-          400,
-          "Bad Request: USAGE_LIMIT_INVALID"
-        )
+        // §4b: "the limit is clamped to 100000", not refused.
+        expect((await api("createChatInviteLink", { chat_id: SUPERGROUP, member_limit: 100000 })).body.result)
+          .toMatchObject({ member_limit: 100000 })
         await expectError(
           api("createChatInviteLink", { chat_id: NO_RIGHTS }),
           400,
@@ -576,6 +574,109 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
           400,
           "Bad Request: CHAT_ADMIN_REQUIRED"
         )
+      })
+    })
+
+    describe("§4b create, edit and revoke rules", () => {
+      const CLASH = "Bad Request: member limit can't be specified for links requiring administrator approval"
+      const RIGHTS = "Bad Request: not enough rights to manage chat invite link"
+      const EMPTY_LINK = "Bad Request: invite link must be non-empty"
+      const create = (params: Record<string, unknown>) =>
+        api("createChatInviteLink", { chat_id: SUPERGROUP, ...params })
+
+      it("cleans the name: runs of spaces and newlines become one space, the ends are trimmed", async () => {
+        expect((await create({ name: "  Spring \n\n  promo\t!  " })).body.result.name).toBe("Spring promo !")
+        expect((await create({ name: "x".repeat(40) })).body.result.name).toBe("x".repeat(32))
+        // 32 characters, not bytes or UTF-16 units.
+        expect((await create({ name: "🎉".repeat(40) })).body.result.name).toBe("🎉".repeat(32))
+      })
+
+      it("leaves out a name that is empty after cleaning", async () => {
+        for (const name of ["", "   ", " \n \n ", "\u200b\u00a0"]) {
+          const { text, body } = await create({ name })
+          expect(body.result).not.toHaveProperty("name")
+          expect(text).not.toContain(`"name"`)
+        }
+      })
+
+      it("clamps member_limit and expire_date instead of refusing them", async () => {
+        for (const member_limit of [0, -5, "0.5", "abc"]) {
+          expect((await create({ member_limit })).body.result).not.toHaveProperty("member_limit")
+        }
+        expect((await create({ member_limit: "7.9" })).body.result.member_limit).toBe(7)
+        expect((await create({ member_limit: 250000 })).body.result.member_limit).toBe(100000)
+        expect((await create({ expire_date: -100 })).body.result).not.toHaveProperty("expire_date")
+        // A limit clamped to 0 no longer clashes with join requests.
+        expect((await create({ member_limit: -1, creates_join_request: true })).body.result).toMatchObject({
+          creates_join_request: true
+        })
+      })
+
+      it("create checks chat access, then the join-request/limit clash, then the rights", async () => {
+        const both = { member_limit: 5, creates_join_request: true }
+        await expectError(
+          api("createChatInviteLink", { chat_id: KICKED, ...both }),
+          403,
+          "Forbidden: bot was kicked from the supergroup chat"
+        )
+        await expectError(api("createChatInviteLink", { chat_id: NO_RIGHTS, ...both }), 400, CLASH)
+        await expectError(api("createChatInviteLink", { chat_id: 42, ...both }), 400, CLASH)
+        await expectError(api("createChatInviteLink", { chat_id: NO_RIGHTS }), 400, RIGHTS)
+      })
+
+      it("edit checks the rights, then the clash, then the link", async () => {
+        const both = { member_limit: 5, creates_join_request: true }
+        await expectError(api("editChatInviteLink", { chat_id: NO_RIGHTS, ...both }), 400, RIGHTS)
+        await expectError(
+          api("editChatInviteLink", { chat_id: 42, ...both }),
+          400,
+          "Bad Request: can't invite members to a private chat"
+        )
+        await expectError(api("editChatInviteLink", { chat_id: SUPERGROUP, ...both }), 400, CLASH)
+        await expectError(api("editChatInviteLink", { chat_id: SUPERGROUP }), 400, EMPTY_LINK)
+      })
+
+      it("answers a missing or empty invite_link on edit and revoke with `invite link must be non-empty`", async () => {
+        for (const method of ["editChatInviteLink", "revokeChatInviteLink"]) {
+          await expectError(api(method, { chat_id: SUPERGROUP }), 400, EMPTY_LINK)
+          await expectError(api(method, { chat_id: SUPERGROUP, invite_link: "" }), 400, EMPTY_LINK)
+          await expectError(api(method, { chat_id: NO_RIGHTS, invite_link: "" }), 400, RIGHTS)
+        }
+      })
+
+      it("edit resets every field the call leaves out", async () => {
+        const expire = Math.floor(t.clock.now() / 1000) + 3600
+        const link = (await create({ name: "Full", expire_date: expire, member_limit: 9 })).body.result.invite_link
+        const { body } = await api("editChatInviteLink", {
+          chat_id: SUPERGROUP,
+          invite_link: link,
+          creates_join_request: true
+        })
+        expect(body.result).toMatchObject({ invite_link: link, creates_join_request: true, is_revoked: false })
+        for (const key of ["name", "expire_date", "member_limit"]) expect(body.result).not.toHaveProperty(key)
+        expect(t.mock.link(link)).toMatchObject({ creates_join_request: true })
+        expect(t.mock.link(link)).not.toHaveProperty("name")
+      })
+
+      it("revoking the primary link answers it revoked; getChat then shows a new primary link", async () => {
+        const primary = (await api("exportChatInviteLink", { chat_id: SUPERGROUP })).body.result as string
+        const { body } = await api("revokeChatInviteLink", { chat_id: SUPERGROUP, invite_link: primary })
+        expect(body.result).toMatchObject({ invite_link: primary, is_primary: true, is_revoked: true })
+        const next = (await api("getChat", { chat_id: SUPERGROUP })).body.result.invite_link
+        expect(next).toMatch(LINK)
+        expect(next).not.toBe(primary)
+        expect(t.mock.primaryLink(SUPERGROUP, 123456)).toBe(next)
+        expect(t.mock.link(primary)).toMatchObject({ is_primary: true, is_revoked: true })
+      })
+
+      it("shows the creator as a plain User, without getMe's bot-only fields", async () => {
+        const { body } = await create({})
+        expect(body.result.creator).toEqual({
+          id: 123456,
+          is_bot: true,
+          first_name: "Seed Invite Bot",
+          username: "seed_invite_bot"
+        })
       })
     })
 
@@ -742,6 +843,40 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
         expect(wrongType.status).toBe(400)
         expect(wrongType.body.description).toContain("chats.0.id")
         expect((await api("exportChatInviteLink", { chat_id: SUPERGROUP })).body.ok).toBe(true)
+      })
+
+      it("answers a bad world, fault or limits body with one line per wrong field", async () => {
+        const lines = async (method: string, path: string, body: unknown) => {
+          const refused = await control(method, path, body)
+          expect(refused.status).toBe(400)
+          return refused.body.description!.split("\n")
+        }
+        const world = (await control("GET", "world")).body.result
+        world.chats[0].members[0].user_id = 999
+        expect(await lines("PUT", "world", world)).toEqual(["chats.0.members.0.user_id: unknown user 999"])
+        world.chats[1].members[1].user_id = 998
+        expect(await lines("PUT", "world", world)).toEqual([
+          "chats.0.members.0.user_id: unknown user 999",
+          "chats.1.members.1.user_id: unknown user 998"
+        ])
+        expect(await lines("PUT", "world", { ...world, chats: [{ id: "x", type: "group", title: "G" }] })).toEqual([
+          "chats.0.id: Expected number, actual \"x\""
+        ])
+
+        expect(await lines("POST", "faults", { method: "getMe", reply: { error_code: 200 } })).toEqual([
+          expect.stringMatching(/^reply\.error_code: .*between 400 and 599.*200$/)
+        ])
+        expect(await lines("POST", "faults", { method: "", times: 0, reply: { drop: true } })).toEqual([
+          expect.stringMatching(/^method: /),
+          expect.stringMatching(/^times: .*0$/)
+        ])
+
+        expect(await lines("PUT", "limits", [{ max_calls: 1, per_seconds: 0 }])).toEqual([
+          expect.stringMatching(/^0\.per_seconds: /)
+        ])
+        expect(await lines("PUT", "limits", { flood_limits: [{ max_calls: 0, per_seconds: 1 }, { per_seconds: 1 }] }))
+          .toEqual([expect.stringMatching(/^0\.max_calls: /), "1.max_calls: is missing"])
+        expect((await api("getMe")).body.ok).toBe(true)
       })
 
       it("refuses malformed control input without changing anything", async () => {

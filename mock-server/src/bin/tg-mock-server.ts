@@ -3,19 +3,22 @@
 import { readFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { setFlagsFromString } from "node:v8"
+import type { DefectMode } from "../Defects.js"
 import { startMockServer } from "../HttpServer.js"
-import { MockInputError, MockTelegram } from "../MockTelegram.js"
+import { MockInputError, MockTelegram, SERVED_METHODS } from "../MockTelegram.js"
 
-const usage = `Usage: tg-mock-server [--port P] [--host H] [--world FILE] [--control-token SECRET]
+const usage = `Usage: tg-mock-server [--port P] [--host H] [--world FILE] [--control-token SECRET] [--defects MODE]
 
-A stateful mock of the Telegram Bot API (getMe, getChat, exportChatInviteLink,
-createChatInviteLink, editChatInviteLink, revokeChatInviteLink) with a control API under /__mock/.
+A stateful mock of the Telegram Bot API (${SERVED_METHODS.join(", ")})
+with a control API under /__mock/.
 
   --port P              port to listen on (default 8081; 0 picks a free one)
   --host H              address to bind (default 127.0.0.1)
   --world FILE          a JSON world file (default: the built-in default world)
   --control-token S     require header X-Mock-Control-Token: S on /__mock/ routes
   --request-timeout MS  close requests slower than this (default 10000)
+  --defects MODE        when the mock itself fails: answer (default: 500, logged to stderr
+                        and counted) or throw (the process exits: for test runs)
   -h, --help            show this help`
 
 /**
@@ -34,23 +37,48 @@ const fail = (message: string): never => {
   process.exit(2)
 }
 
-const main = async (): Promise<void> => {
-  let values
+const readArgs = () => {
   try {
-    ;({ values } = parseArgs({
+    return parseArgs({
       options: {
         port: { type: "string", default: "8081" },
         host: { type: "string", default: "127.0.0.1" },
         world: { type: "string" },
         "control-token": { type: "string" },
         "request-timeout": { type: "string", default: "10000" },
+        defects: { type: "string", default: "answer" },
         help: { type: "boolean", short: "h", default: false }
       },
       strict: true
-    }))
+    }).values
   } catch (error) {
     return fail(`${(error as Error).message}\n\n${usage}`)
   }
+}
+
+/** The mock the options describe: its world file read and validated, one line per problem when it is wrong. */
+const makeMock = (worldFile: string | undefined, controlToken: string | undefined, onDefect: DefectMode) => {
+  let world: unknown
+  if (worldFile !== undefined) {
+    try {
+      world = JSON.parse(readFileSync(worldFile, "utf8"))
+    } catch (error) {
+      return fail(`cannot read world file ${worldFile}: ${(error as Error).message}`)
+    }
+  }
+  try {
+    return MockTelegram.make({ ...(world !== undefined ? { world: world as never } : {}), controlToken, onDefect })
+  } catch (error) {
+    return fail(
+      error instanceof MockInputError
+        ? `invalid world file ${worldFile}:\n${error.problems.map((line) => `  ${line}`).join("\n")}`
+        : String(error)
+    )
+  }
+}
+
+const main = async (): Promise<void> => {
+  const values = readArgs()
   if (values.help) {
     process.stdout.write(`${usage}\n`)
     return
@@ -61,24 +89,10 @@ const main = async (): Promise<void> => {
   if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs <= 0) {
     return fail(`--request-timeout: expected milliseconds`)
   }
+  const defects = values.defects
+  if (defects !== "answer" && defects !== "throw") return fail(`--defects: expected answer or throw, got ${defects}`)
 
-  let world: unknown
-  if (values.world !== undefined) {
-    try {
-      world = JSON.parse(readFileSync(values.world, "utf8"))
-    } catch (error) {
-      return fail(`cannot read world file ${values.world}: ${(error as Error).message}`)
-    }
-  }
-  let mock: MockTelegram
-  try {
-    mock = MockTelegram.make({
-      ...(world !== undefined ? { world: world as never } : {}),
-      controlToken: values["control-token"]
-    })
-  } catch (error) {
-    return fail(error instanceof MockInputError ? `${values.world}: ${error.message}` : String(error))
-  }
+  const mock = makeMock(values.world, values["control-token"], defects)
   const server = await startMockServer({ mock, port, host: values.host, requestTimeoutMs }).catch((error: Error) =>
     fail(`cannot listen on ${values.host}:${port}: ${error.message}`)
   )

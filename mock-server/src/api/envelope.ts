@@ -1,0 +1,80 @@
+/**
+ * The Bot API's envelope and the checks every request meets first (telegram-wire.md §1, §3): success and error
+ * bodies with HTTP status = error_code, `Retry-After` with every `retry_after`, the routing errors and the token checks.
+ */
+import { toInt64 } from "../internal/Params.js"
+import type { WireResponse } from "../Wire.js"
+import type { World } from "../world/World.js"
+
+/** A Bot API failure: becomes `{"ok":false,"error_code":…,"description":…,"parameters":…}`. */
+export interface ApiError {
+  readonly _tag: "ApiError"
+  readonly code: number
+  readonly description: string
+  readonly retryAfter?: number
+  readonly migrateToChatId?: number
+}
+
+/** What a method answers: the JSON text of its result, or a refusal. */
+export type Outcome = string | ApiError
+
+/** A failure with this code and description, and no parameters. */
+export const apiError = (code: number, description: string): ApiError => ({ _tag: "ApiError", code, description })
+
+/** True for a refusal, false for a result. */
+export const isApiError = (value: unknown): value is ApiError =>
+  typeof value === "object" && value !== null && (value as ApiError)._tag === "ApiError"
+
+/** 429 with `retry_after` (and so `Retry-After`). */
+export const floodError = (retryAfter: number): ApiError => ({
+  ...apiError(429, `Too Many Requests: retry after ${retryAfter}`),
+  retryAfter
+})
+
+/** `{"ok":true,"result":…}` around a result's JSON text. */
+export const okResponse = (result: string): WireResponse => ({
+  _tag: "Json",
+  status: 200,
+  body: `{"ok":true,"result":${result}}`
+})
+
+/** The error envelope, keys in the real server's order; `parameters` only when set. */
+export const errorResponse = (error: ApiError): WireResponse => {
+  let body = `{"ok":false,"error_code":${error.code},"description":${JSON.stringify(error.description)}`
+  if (error.retryAfter !== undefined || error.migrateToChatId !== undefined) {
+    const parts: Array<string> = []
+    if (error.migrateToChatId !== undefined) parts.push(`"migrate_to_chat_id":${error.migrateToChatId}`)
+    if (error.retryAfter !== undefined) parts.push(`"retry_after":${error.retryAfter}`)
+    body += `,"parameters":{${parts.join(",")}}`
+  }
+  body += "}"
+  return error.retryAfter !== undefined
+    ? { _tag: "Json", status: error.code, body, retryAfter: error.retryAfter }
+    : { _tag: "Json", status: error.code, body }
+}
+
+/** The envelope of an outcome. */
+export const outcomeResponse = (outcome: Outcome): WireResponse =>
+  typeof outcome === "string" ? okResponse(outcome) : errorResponse(outcome)
+
+/** A path that is not `/bot<token>/…`. */
+export const NOT_FOUND: WireResponse = errorResponse(apiError(404, "Not Found"))
+/** A valid token and a method the server does not have. */
+export const METHOD_NOT_FOUND = apiError(404, "Not Found: method not found")
+
+const INVALID_TOKEN = apiError(401, "Unauthorized: invalid token specified")
+const UNALLOWED_TOKEN = apiError(421, "Misdirected Request: unallowed token specified")
+const UNAUTHORIZED = apiError(401, "Unauthorized")
+const SECRET = /^[A-Za-z0-9_-]+$/
+
+/** The token checks of telegram-wire.md §1, in order; the bot's id when the world knows the token. */
+export const checkToken = (world: World, token: string): number | ApiError => {
+  if (token.startsWith("0") || token.length > 80 || token.includes("/") || !token.includes(":")) return INVALID_TOKEN
+  const colon = token.indexOf(":")
+  const id = toInt64(token.slice(0, colon))
+  if (id === undefined) return UNALLOWED_TOKEN
+  if (id <= 0n || id >= 2n ** 54n) return INVALID_TOKEN
+  const secret = token.slice(colon + 1)
+  if (secret.length < 24 || !SECRET.test(secret)) return UNAUTHORIZED
+  return world.botsByToken.get(token) ?? UNAUTHORIZED
+}

@@ -1,0 +1,8 @@
+/** Methods about the bot itself. */
+import { botUserJson } from "../render.js"
+import { floodRefusal, type MethodFamily } from "./common.js"
+
+/** getMe. */
+export const botMethods: MethodFamily = {
+  getMe: (call) => floodRefusal(call, undefined) ?? botUserJson(call.world, call.botId)
+}

@@ -1,0 +1,85 @@
+/**
+ * The control API (`/__mock/…`): JSON in and out in the Bot API's envelope, guarded by the control token when one is
+ * set. Routes live in their own files and are listed in CONTROL_ROUTES; a new group of routes is a new file and one
+ * entry there.
+ */
+import { MockInputError } from "../MockInputError.js"
+import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
+import type { ControlRoute, ControlTarget } from "./common.js"
+import { faultRoutes } from "./faultRoutes.js"
+import { journalRoutes } from "./journalRoutes.js"
+import { worldRoutes } from "./worldRoutes.js"
+
+const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [...worldRoutes, ...faultRoutes, ...journalRoutes]
+
+const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))
+
+/** True for a target the control API answers. */
+export const isControlTarget = (target: string): boolean => target.startsWith("/__mock/") || target === "/__mock"
+
+/** The route's `:name` values when the path fits its pattern. */
+const matchPath = (pattern: ReadonlyArray<string>, segments: ReadonlyArray<string>): Record<string, string> | null => {
+  if (pattern.length !== segments.length) return null
+  const params: Record<string, string> = {}
+  for (let i = 0; i < pattern.length; i++) {
+    const part = pattern[i]!
+    if (part.startsWith(":")) {
+      if (segments[i] === "") return null
+      params[part.slice(1)] = segments[i]!
+    } else if (part !== segments[i]) return null
+  }
+  return params
+}
+
+const readJsonBody = (request: WireRequest) => (): unknown => {
+  const text = new TextDecoder().decode(request.body)
+  if (text.trim() === "") throw new MockInputError(["expected a JSON body"])
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new MockInputError([`invalid JSON: ${(error as Error).message}`])
+  }
+}
+
+/** Answers one control request on behalf of `mock`. */
+export const answerControl = (
+  mock: ControlTarget,
+  controlToken: string | undefined,
+  request: WireRequest
+): WireResponse => {
+  if (controlToken !== undefined && request.controlToken !== controlToken) {
+    return controlError(401, "control API: missing or wrong X-Mock-Control-Token")
+  }
+  if (request.body.length > MAX_BODY_BYTES) return { _tag: "Bare", status: 413 }
+  const path = request.target.split("?")[0]!
+  const segments = path.split("/")
+  let pathKnown = false
+  for (let i = 0; i < CONTROL_ROUTES.length; i++) {
+    const params = matchPath(ROUTE_SEGMENTS[i]!, segments)
+    if (params === null) continue
+    pathKnown = true
+    const route = CONTROL_ROUTES[i]!
+    if (route.method !== request.method) continue
+    try {
+      return controlOk(route.handle({ mock, params, body: readJsonBody(request) }))
+    } catch (error) {
+      if (error instanceof MockInputError) return controlError(400, error.message)
+      throw error
+    }
+  }
+  return pathKnown
+    ? controlError(405, `control API: ${request.method} is not allowed on ${path}`)
+    : controlError(404, `control API: no route ${path}`)
+}
+
+const controlOk = (result: unknown): WireResponse => ({
+  _tag: "Json",
+  status: 200,
+  body: `{"ok":true,"result":${JSON.stringify(result)}}`
+})
+
+const controlError = (status: number, description: string): WireResponse => ({
+  _tag: "Json",
+  status,
+  body: `{"ok":false,"error_code":${status},"description":${JSON.stringify(description)}}`
+})

@@ -1,0 +1,37 @@
+/** Text rules of the real server (usernames, link names) and the mock's own rule for never keeping a token. */
+
+/** How Telegram matches a username: lower-cased, dots removed. */
+export const normalizeUsername = (username: string): string => username.toLowerCase().replaceAll(".", "")
+
+/** A bot token (`<bot id>:<secret>`), in any case: a misrouted request carries one in what the journal keeps. */
+const TOKEN_SHAPE = /[0-9]+:[A-Za-z0-9_-]{20,}/g
+
+/**
+ * The text with every token-shaped run replaced by `<token>`: what the journal and the defect log keep of a method
+ * name, a chat_id or an error. (`/bot/bot<token>/getMe`, a misconfigured API root, reads as an empty token and the
+ * method `bot<token>/getme`; `/bot1%2F<id>:<secret>/x` as the token `1` and the method `<id>:<secret>/x`.)
+ */
+export const withoutTokens = (text: string): string => text.includes(":") ? text.replace(TOKEN_SHAPE, "<token>") : text
+
+// TDLib's clean_input_string: control characters become spaces (newlines stay), \r and a few marks are removed.
+const CONTROL_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f]/g
+const REMOVED_CHARACTERS = /[\r\u2028-\u202e\u0333\u033f\u030a]/g
+// TDLib's strip_empty_characters: these count as spaces.
+const SPACE_CHARACTERS = /[\u1680\u180e\u2000-\u200a\u202f\u205f\u2800\u3000\ufffc]|[\u{e0000}-\u{e007f}]/gu
+const ONLY_EMPTY_CHARACTERS = /^[ \n\u00a0\u200b-\u200f\u202e\ufeff]*$/
+const EDGE_SPACES = /^[ \t\r\n\0\v]+|[ \t\r\n\0\v]+$/g
+const SPACE_RUNS = /[ \n\u00a0]+/g
+
+/**
+ * An invite link's name as TDLib stores it (`clean_name(name, 32)`, telegram-wire.md §4b): odd spaces become spaces,
+ * the ends are trimmed, it is cut to 32 characters (code points), then runs of spaces and newlines become one space;
+ * a name of nothing but empty characters is no name (""). The cut comes before the runs are joined, as in TDLib.
+ */
+export const cleanLinkName = (raw: string): string => {
+  if (raw === "") return ""
+  let name = raw.replace(CONTROL_CHARACTERS, " ").replace(REMOVED_CHARACTERS, "").replace(SPACE_CHARACTERS, " ")
+  name = name.replace(EDGE_SPACES, "")
+  if (name.length > 32) name = Array.from(name).slice(0, 32).join("").replace(EDGE_SPACES, "")
+  if (ONLY_EMPTY_CHARACTERS.test(name)) return ""
+  return name.replace(SPACE_RUNS, " ").replace(EDGE_SPACES, "")
+}

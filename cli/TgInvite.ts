@@ -1,12 +1,12 @@
 /** The `tg-invite` command line, built with @effect/cli. */
 import { Args, Command, Options, ValidationError } from "@effect/cli"
-import { NodeHttpClient } from "@effect/platform-node"
 import { Config, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
 import { DEFAULT_BOT_TOKEN } from "telegram-bot-api-mock"
 import { MockTelegram } from "telegram-bot-api-mock"
 import * as BotApi from "../src/BotApi.js"
 import { layerMockHttpClient } from "../src/MockHttpClient.js"
 import * as Policy from "../src/Policy.js"
+import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
 import { CliOutput } from "./CliOutput.js"
 import { runDemo } from "./Demo.js"
 import { ExitCode, exitCodeHelp } from "./ExitCode.js"
@@ -53,7 +53,7 @@ const botApiLayer = (flags: { readonly apiRoot: Option.Option<string>; readonly 
     const root = Option.isSome(flags.apiRoot) ? flags.apiRoot : yield* Config.option(Config.string("TELEGRAM_API_ROOT"))
     return Either.right(
       BotApi.layer({ token: token.value, apiRoot: Option.getOrUndefined(root) }).pipe(
-        Layer.provide(NodeHttpClient.layerUndici)
+        Layer.provide(UndiciHttpClient.layer)
       )
     )
   })

@@ -20,7 +20,8 @@ await build({
   logLevel: "warning",
   // CommonJS code inside the bundle still calls require() for Node's own modules.
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from \"node:module\";\nconst require = __createRequire(import.meta.url);"
+    js:
+      "#!/usr/bin/env node\nimport { createRequire as __createRequire } from \"node:module\";\nconst require = __createRequire(import.meta.url);"
   }
 })
 chmodSync(outfile, 0o755)

@@ -4,9 +4,9 @@
 //   node --import tsx --conditions=source scripts/modules-loaded.mjs src/index.ts
 // Prints {"entry", "esm": [urls], "cjs": [paths], "ms"}: the wall time of the import itself is `ms`.
 import { createRequire, register } from "node:module"
-import { MessageChannel } from "node:worker_threads"
-import { pathToFileURL } from "node:url"
 import { resolve } from "node:path"
+import { pathToFileURL } from "node:url"
+import { MessageChannel } from "node:worker_threads"
 
 const entry = process.argv[2]
 if (entry === undefined) {
@@ -22,7 +22,10 @@ let port
 export const initialize = (data) => { port = data.port }
 export const load = async (url, context, next) => { port.postMessage(url); return next(url, context) }
 `
-register(`data:text/javascript,${encodeURIComponent(hooks)}`, import.meta.url, { data: { port: port2 }, transferList: [port2] })
+register(`data:text/javascript,${encodeURIComponent(hooks)}`, import.meta.url, {
+  data: { port: port2 },
+  transferList: [port2]
+})
 const started = performance.now()
 await import(pathToFileURL(resolve(entry)).href)
 const ms = performance.now() - started

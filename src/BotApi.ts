@@ -6,8 +6,6 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -20,14 +18,15 @@ import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { type BotApiError, InvalidChatIdError, TransportError } from "./BotApiError.js"
+import { type BotApiError, InvalidChatIdError } from "./BotApiError.js"
 import * as BotApiMetrics from "./BotApiMetrics.js"
 import * as ChatFullInfo from "./ChatFullInfo.js"
 import type * as ChatId from "./ChatId.js"
 import * as ChatInviteLink from "./ChatInviteLink.js"
 import { validateChatId } from "./core/chatId.js"
-import { makeScrubber, messageOf } from "./core/scrub.js"
-import * as Envelope from "./internal/envelope.js"
+import { makeScrubber } from "./core/scrub.js"
+import { makeSender } from "./internal/request.js"
+import { isTracing } from "./internal/tracing.js"
 
 /**
  * The default API root.
@@ -170,33 +169,9 @@ export interface Options {
  */
 export const make = (options: Options): Effect.Effect<BotApi.Service, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
-    const client = (yield* HttpClient.HttpClient).pipe(
-      HttpClient.withTracerDisabledWhen(() => true),
-      HttpClient.withTracerPropagation(false)
-    )
     const token = Redacted.value(options.token)
     const scrub = makeScrubber(token)
-    const apiRoot = (options.apiRoot ?? defaultApiRoot).replace(/\/+$/, "")
     const defaultTimeout = Duration.decode(options.requestTimeout ?? defaultRequestTimeout)
-
-    const fromPlatform = (
-      method: string,
-      chatId: ChatId.ChatId | undefined,
-      error: HttpClientError.HttpClientError
-    ): TransportError => {
-      // Never `error.message` (it holds the URL) and never `error` itself as a cause: only a scrubbed description.
-      const detail = [error.description, error.cause === undefined ? undefined : messageOf(error.cause)]
-        .filter((s): s is string => s !== undefined && s !== "")
-        .join(": ")
-      return new TransportError({
-        method,
-        chatId,
-        reason: error._tag === "RequestError" && error.reason !== "Transport" ? "Encode" : "Network",
-        status: error._tag === "ResponseError" ? error.response.status : undefined,
-        description: scrub(`${error._tag} ${error.reason}${detail === "" ? "" : `: ${detail}`}`)
-      })
-    }
-
     // One tagged counter per method, built once: `Metric.tagged` per call would build a new metric key each time.
     const requestCounters = new Map<string, Metric.Metric.Counter<number>>()
     const requestCounter = (method: string): Metric.Metric.Counter<number> => {
@@ -208,50 +183,14 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
       return counter
     }
 
-    const send = <A, I>(
-      method: string,
-      chatId: ChatId.ChatId | undefined,
-      body: Record<string, unknown>,
-      resultSchema: Schema.Schema<A, I, never>,
-      timeout: Duration.Duration
-    ): Effect.Effect<A, BotApiError> => {
-      let json: string
-      try {
-        json = JSON.stringify(body)
-      } catch (error) {
-        return Effect.fail(
-          new TransportError({
-            method,
-            chatId,
-            reason: "Encode",
-            status: undefined,
-            description: scrub(`parameters are not JSON: ${messageOf(error)}`)
-          })
-        )
-      }
-      const request = HttpClientRequest.post(`${apiRoot}/bot${token}/${method}`).pipe(
-        HttpClientRequest.bodyText(json, "application/json")
-      )
-      return Effect.zipRight(
-        Metric.increment(requestCounter(method)),
-        client.execute(request).pipe(
-          Effect.flatMap((response) => Effect.map(response.text, (text) => [response.status, text] as const)),
-          Effect.mapError((error) => fromPlatform(method, chatId, error)),
-          Effect.timeoutFail({
-            duration: timeout,
-            onTimeout: () =>
-              new TransportError({
-                method,
-                chatId,
-                reason: "Timeout",
-                status: undefined,
-                description: `no answer within ${Duration.format(timeout)}`
-              })
-          }),
-          Effect.flatMap(([status, text]) => Envelope.classify({ method, chatId, scrub }, status, text, resultSchema))
-        )
-      )
-    }
+    const send = makeSender({
+      client: yield* HttpClient.HttpClient,
+      clock: yield* Effect.clock,
+      token,
+      apiRoot: (options.apiRoot ?? defaultApiRoot).replace(/\/+$/, ""),
+      scrub,
+      countRequest: (method) => Metric.increment(requestCounter(method))
+    })
 
     const call = <A, I>(
       method: string,
@@ -276,7 +215,9 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
         } else {
           effect = send(method, undefined, params, resultSchema, timeout)
         }
-        return Effect.withSpan(effect, `BotApi.${method}`, { kind: "client", attributes, captureStackTrace: false })
+        return isTracing(fiber)
+          ? Effect.withSpan(effect, `BotApi.${method}`, { kind: "client", attributes, captureStackTrace: false })
+          : effect
       })
 
     return fromCall(call)

@@ -34,6 +34,11 @@ export declare namespace ChatMigrations {
     readonly get: (from: ChatId.ChatId) => Effect.Effect<Option.Option<ChatId.ChatId>>
     /** Records `from → to`. */
     readonly record: (from: ChatId.ChatId, to: ChatId.ChatId) => Effect.Effect<void>
+    /**
+     * Optional, for registries that answer without I/O (the in-memory one): {@link get} as a plain call. The policies
+     * use it to skip an Effect on the common path.
+     */
+    readonly unsafeGet?: ((from: ChatId.ChatId) => ChatId.ChatId | undefined) | undefined
   }
 }
 
@@ -44,9 +49,11 @@ export declare namespace ChatMigrations {
  */
 export const makeMemory: Effect.Effect<ChatMigrations.Service> = Effect.sync(() => {
   const moves = new Map<string, ChatId.ChatId>()
+  const unsafeGet = (from: ChatId.ChatId): ChatId.ChatId | undefined => moves.get(ChatId.toKey(from))
   return ChatMigrations.of({
-    get: (from) => Effect.sync(() => Option.fromNullable(moves.get(ChatId.toKey(from)))),
-    record: (from, to) => Effect.sync(() => void moves.set(ChatId.toKey(from), to))
+    get: (from) => Effect.sync(() => Option.fromNullable(unsafeGet(from))),
+    record: (from, to) => Effect.sync(() => void moves.set(ChatId.toKey(from), to)),
+    unsafeGet
   })
 })
 

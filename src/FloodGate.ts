@@ -36,6 +36,11 @@ export declare namespace FloodGate {
     readonly closedUntil: (scope: string) => Effect.Effect<Option.Option<number>>
     /** Waits until `scope` is open (re-checking if the deadline was pushed back meanwhile). Interruptible. */
     readonly waitIfClosed: (scope: string) => Effect.Effect<void>
+    /**
+     * Optional, for gates that answer without I/O (the in-memory one): the deadline of `scope` if it is closed at
+     * `now` (epoch ms of the caller's clock). The policies use it to skip an Effect on the common path.
+     */
+    readonly unsafeClosedUntil?: ((scope: string, now: number) => number | undefined) | undefined
   }
 }
 
@@ -94,6 +99,15 @@ export interface MemoryGate extends FloodGate.Service {
  */
 export const makeMemory: Effect.Effect<MemoryGate> = Effect.sync(() => {
   const deadlines = new Map<string, number>()
+  const unsafeClosedUntil = (scope: string, now: number): number | undefined => {
+    const deadline = deadlines.get(scope)
+    if (deadline === undefined) return undefined
+    if (deadline <= now) {
+      deadlines.delete(scope)
+      return undefined
+    }
+    return deadline
+  }
   const gate = make({
     close: (scope, until) =>
       Effect.map(Clock.currentTimeMillis, (now) => {
@@ -104,17 +118,9 @@ export const makeMemory: Effect.Effect<MemoryGate> = Effect.sync(() => {
         if (until > now && (current === undefined || current < until)) deadlines.set(scope, until)
       }),
     closedUntil: (scope) =>
-      Effect.map(Clock.currentTimeMillis, (now) => {
-        const deadline = deadlines.get(scope)
-        if (deadline === undefined) return Option.none()
-        if (deadline <= now) {
-          deadlines.delete(scope)
-          return Option.none()
-        }
-        return Option.some(deadline)
-      })
+      Effect.map(Clock.currentTimeMillis, (now) => Option.fromNullable(unsafeClosedUntil(scope, now)))
   })
-  return { ...gate, size: Effect.sync(() => deadlines.size) }
+  return { ...gate, unsafeClosedUntil, size: Effect.sync(() => deadlines.size) }
 })
 
 /**

@@ -22,25 +22,23 @@
  *
  * @since 0.1.0
  */
-import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Metric from "effect/Metric"
-import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as ScheduleInterval from "effect/ScheduleInterval"
 import type * as Scope from "effect/Scope"
 import * as BotApi from "./BotApi.js"
-import { type BotApiError, failureView, FloodWaitError } from "./BotApiError.js"
+import type { BotApiError } from "./BotApiError.js"
 import * as BotApiMetrics from "./BotApiMetrics.js"
 import * as ChatId from "./ChatId.js"
 import * as ChatMigrations from "./ChatMigrations.js"
 import * as Rules from "./core/policy.js"
 import * as FloodGate from "./FloodGate.js"
-import { backoffDelays } from "./internal/backoff.js"
-import type { FloodWait, PolicyEvent, TransientRetry } from "./PolicyEvent.js"
+import * as PolicyRun from "./internal/policyRun.js"
+import type { PolicyEvent } from "./PolicyEvent.js"
 
 /**
  * The events of the policies and their one-line description (also the module `PolicyEvent`).
@@ -132,6 +130,37 @@ export interface ExportedLink {
   readonly attempts: number
 }
 
+/** Compiles options once: bounds, events, timeout, backoff, and the metrics tagged with the method. */
+const compile = (method: string, options: Options | undefined): PolicyRun.CompiledPolicy => ({
+  method,
+  bounds: Rules.boundsOf({
+    maxAttempts: options?.maxAttempts,
+    maxFloodWaitMs: Duration.toMillis(options?.maxFloodWait ?? defaults.maxFloodWait),
+    maxMigrationHops: options?.maxMigrationHops,
+    retryTransient: options?.retryTransient
+  }),
+  scopeKind: options?.floodGateScope ?? defaults.floodGateScope,
+  onEvent: options?.onEvent,
+  requestTimeout: options?.requestTimeout === undefined ? undefined : Duration.decode(options.requestTimeout),
+  backoff: {
+    base: options?.backoffBase ?? defaults.backoffBase,
+    cap: options?.backoffCap ?? defaults.backoffCap,
+    jitter: options?.jitter ?? defaults.jitter
+  },
+  floodWaits: Metric.tagged(BotApiMetrics.floodWaits, "method", method),
+  migrations: Metric.tagged(BotApiMetrics.migrations, "method", method),
+  transientRetries: Metric.tagged(BotApiMetrics.transientRetries, "method", method)
+})
+
+/** Calls without options share one compiled policy per method. */
+const compiledDefaults = new Map<string, PolicyRun.CompiledPolicy>()
+const compiled = (method: string, options: Options | undefined): PolicyRun.CompiledPolicy => {
+  if (options !== undefined) return compile(method, options)
+  let policy = compiledDefaults.get(method)
+  if (policy === undefined) compiledDefaults.set(method, policy = compile(method, undefined))
+  return policy
+}
+
 /**
  * Wraps an operation on a chat with all the policies. `method` names it in events, spans and errors.
  * Fails with the last error when a bound is reached (attempts, flood wait, migration hops), typed.
@@ -145,175 +174,9 @@ export const resilient = <A, R>(
 ): (
   chatId: ChatId.Input
 ) => Effect.Effect<Outcome<A>, BotApiError, R | FloodGate.FloodGate | ChatMigrations.ChatMigrations> => {
-  const bounds = Rules.boundsOf({
-    maxAttempts: options?.maxAttempts,
-    maxFloodWaitMs: Duration.toMillis(options?.maxFloodWait ?? defaults.maxFloodWait),
-    maxMigrationHops: options?.maxMigrationHops,
-    retryTransient: options?.retryTransient
-  })
-  const { maxAttempts } = bounds
-  const scopeKind = options?.floodGateScope ?? defaults.floodGateScope
-  const emit = options?.onEvent ?? (() => Effect.void)
-  const announce = (event: PolicyEvent, wait: Effect.Effect<void>): Effect.Effect<void> =>
-    Effect.scoped(Effect.zipRight(emit(event), wait))
-  const timeout = options?.requestTimeout === undefined ? undefined : Duration.decode(options.requestTimeout)
-  const tag = <M extends Metric.Metric.Counter<number>>(metric: M) => Metric.tagged(metric, "method", method)
-
-  /** One request, numbered `attempt` (no `locally` for a first attempt on a fiber with none set: 1 is the default). */
-  const send = (chatId: ChatId.ChatId, attempt: number): Effect.Effect<A, BotApiError, R> =>
-    Effect.flatMap(FiberRefGetAttempt, (inherited) => {
-      let request = attempt === 1 && inherited === 1
-        ? operation(chatId)
-        : BotApi.withAttempt(operation(chatId), attempt)
-      if (timeout !== undefined) request = BotApi.withRequestTimeout(request, timeout)
-      return request
-    })
-
-  /** At a gate closed by an earlier flood wait: wait for it, or fail at once when it is closed for too long. */
-  const passGate = (gate: FloodGate.FloodGate.Service, scope: string, current: ChatId.ChatId, attempt: number) =>
-    Effect.gen(function*() {
-      const closedUntil = yield* gate.closedUntil(scope)
-      if (Option.isNone(closedUntil)) return
-      const remainingMs = Math.max(0, closedUntil.value - (yield* Clock.currentTimeMillis))
-      const retryAfter = Duration.millis(remainingMs)
-      if (Rules.atClosedGate(bounds, remainingMs) === "GiveUp") {
-        return yield* new FloodWaitError({
-          method,
-          chatId: current,
-          retryAfter,
-          description: `flood gate ${scope} is closed by an earlier flood wait`
-        })
-      }
-      yield* Metric.increment(tag(BotApiMetrics.floodWaits))
-      const event: FloodWait = {
-        _tag: "FloodWait",
-        source: "gate",
-        method,
-        chatId: current,
-        retryAfter,
-        attempt,
-        maxAttempts
-      }
-      yield* announce(event, gate.waitIfClosed(scope))
-    })
-
-  /**
-   * Runs the side effects of a step after a failed request for `current` (close the gate, record a move, wait), and
-   * fails with `error` when the step gives up.
-   */
-  const takeStep = (
-    step: Rules.NextStep,
-    error: BotApiError,
-    context: {
-      readonly gate: FloodGate.FloodGate.Service
-      readonly registry: ChatMigrations.ChatMigrations.Service
-      readonly scope: string
-      readonly current: ChatId.ChatId
-      readonly attempt: number
-      readonly backoff: Effect.Effect<Duration.Duration>
-    }
-  ): Effect.Effect<void, BotApiError> =>
-    Effect.gen(function*() {
-      const { current, gate, scope } = context
-      const closeGateMs = step._tag === "WaitFlood"
-        ? step.waitMs
-        : step._tag === "GiveUp"
-        ? step.closeGateMs
-        : undefined
-      // Closed even when we give up: the others for this scope should not hit the server either.
-      if (closeGateMs !== undefined) yield* gate.close(scope, (yield* Clock.currentTimeMillis) + closeGateMs)
-      const move = step._tag === "Follow" ? step : step._tag === "GiveUp" ? step.recordMove : undefined
-      if (move !== undefined) {
-        const to = move.to as ChatId.ChatId
-        yield* context.registry.record(current, to)
-        yield* Metric.increment(tag(BotApiMetrics.migrations))
-        yield* announce({ _tag: "Migrated", method, from: current, to, remembered: false }, Effect.void)
-      }
-      const attempt = context.attempt + 1
-      switch (step._tag) {
-        case "GiveUp":
-          return yield* error
-        case "WaitFlood": {
-          yield* Metric.increment(tag(BotApiMetrics.floodWaits))
-          const retryAfter = Duration.millis(step.waitMs)
-          const event: FloodWait = {
-            _tag: "FloodWait",
-            source: "server",
-            method,
-            chatId: current,
-            retryAfter,
-            attempt,
-            maxAttempts
-          }
-          // Waits for the gate, not only retry_after: another call may have closed it for longer meanwhile.
-          return yield* announce(event, gate.waitIfClosed(scope))
-        }
-        case "Backoff": {
-          const delay = yield* context.backoff
-          yield* Metric.increment(tag(BotApiMetrics.transientRetries))
-          const reason = error.message
-          const event: TransientRetry = {
-            _tag: "TransientRetry",
-            method,
-            chatId: current,
-            reason,
-            delay,
-            attempt,
-            maxAttempts
-          }
-          return yield* announce(event, Effect.sleep(delay))
-        }
-      }
-    })
-
-  return (input) =>
-    Effect.gen(function*() {
-      const original = yield* ChatId.make(input)
-      yield* Effect.annotateCurrentSpan("telegram.chat_id", String(original))
-      const gate = yield* FloodGate.FloodGate
-      const registry = yield* ChatMigrations.ChatMigrations
-      // Fast path: no migration recorded for this chat (one lookup, no path to build).
-      const first = bounds.maxMigrationHops === 0 ? Option.none() : yield* registry.get(original)
-      const path = Option.isNone(first) ? [original] : yield* ChatMigrations.resolve(original, bounds.maxMigrationHops)
-      let progress = Rules.startCall(path)
-      if (progress.hops > 0) {
-        const to = progress.current as ChatId.ChatId
-        yield* announce({ _tag: "Migrated", method, from: original, to, remembered: true }, Effect.void)
-      }
-      const backoff = backoffDelays({
-        base: options?.backoffBase ?? defaults.backoffBase,
-        cap: options?.backoffCap ?? defaults.backoffCap,
-        jitter: options?.jitter ?? defaults.jitter
-      })
-
-      while (true) {
-        progress = Rules.sending(progress)
-        const { attempt } = progress
-        const current = progress.current as ChatId.ChatId
-        const scope = FloodGate.scopeOf(scopeKind, current)
-        yield* passGate(gate, scope, current, attempt)
-        yield* Effect.annotateCurrentSpan("telegram.attempts", attempt)
-        const result = yield* Effect.either(send(current, attempt))
-        if (result._tag === "Right") {
-          return current === original
-            ? { value: result.right, chatId: current, attempts: attempt }
-            : { value: result.right, chatId: current, migratedFrom: original, attempts: attempt }
-        }
-        const step = Rules.nextStep(bounds, progress, failureView(result.left))
-        yield* takeStep(step, result.left, { gate, registry, scope, current, attempt, backoff: backoff.next })
-        if (step._tag !== "GiveUp") progress = Rules.advance(progress, step)
-      }
-    }).pipe(
-      Effect.withSpan(`Policy.${method}`, {
-        attributes: { "telegram.method": method },
-        captureStackTrace: false
-      })
-    )
+  const policy = compiled(method, options)
+  return (chatId) => PolicyRun.run(policy, operation, chatId)
 }
-
-const FiberRefGetAttempt: Effect.Effect<number> = Effect.withFiberRuntime((fiber) =>
-  Effect.succeed(fiber.getFiberRef(BotApi.currentAttempt))
-)
 
 /**
  * exportChatInviteLink with every policy ({@link resilient}, {@link defaults}): the call most users want.

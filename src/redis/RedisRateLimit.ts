@@ -20,7 +20,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import { BotApi, fromCall } from "../BotApi.js"
+import { BotApi } from "../BotApi.js"
 import * as ChatId from "../ChatId.js"
 import { orFallback, type ScriptedRedis } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
@@ -144,8 +144,17 @@ export const withLimits = (
         return Effect.all(steps, { discard: true })
       })
 
-    // Every method is `call` with its parameters, so limiting `call` limits them all.
-    return fromCall((method, params, result) => Effect.zipRight(turn(params.chat_id), api.call(method, params, result)))
+    return BotApi.of({
+      call: (method, params, result) => Effect.zipRight(turn(params.chat_id), api.call(method, params, result)),
+      exportChatInviteLink: (chatId) => Effect.zipRight(turn(chatId), api.exportChatInviteLink(chatId)),
+      createChatInviteLink: (chatId, options) =>
+        Effect.zipRight(turn(chatId), api.createChatInviteLink(chatId, options)),
+      editChatInviteLink: (chatId, inviteLink, options) =>
+        Effect.zipRight(turn(chatId), api.editChatInviteLink(chatId, inviteLink, options)),
+      revokeChatInviteLink: (chatId, inviteLink) =>
+        Effect.zipRight(turn(chatId), api.revokeChatInviteLink(chatId, inviteLink)),
+      getChat: (chatId) => Effect.zipRight(turn(chatId), api.getChat(chatId))
+    })
   })
 
 /**

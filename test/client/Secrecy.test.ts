@@ -12,6 +12,7 @@ import { inspect } from "node:util"
 import { MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import * as BotApi from "../../src/BotApi.js"
 import * as Policy from "../../src/Policy.js"
+import * as UndiciHttpClient from "../../src/UndiciHttpClient.js"
 import {
   causeTexts,
   failure,
@@ -246,7 +247,8 @@ describe("token secrecy with the platform's own errors", () => {
   const transports: ReadonlyArray<[string, Layer.Layer<HttpClient.HttpClient>]> = [
     ["FetchHttpClient", FetchHttpClient.layer],
     ["NodeHttpClient (undici)", NodeHttpClient.layerUndici],
-    ["NodeHttpClient (node:http)", NodeHttpClient.layer]
+    ["NodeHttpClient (node:http)", NodeHttpClient.layer],
+    ["UndiciHttpClient (direct path)", UndiciHttpClient.layer]
   ]
 
   /** Runs `effect` on real time with a recording tracer and logger, logging the failure as a user would. */

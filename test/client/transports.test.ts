@@ -1,6 +1,7 @@
 /**
  * The same client over every HttpClient a user may pick, against the standalone mock server on loopback:
- * FetchHttpClient, NodeHttpClient over undici (the recommended one on Node) and over node:http.
+ * FetchHttpClient, NodeHttpClient over undici and over node:http, and this library's UndiciHttpClient (the recommended
+ * one on Node, which BotApi sends through directly).
  * These run on real time (`it.live`): nothing here waits, the mock answers at once.
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
@@ -12,6 +13,7 @@ import { DEFAULT_BOT_TOKEN, type RunningMockServer, startMockServer } from "tele
 import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
 import * as Policy from "../../src/Policy.js"
+import * as UndiciHttpClient from "../../src/UndiciHttpClient.js"
 
 let server: RunningMockServer
 beforeAll(async () => {
@@ -25,7 +27,8 @@ const LINK = /^https:\/\/t\.me\/\+[A-Za-z0-9_-]+$/
 const transports: ReadonlyArray<[string, Layer.Layer<HttpClient.HttpClient>]> = [
   ["FetchHttpClient", FetchHttpClient.layer],
   ["NodeHttpClient (undici)", NodeHttpClient.layerUndici],
-  ["NodeHttpClient (node:http)", NodeHttpClient.layer]
+  ["NodeHttpClient (node:http)", NodeHttpClient.layer],
+  ["UndiciHttpClient (direct path)", UndiciHttpClient.layer]
 ]
 
 for (const [name, transport] of transports) {

@@ -1,7 +1,9 @@
 /**
  * The mock Telegram (the `telegram-bot-api-mock` package) served in-process to an Effect program: an `HttpClient`
  * that answers from a `MockTelegram` without sockets or MSW. Delay faults wait on Effect's `Clock` (so `TestClock`
- * drives them); a dropped connection is a transport error, as it would be over the network.
+ * drives them); a parked long poll or an absorbed flood wait waits for the mock, whose clock (with
+ * `mockClockFromEffect`) is the same `TestClock`, and an interrupted request cancels it; a dropped connection is a
+ * transport error, as it would be over the network.
  *
  * Not part of the main entry (it is a tool for tests and demos): import it from
  * `effect-telegram-invite/MockHttpClient`, with `telegram-bot-api-mock` installed.
@@ -14,7 +16,9 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Chunk from "effect/Chunk"
 import type * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import type { MockClock, MockTelegram, WireResponse } from "telegram-bot-api-mock"
@@ -53,8 +57,9 @@ export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): H
         body: bytes,
         controlToken: request.headers["x-mock-control-token"]
       })
-      while (response._tag === "Delay") {
-        yield* Effect.sleep(response.ms)
+      while (response._tag === "Delay" || response._tag === "Wait") {
+        if (response._tag === "Delay") yield* Effect.sleep(response.ms)
+        else yield* waitFor(response)
         response = response.then()
       }
       switch (response._tag) {
@@ -94,15 +99,33 @@ export const layerMockHttpClient = (
   options: Options = {}
 ): Layer.Layer<HttpClient.HttpClient> => Layer.succeed(HttpClient.HttpClient, makeMockHttpClient(mock, options))
 
+/** Waits until the mock has the answer; interrupting the request (a stopped bot) cancels the wait in the mock. */
+const waitFor = (response: Extract<WireResponse, { _tag: "Wait" }>): Effect.Effect<void> =>
+  Effect.async<void>((resume) => {
+    response.onReady(() => resume(Effect.void))
+    return Effect.sync(() => response.cancel())
+  })
+
 /**
  * The mock on an Effect clock: inside `it.effect`, `MockTelegram.make({ clock: mockClockFromEffect(yield*
  * Effect.clock) })` makes the mock see exactly the `TestClock` the client sees, so a 30 s flood window passes when the
- * test adjusts the clock.
+ * test adjusts the clock. The mock's timers (a long poll's timeout, an absorbed flood wait, a webhook's retry) sleep
+ * on that clock too, each in a fiber of its own.
  *
  * @since 0.1.0
  */
 export const mockClockFromEffect = (clock: Clock.Clock): MockClock => ({
-  now: () => clock.unsafeCurrentTimeMillis()
+  now: () => clock.unsafeCurrentTimeMillis(),
+  schedule: (atMs, fn) => {
+    const fiber = Effect.runFork(
+      clock.sleep(Duration.millis(Math.max(0, atMs - clock.unsafeCurrentTimeMillis()))).pipe(
+        Effect.zipRight(Effect.sync(fn))
+      )
+    )
+    return () => {
+      Effect.runFork(Fiber.interrupt(fiber))
+    }
+  }
 })
 
 const encoder = new TextEncoder()

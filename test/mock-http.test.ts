@@ -1,6 +1,9 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
-import { conformanceSuite } from "./mock/conformance.js"
+import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { memberConformanceSuite } from "./mock/conformanceMembers.js"
+import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -11,8 +14,13 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-conformanceSuite("standalone HTTP server", () => ({
+const transport = (): Transport => ({
   request: (path, init) => fetch(`${server.url}${path}`, init),
   mock,
   clock
-}))
+})
+
+conformanceSuite("standalone HTTP server", transport)
+updateConformanceSuite("standalone HTTP server", transport)
+messageConformanceSuite("standalone HTTP server", transport)
+memberConformanceSuite("standalone HTTP server", transport)

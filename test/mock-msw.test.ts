@@ -2,7 +2,10 @@ import { setupServer } from "msw/node"
 import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
-import { conformanceSuite } from "./mock/conformance.js"
+import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { memberConformanceSuite } from "./mock/conformanceMembers.js"
+import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -11,8 +14,13 @@ const server = setupServer(...telegramHandlers(mock, { sleep: () => Promise.reso
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }))
 afterAll(() => server.close())
 
-conformanceSuite("MSW", () => ({
+const transport = (): Transport => ({
   request: (path, init) => fetch(`https://api.telegram.org${path}`, init),
   mock,
   clock
-}))
+})
+
+conformanceSuite("MSW", transport)
+updateConformanceSuite("MSW", transport)
+messageConformanceSuite("MSW", transport)
+memberConformanceSuite("MSW", transport)

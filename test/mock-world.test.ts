@@ -74,7 +74,8 @@ describe("the injectable clock", () => {
     () =>
       Effect.gen(function*() {
         const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Effect.clock) })
-        mock.setFloodLimits([{ method: "exportChatInviteLink", max_calls: 1, per_seconds: 30 }])
+        // absorb_seconds 0: every wait is a 429 (the default absorbs waits up to 8 s, as Telegram does).
+        mock.setFloodLimits([{ method: "exportChatInviteLink", max_calls: 1, per_seconds: 30, absorb_seconds: 0 }])
         assert.isTrue(body(get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)).ok)
         const refused = get(mock, "exportChatInviteLink", `?chat_id=${SUPERGROUP}`)
         assert.deepStrictEqual(body(refused).parameters, { retry_after: 30 })

@@ -26,13 +26,19 @@ const ownerLink = (chatId: number, hash: string) => ({
   created_at: CREATED_AT
 })
 
-/** The default world: one bot, its owner and a chat of each kind the invite-link rules tell apart (README table). */
+/**
+ * The default world: one bot, its owner, a chat of each kind the invite-link rules tell apart (README table), Alice
+ * who has started the bot, and Bob, Carol and Dave who have not (they are in no chat: they join through links).
+ */
 export const defaultWorld: WorldSnapshotInput = {
   bots: [{ token: DEFAULT_BOT_TOKEN, user_id: DEFAULT_BOT_ID }],
   users: [
     { id: DEFAULT_BOT_ID, is_bot: true, first_name: "Seed Invite Bot", username: "seed_invite_bot" },
     { id: DEFAULT_OWNER_ID, first_name: "Olga", last_name: "Owner", username: "olga_owner" },
-    { id: 42, first_name: "Alice" }
+    { id: 42, first_name: "Alice" },
+    { id: 43, first_name: "Bob", username: "bob" },
+    { id: 44, first_name: "Carol", username: "carol" },
+    { id: 45, first_name: "Dave" }
   ],
   chats: [
     { id: -1001234567890, type: "supergroup", title: "Seed Supergroup", members: [owner, botAdmin] },

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { Socket } from "node:net"
 import { MockTelegram, type MockTelegramOptions } from "./MockTelegram.js"
+import { nodeDeliverer } from "./Webhooks.js"
 import { MAX_BODY_BYTES, MAX_HEADER_BYTES, STATUS_TEXT, type WireResponse } from "./Wire.js"
 
 /** Where to listen, which mock to serve (or how to make one), and how to treat slow requests and defects. */
@@ -16,6 +17,11 @@ export interface MockServerOptions extends MockTelegramOptions {
   readonly requestTimeoutMs?: number
   /** Where a defect of the mock (answered 500 in defect mode "answer") is reported, one line each; stderr by default. */
   readonly log?: (line: string) => void
+  /**
+   * Deliver webhooks with node:http (the default: true). False leaves the mock's own deliverer (or none) in place, for a
+   * test that delivers them another way.
+   */
+  readonly deliverWebhooks?: boolean
 }
 
 /** A started server: its URL, its mock, and how to stop it. */
@@ -81,7 +87,25 @@ class Responder {
         this.delays.add(timer)
         return
       }
+      case "Wait":
+        this.wait(req, res, response)
+        return
     }
+  }
+
+  /** A parked poll or an absorbed wait: answered when the mock says so; cancelled if the client goes first. */
+  private wait(req: IncomingMessage, res: ServerResponse, response: Extract<WireResponse, { _tag: "Wait" }>): void {
+    let ready = false
+    const onClose = () => {
+      if (!ready) response.cancel()
+    }
+    res.once("close", onClose)
+    response.onReady(() => {
+      if (ready) return
+      ready = true
+      res.off("close", onClose)
+      setImmediate(() => this.sendAnswer(req, res, response.then))
+    })
   }
 }
 
@@ -148,6 +172,8 @@ const onClientError = (error: NodeJS.ErrnoException, socket: Socket): void => {
  */
 export const startMockServer = (options: MockServerOptions = {}): Promise<RunningMockServer> => {
   const mock = options.mock ?? MockTelegram.make(options)
+  const deliverer = options.deliverWebhooks === false ? undefined : nodeDeliverer()
+  if (deliverer !== undefined) mock.setWebhookDeliverer(deliverer.deliver)
   const host = options.host ?? "127.0.0.1"
   const timeoutMs = options.requestTimeoutMs ?? 10_000
   const responder = new Responder(options.log ?? ((line) => process.stderr.write(`${line}\n`)))
@@ -182,6 +208,10 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
           new Promise<void>((done) => {
             for (const timer of responder.delays) clearTimeout(timer)
             responder.delays.clear()
+            if (deliverer !== undefined) {
+              deliverer.close()
+              mock.setWebhookDeliverer(undefined)
+            }
             server.close(() => done())
             server.closeAllConnections()
           })

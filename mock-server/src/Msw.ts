@@ -34,12 +34,34 @@ export const telegramHandlers = (mock: MockTelegram, options: TelegramHandlersOp
         body,
         controlToken: request.headers.get("x-mock-control-token") ?? undefined
       })
-      return toMswResponse(response, sleep)
+      return toMswResponse(response, sleep, request.signal)
     })
   ]
 }
 
-const toMswResponse = async (response: WireResponse, sleep: (ms: number) => Promise<void>): Promise<Response> => {
+/** Waits for a later answer; a client that aborts (grammY's bot.stop()) cancels it. */
+const waitFor = (response: Extract<WireResponse, { _tag: "Wait" }>, signal: AbortSignal): Promise<boolean> =>
+  new Promise((resolve) => {
+    if (signal.aborted) {
+      response.cancel()
+      return resolve(false)
+    }
+    const onAbort = () => {
+      response.cancel()
+      resolve(false)
+    }
+    signal.addEventListener("abort", onAbort, { once: true })
+    response.onReady(() => {
+      signal.removeEventListener("abort", onAbort)
+      resolve(true)
+    })
+  })
+
+const toMswResponse = async (
+  response: WireResponse,
+  sleep: (ms: number) => Promise<void>,
+  signal: AbortSignal
+): Promise<Response> => {
   switch (response._tag) {
     case "Json":
       return new HttpResponse(response.body, {
@@ -59,6 +81,9 @@ const toMswResponse = async (response: WireResponse, sleep: (ms: number) => Prom
       return HttpResponse.error()
     case "Delay":
       await sleep(response.ms)
-      return toMswResponse(response.then(), sleep)
+      return toMswResponse(response.then(), sleep, signal)
+    case "Wait":
+      if (!(await waitFor(response, signal))) return HttpResponse.error()
+      return toMswResponse(response.then(), sleep, signal)
   }
 }

@@ -35,8 +35,20 @@ export type WireResponse =
   | { readonly _tag: "Html"; readonly status: number; readonly body: string }
   /** Close the connection without an answer (fault injection). */
   | { readonly _tag: "Drop" }
-  /** Wait, then answer what `then()` gives at that time (fault injection). */
+  /** Wait `ms` of the transport's own time, then answer what `then()` gives at that time (a delay fault). */
   | { readonly _tag: "Delay"; readonly ms: number; readonly then: () => WireResponse }
+  /**
+   * An answer the mock decides later, on its own clock: a parked long poll (woken by an update, a conflict or its
+   * timeout) or a flood wait absorbed by the server. The transport calls `onReady` once; the mock calls the callback
+   * once (possibly before `onReady` returns), then the transport sends what `then()` gives. When the client goes away
+   * first, the transport calls `cancel()` (and never `then()`).
+   */
+  | {
+    readonly _tag: "Wait"
+    readonly onReady: (ready: () => void) => void
+    readonly then: () => WireResponse
+    readonly cancel: () => void
+  }
 
 /** The largest body (and parameters in total) the real server reads: 1 MiB. */
 export const MAX_BODY_BYTES = 1 << 20

@@ -3,8 +3,20 @@
  * `MockTelegram.make({ world })` accept), faults, flood limits, journal entries and caps. Field names follow the Bot
  * API's snake_case. `decodeWorld` validates a world and says what is wrong, one line per problem.
  */
-import { decodeWorldShape } from "./internal/validation.js"
 import { checkReferences } from "./internal/worldReferences.js"
+
+export type {
+  Fault,
+  FaultDelayReply,
+  FaultDropReply,
+  FaultErrorReply,
+  FaultHtmlReply,
+  FaultInput,
+  FaultReply,
+  FloodLimit
+} from "./FaultTypes.js"
+import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
+import { decodeWorldShape } from "./internal/worldSchemas.js"
 
 /** A person or a bot the world knows. */
 export interface User {
@@ -35,7 +47,7 @@ export interface Bot {
 }
 
 /** A member's standing in a chat, as in the Bot API's ChatMember. */
-export type MemberStatus = "creator" | "administrator" | "member" | "left" | "kicked"
+export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked"
 
 /** One user's standing in a chat, with the administrator rights of the Bot API (absent means false). */
 export interface Member {
@@ -65,6 +77,12 @@ export interface Member {
   readonly can_edit_messages?: boolean | undefined
   /** May pin messages. */
   readonly can_pin_messages?: boolean | undefined
+  /** Restricted members: may send text messages (false when left out). */
+  readonly can_send_messages?: boolean | undefined
+  /** Restricted members: still in the chat (true when left out). */
+  readonly is_member?: boolean | undefined
+  /** Unix time in seconds: when a ban or restriction ends, or a subscriber's subscription (0 or absent: never). */
+  readonly until_date?: number | undefined
 }
 
 /** The kind of a chat; it decides which ids it may have (telegram-wire.md §6). */
@@ -86,6 +104,13 @@ export interface Chat {
   readonly migrated_to_chat_id?: number | undefined
   /** A basic group deleted without an upgrade. */
   readonly deleted: boolean
+  /**
+   * Private chats: the bots the user has started (absent: every bot of the world). A user who started no bot has no
+   * private chat.
+   */
+  readonly bot_ids?: ReadonlyArray<number> | undefined
+  /** Private chats: the bots the user has blocked (absent: none). */
+  readonly blocked_bot_ids?: ReadonlyArray<number> | undefined
 }
 
 /** A chat as written in a world file: `members` and `deleted` may be left out. */
@@ -118,6 +143,26 @@ export interface InviteLink {
   readonly creates_join_request: boolean
   /** Unix time in seconds when the link was made. */
   readonly created_at: number
+  /** Subscription links: the period in seconds (always with `subscription_price`). */
+  readonly subscription_period?: number | undefined
+  /** Subscription links: the price in Telegram Stars per period. */
+  readonly subscription_price?: number | undefined
+  /** How many people joined through the link (counted against `member_limit`); 0 when left out. */
+  readonly joined_count?: number | undefined
+}
+
+/** A person's pending request to join a chat, waiting for an administrator (approveChatJoinRequest). */
+export interface JoinRequest {
+  /** The chat asked to join: a group, supergroup or channel of the world. */
+  readonly chat_id: number
+  /** Who asks: a user of the world (not a bot). */
+  readonly user_id: number
+  /** Unix time in seconds when they asked. */
+  readonly date: number
+  /** The link they used, if any (a link of that chat). */
+  readonly invite_link?: string | undefined
+  /** The bio they show the administrators, if any. */
+  readonly bio?: string | undefined
 }
 
 /** An invite link as written in a world file: `is_revoked` and `creates_join_request` may be left out. */
@@ -126,69 +171,6 @@ export interface InviteLinkInput extends Omit<InviteLink, "is_revoked" | "create
   readonly is_revoked?: boolean | undefined
   /** People who use the link ask to join; false when left out. */
   readonly creates_join_request?: boolean | undefined
-}
-
-/** At most `max_calls` calls per `per_seconds` for each (bot, method, chat) that matches; then 429 `retry_after`. */
-export interface FloodLimit {
-  /** The method it counts (any case); absent: every method, each counted on its own. */
-  readonly method?: string | undefined
-  /** The chat it counts; absent: every chat, each counted on its own. */
-  readonly chat_id?: number | undefined
-  /** Calls allowed within the window, 1 to 1000000. */
-  readonly max_calls: number
-  /** The window in seconds, more than 0 and at most 86400. */
-  readonly per_seconds: number
-}
-
-/** A fault's reply: a Bot API error envelope. */
-export interface FaultErrorReply {
-  /** The error code and HTTP status, 400 to 599. */
-  readonly error_code: number
-  /** The description; absent: the real server's text for the code (e.g. `Too Many Requests: retry after N`). */
-  readonly description?: string | undefined
-  /** Sent as `parameters.retry_after` and as the `Retry-After` header. */
-  readonly retry_after?: number | undefined
-  /** Sent as `parameters.migrate_to_chat_id`. */
-  readonly migrate_to_chat_id?: number | undefined
-}
-
-/** A fault's reply: an HTML error page with this status, as a reverse proxy sends. */
-export interface FaultHtmlReply {
-  /** The HTTP status, 400 to 599. */
-  readonly html: number
-}
-
-/** A fault's reply: the connection is closed without an answer. */
-export interface FaultDropReply {
-  /** Always true. */
-  readonly drop: true
-}
-
-/** A fault's reply: the normal answer, this many milliseconds late. */
-export interface FaultDelayReply {
-  /** The delay in milliseconds, 0 to 600000. */
-  readonly delay_ms: number
-}
-
-/** What an injected fault answers instead of the normal answer. */
-export type FaultReply = FaultErrorReply | FaultHtmlReply | FaultDropReply | FaultDelayReply
-
-/** A fault: the next `times` calls of `method` (optionally for one chat) get `reply`. */
-export interface Fault {
-  /** The method it catches, any case. */
-  readonly method: string
-  /** Only calls for this chat (its id, or an `@username`); absent: every chat. */
-  readonly chat_id?: number | string | undefined
-  /** How many matching calls get the reply, 1 to 1000000. */
-  readonly times: number
-  /** What they get. */
-  readonly reply: FaultReply
-}
-
-/** A fault as injected: `times` may be left out (once). */
-export interface FaultInput extends Omit<Fault, "times"> {
-  /** How many matching calls get the reply; 1 when left out. */
-  readonly times?: number | undefined
 }
 
 /** The whole world as data: what `snapshot()` returns (a deep copy) and a world file holds once decoded. */
@@ -205,6 +187,8 @@ export interface WorldSnapshot {
   readonly flood_limits: ReadonlyArray<FloodLimit>
   /** The faults still pending, with the uses they have left. */
   readonly faults: ReadonlyArray<Fault>
+  /** Join requests waiting for an administrator. */
+  readonly join_requests: ReadonlyArray<JoinRequest>
 }
 
 /** A world as written in a file or passed to `MockTelegram.make`: defaults may be left out. */
@@ -221,6 +205,8 @@ export interface WorldSnapshotInput {
   readonly flood_limits?: ReadonlyArray<FloodLimit> | undefined
   /** Faults pending from the start; none when left out. */
   readonly faults?: ReadonlyArray<FaultInput> | undefined
+  /** Join requests pending from the start; none when left out. */
+  readonly join_requests?: ReadonlyArray<JoinRequest> | undefined
 }
 
 /** One request as the journal keeps it: never a token. */
@@ -239,6 +225,12 @@ export interface JournalEntry {
   readonly test_environment?: true
   /** Set when an injected fault answered (`error 429`, `html 502`, `drop`), or `defect` when the mock itself failed. */
   readonly fault?: string
+  /** Set when flood control absorbed a wait: the call was answered this many milliseconds late. */
+  readonly waited_ms?: number
+  /** Set on a method the bot's webhook returned in its response (executed; its result reached nobody). */
+  readonly webhook_reply?: true
+  /** Set on a refusal: the description answered. */
+  readonly description?: string
 }
 
 /** The bounds of everything that grows with traffic; all configurable. */
@@ -249,10 +241,29 @@ export interface WorldCaps {
   readonly revokedLinksPerAdmin: number
   /** Flood-control counters kept at once; idle ones are dropped first. */
   readonly floodKeys: number
+  /** Updates kept per bot until confirmed; past it new updates are dropped, as the real server drops them. */
+  readonly updatesPerBot: number
+  /** Messages kept per chat (per bot and user in private chats); the oldest are forgotten. */
+  readonly messagesPerChat: number
+  /** Users the world may hold (people added through the control API included). */
+  readonly users: number
+  /** Callback queries kept for answerCallbackQuery; the oldest are forgotten. */
+  readonly callbackQueries: number
+  /** Parked getUpdates calls and absorbed flood waits held at once (each a timer); past it they answer at once. */
+  readonly waits: number
 }
 
 /** The caps a mock has unless told otherwise. */
-export const defaultCaps: WorldCaps = { journalSize: 1000, revokedLinksPerAdmin: 20, floodKeys: 10_000 }
+export const defaultCaps: WorldCaps = {
+  journalSize: 1000,
+  revokedLinksPerAdmin: 20,
+  floodKeys: 10_000,
+  updatesPerBot: 10_000,
+  messagesPerChat: 1000,
+  users: 10_000,
+  callbackQueries: 1000,
+  waits: 10_000
+}
 
 /** What `decodeWorld` finds: the world with its defaults filled in, or one line per problem. */
 export type DecodeWorldResult =

@@ -1,6 +1,7 @@
 /**
  * telegram-bot-api-mock: a stateful, faithful offline imitation of the Telegram Bot API (invite links, admin rights,
- * migrations, flood control and faults), in-process or as a local HTTP server. The MSW handlers live in
+ * migrations, flood control and faults; updates by long polling and webhooks, messages, people who join through the
+ * links), in-process or as a local HTTP server. The MSW handlers live in
  * `telegram-bot-api-mock/msw` (they need the optional peer dependency `msw`).
  */
 export { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, DEFAULT_OWNER_ID, defaultWorld } from "./DefaultWorld.js"
@@ -12,9 +13,12 @@ export { manualClock, systemClock } from "./MockClock.js"
 export type { ManualClock, MockClock } from "./MockClock.js"
 export { MockInputError } from "./MockInputError.js"
 export { MockTelegram, SERVED_METHODS } from "./MockTelegram.js"
-export type { MockTelegramOptions } from "./MockTelegram.js"
+export type { JoinOutcome, MockTelegramOptions, WebhookOptions } from "./MockTelegram.js"
+export { fetchDeliverer, handlerDeliverer, nodeDeliverer } from "./Webhooks.js"
+export type { WebhookDeliverer, WebhookDelivery, WebhookReply } from "./Webhooks.js"
 export { MAX_BODY_BYTES, MAX_HEADER_BYTES } from "./Wire.js"
 export type { WireRequest, WireResponse } from "./Wire.js"
+export type { UpdateOptions } from "./world/World.js"
 export { decodeWorld, defaultCaps } from "./WorldSnapshot.js"
 export type {
   Bot,
@@ -32,6 +36,7 @@ export type {
   FloodLimit,
   InviteLink,
   InviteLinkInput,
+  JoinRequest,
   JournalEntry,
   Member,
   MemberStatus,

@@ -43,6 +43,36 @@ export const checkWriteAccess = (chat: ChatRecord, botId: number): ApiError | un
   return undefined
 }
 
+/**
+ * Read access (TBA check_chat_access with Read or ReadMembers): a basic group answers the migrate or deleted error only
+ * for ReadMembers, and its kicked or gone bot only there too; a supergroup or channel refuses a bot kicked from it, and
+ * a bot not in it unless it is public.
+ */
+export const checkReadAccess = (chat: ChatRecord, botId: number, members: boolean): ApiError | undefined => {
+  if (chat.type === "private") return undefined
+  if (chat.type === "group") return members ? checkWriteAccess(chat, botId) : undefined
+  const { status } = standing(chat, botId)
+  if (status === "kicked") return apiError(403, `Forbidden: bot was kicked from the ${chat.type} chat`)
+  const inChat = status === "creator" || status === "administrator" || status === "member" ||
+    (status === "restricted" && standing(chat, botId).rights.is_member !== false)
+  if (!inChat && chat.username === undefined) {
+    return apiError(403, `Forbidden: bot is not a member of the ${chat.type} chat`)
+  }
+  return undefined
+}
+
+/** The chat named by `chat_id` once the bot's read access (members: ReadMembers) to it is checked. */
+export const readableChat = (
+  world: World,
+  param: string | undefined,
+  botId: number,
+  members: boolean
+): ChatRecord | ApiError => {
+  const chat = resolveChat(world, param)
+  if ("_tag" in chat) return chat
+  return checkReadAccess(chat, botId, members) ?? chat
+}
+
 /** The chat named by `chat_id` once the bot's write access to it is checked. */
 export const writableChat = (world: World, param: string | undefined, botId: number): ChatRecord | ApiError => {
   const chat = resolveChat(world, param)

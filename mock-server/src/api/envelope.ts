@@ -13,10 +13,29 @@ export interface ApiError {
   readonly description: string
   readonly retryAfter?: number
   readonly migrateToChatId?: number
+  /** A flood wait short enough for the server to absorb: the call runs this many ms later instead of failing. */
+  readonly absorbMs?: number
 }
 
-/** What a method answers: the JSON text of its result, or a refusal. */
-export type Outcome = string | ApiError
+/** A success whose envelope also has a description (`{"ok":true,"result":true,"description":"Webhook was set"}`). */
+export interface Described {
+  readonly _tag: "Described"
+  readonly result: string
+  readonly description: string
+}
+
+/** An answer decided later on the mock's clock (a parked long poll, a delayed 409): see WireResponse "Wait". */
+export interface Later {
+  readonly _tag: "Later"
+  readonly onReady: (ready: () => void) => void
+  readonly then: () => Outcome
+  readonly cancel: () => void
+  /** Set on an absorbed flood wait: how late the answer is (for the journal). */
+  readonly waitedMs?: number
+}
+
+/** What a method answers: the JSON text of its result, a described result, a refusal, or an answer to come. */
+export type Outcome = string | ApiError | Described | Later
 
 /** A failure with this code and description, and no parameters. */
 export const apiError = (code: number, description: string): ApiError => ({ _tag: "ApiError", code, description })
@@ -53,9 +72,17 @@ export const errorResponse = (error: ApiError): WireResponse => {
     : { _tag: "Json", status: error.code, body }
 }
 
-/** The envelope of an outcome. */
-export const outcomeResponse = (outcome: Outcome): WireResponse =>
-  typeof outcome === "string" ? okResponse(outcome) : errorResponse(outcome)
+/** The envelope of an outcome that is already decided. */
+export const outcomeResponse = (outcome: Exclude<Outcome, Later>): WireResponse =>
+  typeof outcome === "string"
+    ? okResponse(outcome)
+    : outcome._tag === "Described"
+    ? {
+      _tag: "Json",
+      status: 200,
+      body: `{"ok":true,"result":${outcome.result},"description":${JSON.stringify(outcome.description)}}`
+    }
+    : errorResponse(outcome)
 
 /** A path that is not `/bot<token>/…`. */
 export const NOT_FOUND: WireResponse = errorResponse(apiError(404, "Not Found"))

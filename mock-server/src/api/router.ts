@@ -7,8 +7,11 @@ import { Params, parseBody, parseUrlEncoded, percentDecode } from "../internal/P
 import { withoutTokens } from "../internal/text.js"
 import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
 import type { World } from "../world/World.js"
+import type { JournalEntry } from "../WorldSnapshot.js"
 import { checkToken, isApiError, METHOD_NOT_FOUND, NOT_FOUND, type Outcome, outcomeResponse } from "./envelope.js"
 import { faultAnswer, faultName } from "./faultReplies.js"
+import { laterBy } from "./later.js"
+import type { Call, MethodHandler } from "./methods/common.js"
 import { canonicalMethodName, methodHandler } from "./methods/index.js"
 
 /** A Bot API request once read: what the token checks, the method table and the journal need. */
@@ -19,6 +22,8 @@ interface ApiRequest {
   readonly testEnvironment: boolean
   readonly params: Params
   readonly chatParam: string | undefined
+  /** Set on a method a bot's webhook answered with. */
+  readonly webhookReply?: boolean
 }
 
 /** Reads the request, or the answer the real server gives before any token or method is looked at. */
@@ -57,11 +62,11 @@ export const answerApi = (world: World, request: WireRequest): WireResponse => {
   if (isApiError(botId)) return answer(world, read, null, botId)
   const handler = methodHandler(read.method)
   if (handler === undefined) return answer(world, read, botId, METHOD_NOT_FOUND)
-  const call = { world, botId, method: read.method, params: read.params }
+  const call: Call = { world, botId, method: read.method, params: read.params, testEnvironment: read.testEnvironment }
   const fault = world.faults.take(read.method, read.chatParam)
-  if (fault === undefined) return answer(world, read, botId, handler(call))
+  if (fault === undefined) return answer(world, read, botId, execute(handler, call))
   if ("delay_ms" in fault) {
-    return { _tag: "Delay", ms: fault.delay_ms, then: () => answer(world, read, botId, handler(call)) }
+    return { _tag: "Delay", ms: fault.delay_ms, then: () => answer(world, read, botId, execute(handler, call)) }
   }
   const reply = faultAnswer(fault)
   if (isApiError(reply)) return answer(world, read, botId, reply, faultName(fault))
@@ -69,28 +74,101 @@ export const answerApi = (world: World, request: WireRequest): WireResponse => {
   return reply
 }
 
+/** Runs a method; a flood wait short enough to absorb runs it again that much later, its slot already taken. */
+const execute = (handler: MethodHandler, call: Call): Outcome => {
+  const outcome = handler(call)
+  if (typeof outcome !== "object" || outcome._tag !== "ApiError" || outcome.absorbMs === undefined) return outcome
+  const world = call.world
+  world.waits++
+  let done = false
+  const settle = () => {
+    if (!done) world.waits--
+    done = true
+  }
+  const later = laterBy(world, outcome.absorbMs, () => {
+    settle()
+    return handler({ ...call, floodReserved: true })
+  }, outcome.absorbMs)
+  return {
+    ...later,
+    cancel: () => {
+      settle()
+      later.cancel()
+    }
+  }
+}
+
 const answer = (
   world: World,
   read: ApiRequest,
   botId: number | null,
   outcome: Outcome,
-  fault?: string
+  fault?: string,
+  waitedMs?: number
 ): WireResponse => {
-  record(world, read, botId, typeof outcome === "string" ? 200 : outcome.code, fault)
+  if (typeof outcome !== "string" && outcome._tag === "Later") {
+    return {
+      _tag: "Wait",
+      onReady: outcome.onReady,
+      cancel: outcome.cancel,
+      then: () => answer(world, read, botId, outcome.then(), fault, outcome.waitedMs)
+    }
+  }
+  const error = typeof outcome !== "string" && outcome._tag === "ApiError" ? outcome : undefined
+  record(world, read, botId, error?.code ?? 200, fault, waitedMs, error?.description)
   return outcomeResponse(outcome)
 }
 
 /** The journal keeps the bot id and the method's Bot API name, never a token (telegram-wire.md §1). */
-const record = (world: World, read: ApiRequest, botId: number | null, status: number, fault: string | undefined) =>
-  world.journal.record({
-    at: world.clock.now(),
-    bot_id: botId,
-    method: journalMethodName(read.method),
-    ...(read.chatParam !== undefined ? { chat_id: withoutTokens(read.chatParam).slice(0, 100) } : {}),
-    status,
-    ...(read.testEnvironment ? { test_environment: true as const } : {}),
-    ...(fault !== undefined ? { fault } : {})
-  })
+const record = (
+  world: World,
+  read: ApiRequest,
+  botId: number | null,
+  status: number,
+  fault: string | undefined,
+  waitedMs?: number,
+  description?: string
+) => {
+  // Built field by field: this runs on every request, and conditional spreads cost more than assignments.
+  const at = world.clock.now()
+  const method = journalMethodName(read.method)
+  const entry: { -readonly [K in keyof JournalEntry]: JournalEntry[K] } = read.chatParam === undefined
+    ? { at, bot_id: botId, method, status }
+    : { at, bot_id: botId, method, chat_id: withoutTokens(read.chatParam).slice(0, 100), status }
+  if (read.testEnvironment) entry.test_environment = true
+  if (fault !== undefined) entry.fault = fault
+  if (waitedMs !== undefined) entry.waited_ms = waitedMs
+  if (read.webhookReply === true) entry.webhook_reply = true
+  if (description !== undefined) entry.description = withoutTokens(description).slice(0, 300)
+  world.journal.record(entry)
+}
+
+/** Methods a webhook's answer may not call (the real server ignores them). */
+const NOT_FROM_WEBHOOK = new Set(["deletewebhook", "setwebhook", "close", "logout"])
+
+/**
+ * Runs the method a bot's webhook answered with (telegram-wire-bots.md §10): the body read as a request, its `method`
+ * run as the bot; the result is discarded, and journaled with `webhook_reply: true`. Delays and later answers are
+ * dropped (nobody waits for them).
+ */
+export const runWebhookReply = (world: World, botId: number, contentType: string | undefined, body: Uint8Array) => {
+  const params = new Params()
+  if (body.length > MAX_BODY_BYTES || parseBody(contentType, body, params) !== undefined) return
+  const method = (params.get("method") ?? "").toLowerCase()
+  if (method === "" || NOT_FROM_WEBHOOK.has(method) || method.startsWith("get")) return
+  const read: ApiRequest = {
+    token: "",
+    method,
+    testEnvironment: false,
+    params,
+    chatParam: params.get("chat_id"),
+    webhookReply: true
+  }
+  const handler = methodHandler(method)
+  const outcome = handler === undefined ? METHOD_NOT_FOUND : execute(handler, { world, botId, method, params })
+  const response = answer(world, read, botId, outcome)
+  if (response._tag === "Wait") response.onReady(() => response.then())
+}
 
 const journalMethodName = (method: string): string => canonicalMethodName(method) ?? withoutTokens(method).slice(0, 100)
 

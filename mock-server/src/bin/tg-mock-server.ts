@@ -8,6 +8,7 @@ import { startMockServer } from "../HttpServer.js"
 import { MockInputError, MockTelegram, SERVED_METHODS } from "../MockTelegram.js"
 
 const usage = `Usage: tg-mock-server [--port P] [--host H] [--world FILE] [--control-token SECRET] [--defects MODE]
+                      [--webhook-host HOST]...
 
 A stateful mock of the Telegram Bot API (${SERVED_METHODS.join(", ")})
 with a control API under /__mock/.
@@ -19,6 +20,8 @@ with a control API under /__mock/.
   --request-timeout MS  close requests slower than this (default 10000)
   --defects MODE        when the mock itself fails: answer (default: 500, logged to stderr
                         and counted) or throw (the process exits: for test runs)
+  --webhook-host HOST   let webhooks point to HOST too (repeatable); by default only
+                        loopback hosts (127.0.0.0/8, [::1], localhost) are accepted
   -h, --help            show this help`
 
 /**
@@ -47,6 +50,7 @@ const readArgs = () => {
         "control-token": { type: "string" },
         "request-timeout": { type: "string", default: "10000" },
         defects: { type: "string", default: "answer" },
+        "webhook-host": { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false }
       },
       strict: true
@@ -57,7 +61,12 @@ const readArgs = () => {
 }
 
 /** The mock the options describe: its world file read and validated, one line per problem when it is wrong. */
-const makeMock = (worldFile: string | undefined, controlToken: string | undefined, onDefect: DefectMode) => {
+const makeMock = (
+  worldFile: string | undefined,
+  controlToken: string | undefined,
+  onDefect: DefectMode,
+  webhookHosts: ReadonlyArray<string>
+) => {
   let world: unknown
   if (worldFile !== undefined) {
     try {
@@ -67,7 +76,12 @@ const makeMock = (worldFile: string | undefined, controlToken: string | undefine
     }
   }
   try {
-    return MockTelegram.make({ ...(world !== undefined ? { world: world as never } : {}), controlToken, onDefect })
+    return MockTelegram.make({
+      ...(world !== undefined ? { world: world as never } : {}),
+      controlToken,
+      onDefect,
+      webhooks: { allowHosts: webhookHosts }
+    })
   } catch (error) {
     return fail(
       error instanceof MockInputError
@@ -92,7 +106,7 @@ const main = async (): Promise<void> => {
   const defects = values.defects
   if (defects !== "answer" && defects !== "throw") return fail(`--defects: expected answer or throw, got ${defects}`)
 
-  const mock = makeMock(values.world, values["control-token"], defects)
+  const mock = makeMock(values.world, values["control-token"], defects, values["webhook-host"])
   const server = await startMockServer({ mock, port, host: values.host, requestTimeoutMs }).catch((error: Error) =>
     fail(`cannot listen on ${values.host}:${port}: ${error.message}`)
   )

@@ -5,12 +5,20 @@
  */
 import { MockInputError } from "../MockInputError.js"
 import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
-import type { ControlRoute, ControlTarget } from "./common.js"
+import { chatRoutes } from "./chatRoutes.js"
+import { ControlRefusal, type ControlRoute, type ControlTarget } from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
+import { peopleRoutes } from "./peopleRoutes.js"
 import { worldRoutes } from "./worldRoutes.js"
 
-const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [...worldRoutes, ...faultRoutes, ...journalRoutes]
+const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
+  ...worldRoutes,
+  ...faultRoutes,
+  ...journalRoutes,
+  ...peopleRoutes,
+  ...chatRoutes
+]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))
 
@@ -31,9 +39,12 @@ const matchPath = (pattern: ReadonlyArray<string>, segments: ReadonlyArray<strin
   return params
 }
 
-const readJsonBody = (request: WireRequest) => (): unknown => {
+const readJsonBody = (request: WireRequest, optional = false) => (): unknown => {
   const text = new TextDecoder().decode(request.body)
-  if (text.trim() === "") throw new MockInputError(["expected a JSON body"])
+  if (text.trim() === "") {
+    if (optional) return undefined
+    throw new MockInputError(["expected a JSON body"])
+  }
   try {
     return JSON.parse(text)
   } catch (error) {
@@ -60,10 +71,15 @@ export const answerControl = (
     pathKnown = true
     const route = CONTROL_ROUTES[i]!
     if (route.method !== request.method) continue
+    const q = request.target.indexOf("?")
+    const query = new URLSearchParams(q === -1 ? "" : request.target.slice(q + 1))
     try {
-      return controlOk(route.handle({ mock, params, body: readJsonBody(request) }))
+      return controlOk(
+        route.handle({ mock, params, body: readJsonBody(request), optionalBody: readJsonBody(request, true), query })
+      )
     } catch (error) {
       if (error instanceof MockInputError) return controlError(400, error.message)
+      if (error instanceof ControlRefusal) return controlError(error.status, error.description)
       throw error
     }
   }

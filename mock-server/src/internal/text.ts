@@ -35,3 +35,7 @@ export const cleanLinkName = (raw: string): string => {
   if (ONLY_EMPTY_CHARACTERS.test(name)) return ""
   return name.replace(SPACE_RUNS, " ").replace(EDGE_SPACES, "")
 }
+
+/** TDLib's clean_input_string for message text: control characters but newlines become spaces, `\r` is removed. */
+export const cleanInputString = (text: string): string =>
+  text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, " ").replace(/\r/g, "")

@@ -9,7 +9,9 @@ export const checkReferences = (world: WorldSnapshot): Array<string> => {
   const users = checkUsers(world, problems)
   checkBots(world, users, problems)
   const chats = checkChats(world, users, problems)
+  checkConversations(world, problems)
   checkLinks(world, users, chats, problems)
+  checkJoinRequests(world, users, chats, problems)
   return boundProblems(problems)
 }
 
@@ -74,10 +76,59 @@ const checkChats = (world: WorldSnapshot, users: Map<number, User>, problems: Ar
 
 const checkMembers = (chat: Chat, at: string, users: Map<number, User>, problems: Array<string>): void => {
   const seen = new Set<number>()
+  let creators = 0
   for (const [j, member] of chat.members.entries()) {
     if (!users.has(member.user_id)) problems.push(`${at}.members.${j}.user_id: unknown user ${member.user_id}`)
     if (seen.has(member.user_id)) problems.push(`${at}.members.${j}.user_id: duplicate member ${member.user_id}`)
     seen.add(member.user_id)
+    if (member.status === "creator" && ++creators === 2) problems.push(`${at}.members.${j}.status: a second creator`)
+    if (member.status === "restricted" && chat.type !== "supergroup") {
+      problems.push(`${at}.members.${j}.status: only supergroups restrict members`)
+    }
+  }
+}
+
+/** A private chat's bots must be bots of the world; other chats have none. */
+const checkConversations = (world: WorldSnapshot, problems: Array<string>): void => {
+  const bots = new Set(world.bots.map((bot) => bot.user_id))
+  for (const [i, chat] of world.chats.entries()) {
+    for (const field of ["bot_ids", "blocked_bot_ids"] as const) {
+      const ids = chat[field]
+      if (ids === undefined) continue
+      if (chat.type !== "private") problems.push(`chats.${i}.${field}: only a private chat has bots`)
+      for (const [j, id] of ids.entries()) {
+        if (!bots.has(id)) problems.push(`chats.${i}.${field}.${j}: ${id} is not a bot of this world`)
+      }
+    }
+  }
+}
+
+const checkJoinRequests = (
+  world: WorldSnapshot,
+  users: Map<number, User>,
+  chats: Map<number, Chat>,
+  problems: Array<string>
+): void => {
+  const seen = new Set<string>()
+  for (const [i, request] of world.join_requests.entries()) {
+    const at = `join_requests.${i}`
+    const chat = chats.get(request.chat_id)
+    if (chat === undefined || chat.type === "private") {
+      problems.push(`${at}.chat_id: ${request.chat_id} is not a group, supergroup or channel of this world`)
+    }
+    const user = users.get(request.user_id)
+    if (user === undefined || user.is_bot) {
+      problems.push(`${at}.user_id: ${request.user_id} is not a person of this world`)
+    }
+    const key = `${request.chat_id}:${request.user_id}`
+    if (seen.has(key)) problems.push(`${at}.user_id: a second request of user ${request.user_id}`)
+    seen.add(key)
+    if (request.invite_link !== undefined) {
+      const link = world.invite_links.find((l) => l.invite_link === request.invite_link)
+      if (link === undefined || link.chat_id !== request.chat_id) {
+        problems.push(`${at}.invite_link: not a link of chat ${request.chat_id}`)
+      }
+    }
   }
 }
 
@@ -105,6 +156,9 @@ const checkLinks = (
     }
     if (link.creates_join_request && link.member_limit !== undefined) {
       problems.push(`${at}.member_limit: a link that creates join requests has no member limit`)
+    }
+    if ((link.subscription_period === undefined) !== (link.subscription_price === undefined)) {
+      problems.push(`${at}.subscription_price: a subscription link has both a period and a price`)
     }
   }
 }

@@ -1,5 +1,7 @@
 /**
- * Flood control: sliding windows per (limit, bot, method, chat), bounded in number. A small class because its
+ * Flood control: sliding windows per (limit, bot, method, chat), bounded in number, and Telegram's absorption of short
+ * waits (telegram-wire.md §7): a call over a limit whose wait is at most the limit's `absorb_seconds` (8 by default)
+ * takes the slot that frees first and is answered that late; a longer wait is a 429. A small class because its
  * counters are ring buffers with invariants (head, sweep cadence) that nothing outside should touch.
  */
 import type { MockClock } from "../MockClock.js"
@@ -13,7 +15,13 @@ interface FloodCounter {
   readonly max: number
 }
 
-type ActiveLimit = FloodLimit & { readonly methodLower: string | undefined }
+type ActiveLimit = FloodLimit & { readonly methodLower: string | undefined; readonly absorbMs: number }
+
+/** The longest wait Telegram absorbs unless a limit says otherwise (telegram-wire.md §7). */
+export const DEFAULT_ABSORB_SECONDS = 8
+
+/** A call over a limit: answered `absorbMs` late (its slot is taken), or refused with `retryAfter` whole seconds. */
+export type FloodVerdict = { readonly absorbMs: number } | { readonly retryAfter: number }
 
 /** The flood limits in force and the calls counted against them. */
 export class FloodControl {
@@ -25,13 +33,17 @@ export class FloodControl {
 
   /** Replaces the limits and forgets the calls counted so far. */
   setLimits(limits: ReadonlyArray<FloodLimit>): void {
-    this.active = limits.map((limit) => ({ ...limit, methodLower: limit.method?.toLowerCase() }))
+    this.active = limits.map((limit) => ({
+      ...limit,
+      methodLower: limit.method?.toLowerCase(),
+      absorbMs: (limit.absorb_seconds ?? DEFAULT_ABSORB_SECONDS) * 1000
+    }))
     this.counters.clear()
   }
 
   /** The limits in force (copies). */
   limits(): Array<FloodLimit> {
-    return this.active.map(({ methodLower: _, ...limit }) => limit)
+    return this.active.map(({ absorbMs: _absorb, methodLower: _method, ...limit }) => limit)
   }
 
   /** How many counters are alive (for tests of the cap). */
@@ -40,14 +52,15 @@ export class FloodControl {
   }
 
   /**
-   * Counts a call against every matching limit: undefined when it may go, else the whole seconds until a slot frees
-   * (at least 1). A refused call is not counted.
+   * Counts a call against every matching limit: undefined when it may go now; else the verdict. An absorbed call (when
+   * `absorb` allows) takes its slots at the time it will run; a refused one is not counted.
    */
-  check(botId: number, method: string, chatId: number | undefined): number | undefined {
+  check(botId: number, method: string, chatId: number | undefined, absorb = true): FloodVerdict | undefined {
     const limits = this.active
     if (limits.length === 0) return undefined
     const now = this.clock.now()
-    let retryAfter = 0
+    let waitMs = 0
+    let absorbable = absorb
     const matched: Array<FloodCounter> = []
     for (let i = 0; i < limits.length; i++) {
       const limit = limits[i]!
@@ -56,20 +69,25 @@ export class FloodControl {
       const counter = this.counter(`${i}|${botId}|${method}|${chatId ?? ""}`, limit, now)
       if (counter.stamps.length >= limit.max_calls) {
         const wait = counter.stamps[counter.head]! + counter.windowMs - now
-        if (wait > 0) retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil(wait / 1000)))
+        if (wait > 0) {
+          waitMs = Math.max(waitMs, wait)
+          if (wait > limit.absorbMs) absorbable = false
+        }
       }
       matched.push(counter)
     }
-    if (retryAfter > 0) return retryAfter
-    for (const counter of matched) {
-      if (counter.stamps.length < counter.max) counter.stamps.push(now)
-      else {
-        counter.stamps[counter.head] = now
-        counter.head = (counter.head + 1) % counter.max
-      }
-    }
+    if (waitMs > 0 && !absorbable) return { retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) }
+    for (const counter of matched) this.stamp(counter, now + waitMs)
     if (++this.checks % 4096 === 0) this.dropIdle(now, undefined)
-    return undefined
+    return waitMs > 0 ? { absorbMs: waitMs } : undefined
+  }
+
+  private stamp(counter: FloodCounter, at: number): void {
+    if (counter.stamps.length < counter.max) counter.stamps.push(at)
+    else {
+      counter.stamps[counter.head] = at
+      counter.head = (counter.head + 1) % counter.max
+    }
   }
 
   private counter(key: string, limit: FloodLimit, now: number): FloodCounter {

@@ -2,21 +2,45 @@
 import { normalizeUsername } from "../internal/text.js"
 import type { Chat } from "../WorldSnapshot.js"
 import { membersFromData, membersToData } from "./members.js"
-import type { ChatRecord, World } from "./World.js"
+import { emptyLog } from "./messages.js"
+import type { ChatRecord, Conversation, World } from "./World.js"
 
-/** Adds a chat from its world-file form. */
+/** A chat record with nothing in it yet. */
+const chatRecord = (chat: Omit<Chat, "members">, members: ChatRecord["members"]): ChatRecord => ({
+  id: chat.id,
+  type: chat.type,
+  title: chat.title,
+  username: chat.username,
+  members,
+  links: new Set(),
+  primary: new Map(),
+  revoked: new Map(),
+  joinRequests: new Map(),
+  log: emptyLog(),
+  conversations: new Map(),
+  migratedTo: chat.migrated_to_chat_id,
+  migratedFrom: undefined,
+  deleted: chat.deleted
+})
+
+/** A conversation of a user with a bot. */
+export const newConversation = (started: boolean, blocked = false): Conversation => ({
+  started,
+  blocked,
+  log: emptyLog()
+})
+
+/** Adds a chat from its world-file form (a private chat: the user started `bot_ids`, every bot when absent). */
 export const addChat = (world: World, chat: Chat): ChatRecord => {
-  const record: ChatRecord = {
-    id: chat.id,
-    type: chat.type,
-    title: chat.title,
-    username: chat.username,
-    members: membersFromData(chat.members),
-    links: new Set(),
-    primary: new Map(),
-    revoked: new Map(),
-    migratedTo: chat.migrated_to_chat_id,
-    deleted: chat.deleted
+  const record = chatRecord(chat, membersFromData(chat.members))
+  if (chat.type === "private") {
+    const blocked = new Set(chat.blocked_bot_ids ?? [])
+    for (const botId of chat.bot_ids ?? world.bots.map((bot) => bot.user_id)) {
+      record.conversations.set(botId, newConversation(true, blocked.has(botId)))
+    }
+    for (const botId of blocked) {
+      if (!record.conversations.has(botId)) record.conversations.set(botId, newConversation(false, true))
+    }
   }
   world.chats.set(chat.id, record)
   if (chat.username !== undefined) world.chatsByUsername.set(normalizeUsername(chat.username), record)
@@ -32,18 +56,23 @@ export const privateChat = (world: World, userId: number): ChatRecord | undefine
   const existing = world.chats.get(userId)
   if (existing !== undefined) return existing
   if (!world.users.has(userId)) return undefined
-  return {
-    id: userId,
-    type: "private",
-    title: undefined,
-    username: undefined,
-    members: new Map(),
-    links: new Set(),
-    primary: new Map(),
-    revoked: new Map(),
-    migratedTo: undefined,
-    deleted: false
-  }
+  return chatRecord({ id: userId, type: "private", deleted: false }, new Map())
+}
+
+/** The private chat with a user, kept in the world from now on (a conversation is starting in it). */
+export const keptPrivateChat = (world: World, userId: number): ChatRecord | undefined => {
+  const chat = privateChat(world, userId)
+  if (chat !== undefined && !world.chats.has(userId)) world.chats.set(userId, chat)
+  return chat
+}
+
+/** The user's conversation with a bot, made (not started) when it does not exist yet. */
+export const conversation = (world: World, userId: number, botId: number): Conversation | undefined => {
+  const chat = keptPrivateChat(world, userId)
+  if (chat === undefined) return undefined
+  let found = chat.conversations.get(botId)
+  if (found === undefined) chat.conversations.set(botId, found = newConversation(false))
+  return found
 }
 
 /** A chat named as a test names it: its id, or `@username`; undefined when the world has no such chat. */
@@ -64,7 +93,7 @@ export const upgradeGroup = (world: World, chatId: number): number | string => {
   let newId: number
   do newId = -1_000_000_000_000 - world.nextSupergroupNumber++
   while (world.chats.has(newId))
-  addChat(world, {
+  const supergroup = addChat(world, {
     id: newId,
     type: "supergroup",
     title: group.title,
@@ -73,6 +102,7 @@ export const upgradeGroup = (world: World, chatId: number): number | string => {
     migrated_to_chat_id: undefined,
     deleted: false
   })
+  supergroup.migratedFrom = chatId
   group.migratedTo = newId
   return newId
 }

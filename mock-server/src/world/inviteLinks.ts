@@ -15,6 +15,9 @@ export interface LinkOptions {
   /** 0 for no limit. */
   readonly memberLimit: number
   readonly createsJoinRequest: boolean
+  /** Subscription links: the period (s) and price (Stars); 0 for other links. */
+  readonly subscriptionPeriod?: number
+  readonly subscriptionPrice?: number
 }
 
 /**
@@ -60,7 +63,11 @@ export const restoreLink = (world: World, link: InviteLink): void => {
     expireDate: link.expire_date ?? 0,
     memberLimit: link.member_limit ?? 0,
     createsJoinRequest: link.creates_join_request,
-    createdAt: link.created_at
+    createdAt: link.created_at,
+    subscriptionPeriod: link.subscription_period ?? 0,
+    subscriptionPrice: link.subscription_price ?? 0,
+    joinedCount: link.joined_count ?? 0,
+    pendingRequests: 0
   }
   chat.links.add(record)
   world.linksByUrl.set(record.url, record)
@@ -100,7 +107,11 @@ const makeLink = (world: World, chat: ChatRecord, creatorId: number, isPrimary: 
     expireDate: options.expireDate,
     memberLimit: options.memberLimit,
     createsJoinRequest: options.createsJoinRequest,
-    createdAt: Math.floor(world.clock.now() / 1000)
+    createdAt: Math.floor(world.clock.now() / 1000),
+    subscriptionPeriod: options.subscriptionPeriod ?? 0,
+    subscriptionPrice: options.subscriptionPrice ?? 0,
+    joinedCount: 0,
+    pendingRequests: 0
   }
   chat.links.add(link)
   world.linksByUrl.set(link.url, link)

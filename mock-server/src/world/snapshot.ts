@@ -3,21 +3,43 @@
  * a deep copy in the world-file format. Nothing returned here shares an object with the live world.
  */
 import type { MockClock } from "../MockClock.js"
-import type { Chat, InviteLink, WorldCaps, WorldSnapshot } from "../WorldSnapshot.js"
+import type { Chat, InviteLink, JoinRequest, WorldCaps, WorldSnapshot } from "../WorldSnapshot.js"
 import { addChat } from "./chats.js"
 import { FaultQueue } from "./FaultQueue.js"
 import { FloodControl } from "./FloodControl.js"
 import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
 import { membersToData } from "./members.js"
-import type { ChatRecord, LinkRecord, World } from "./World.js"
+import { makeBotState } from "./updates/botState.js"
+import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
+
+/** What a world is made with besides its data. */
+export interface WorldSettings {
+  readonly clock: MockClock
+  readonly caps: WorldCaps
+  readonly options: UpdateOptions
+  readonly env: MockEnv
+}
 
 /** A live world from a decoded snapshot (which it does not keep a reference into). */
-export const makeWorld = (snapshot: WorldSnapshot, clock: MockClock, caps: WorldCaps): World => {
+export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): World => {
+  const { caps, clock } = settings
   const chatsByUsername = new Map<string, ChatRecord>()
   const world: World = {
     clock,
     caps,
+    options: settings.options,
+    env: settings.env,
+    botStates: new Map(
+      snapshot.bots.map((bot) => [
+        bot.user_id,
+        makeBotState(bot.user_id, settings.options.firstUpdateId, caps.updatesPerBot)
+      ])
+    ),
+    callbackQueries: new Map(),
+    timers: new Set(),
+    nextCallbackQuery: 1,
+    waits: 0,
     users: new Map(snapshot.users.map((user) => [user.id, { ...user }])),
     bots: snapshot.bots.map((bot) => ({ ...bot })),
     botsByToken: new Map(snapshot.bots.map((bot) => [bot.token, bot.user_id])),
@@ -31,20 +53,44 @@ export const makeWorld = (snapshot: WorldSnapshot, clock: MockClock, caps: World
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)
+  for (const request of snapshot.join_requests) restoreJoinRequest(world, request)
   world.flood.setLimits(snapshot.flood_limits)
   for (const fault of snapshot.faults) world.faults.add(fault)
   return world
 }
 
+const restoreJoinRequest = (world: World, request: JoinRequest): void => {
+  const chat = world.chats.get(request.chat_id)!
+  const link = request.invite_link === undefined ? undefined : world.linksByUrl.get(request.invite_link)
+  chat.joinRequests.set(request.user_id, {
+    userId: request.user_id,
+    date: request.date,
+    link,
+    bio: request.bio ?? ""
+  })
+  if (link !== undefined) link.pendingRequests++
+}
+
+/** A private chat's bots in the world-file form: `bot_ids` left out when the user started every bot. */
+const conversationData = (world: World | undefined, chat: ChatRecord): Partial<Chat> => {
+  if (chat.type !== "private") return {}
+  const started = [...chat.conversations].filter(([, c]) => c.started).map(([botId]) => botId)
+  const blocked = [...chat.conversations].filter(([, c]) => c.blocked).map(([botId]) => botId)
+  const every = world !== undefined && world.bots.length === started.length &&
+    world.bots.every((bot) => started.includes(bot.user_id))
+  return { ...(every ? {} : { bot_ids: started }), ...(blocked.length > 0 ? { blocked_bot_ids: blocked } : {}) }
+}
+
 /** A chat in its world-file form (a copy). */
-export const chatData = (chat: ChatRecord): Chat => ({
+export const chatData = (chat: ChatRecord, world?: World): Chat => ({
   id: chat.id,
   type: chat.type,
   ...(chat.title !== undefined ? { title: chat.title } : {}),
   ...(chat.username !== undefined ? { username: chat.username } : {}),
   members: membersToData(chat.members),
   ...(chat.migratedTo !== undefined ? { migrated_to_chat_id: chat.migratedTo } : {}),
-  deleted: chat.deleted
+  deleted: chat.deleted,
+  ...conversationData(world, chat)
 })
 
 /** A link in its world-file form (a copy). */
@@ -58,16 +104,32 @@ export const linkData = (link: LinkRecord): InviteLink => ({
   ...(link.expireDate !== 0 ? { expire_date: link.expireDate } : {}),
   ...(link.memberLimit !== 0 ? { member_limit: link.memberLimit } : {}),
   creates_join_request: link.createsJoinRequest,
-  created_at: link.createdAt
+  created_at: link.createdAt,
+  ...(link.subscriptionPeriod !== 0
+    ? { subscription_period: link.subscriptionPeriod, subscription_price: link.subscriptionPrice }
+    : {}),
+  ...(link.joinedCount !== 0 ? { joined_count: link.joinedCount } : {})
 })
 
 /** The whole world in the world-file format: a deep copy. */
 export const snapshotOf = (world: World): WorldSnapshot => {
   const chats: Array<Chat> = []
   const links: Array<InviteLink> = []
+  const requests: Array<JoinRequest> = []
   for (const chat of world.chats.values()) {
-    chats.push(chatData(chat))
+    chats.push(chatData(chat, world))
     for (const link of chat.links) links.push(linkData(link))
+    for (const request of chat.joinRequests.values()) {
+      requests.push({
+        chat_id: chat.id,
+        user_id: request.userId,
+        date: request.date,
+        ...(request.link !== undefined && world.linksByUrl.has(request.link.url)
+          ? { invite_link: request.link.url }
+          : {}),
+        ...(request.bio !== "" ? { bio: request.bio } : {})
+      })
+    }
   }
   return {
     bots: world.bots.map((bot) => ({ ...bot })),
@@ -75,6 +137,7 @@ export const snapshotOf = (world: World): WorldSnapshot => {
     chats,
     invite_links: links,
     flood_limits: world.flood.limits(),
-    faults: world.faults.pending()
+    faults: world.faults.pending(),
+    join_requests: requests
   }
 }

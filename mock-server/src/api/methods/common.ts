@@ -11,6 +11,10 @@ export interface Call {
   /** The method, lower-cased. */
   readonly method: string
   readonly params: Params
+  /** Set for `/bot<token>/test/<method>`. */
+  readonly testEnvironment?: boolean
+  /** Set when the call runs after an absorbed flood wait: its slot is already taken. */
+  readonly floodReserved?: boolean
 }
 
 /** A Bot API method: the checks of the real server in its order, then the change to the world. */
@@ -19,8 +23,15 @@ export type MethodHandler = (call: Call) => Outcome
 /** A family of methods (one file), keyed by their names as the Bot API spells them (`exportChatInviteLink`). */
 export type MethodFamily = Readonly<Record<string, MethodHandler>>
 
-/** Counts the call against the flood limits: the 429 when over, else undefined (a refused call is not counted). */
+/**
+ * Counts the call against the flood limits: undefined when it may go; else the 429, or (a short wait, absorbed as
+ * Telegram does) an error carrying `absorbMs` that the router turns into a late answer. A refused call is not counted.
+ */
 export const floodRefusal = (call: Call, chat: ChatRecord | undefined): ApiError | undefined => {
-  const retryAfter = call.world.flood.check(call.botId, call.method, chat?.id)
-  return retryAfter === undefined ? undefined : floodError(retryAfter)
+  if (call.floodReserved === true) return undefined
+  const world = call.world
+  const verdict = world.flood.check(call.botId, call.method, chat?.id, world.waits < world.caps.waits)
+  if (verdict === undefined) return undefined
+  if ("retryAfter" in verdict) return floodError(verdict.retryAfter)
+  return { ...floodError(Math.max(1, Math.ceil(verdict.absorbMs / 1000))), absorbMs: verdict.absorbMs }
 }

@@ -3,11 +3,29 @@
  * and one entry in FAMILIES.
  */
 import { botMethods } from "./bot.js"
+import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
 import type { MethodFamily, MethodHandler } from "./common.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
+import { joinRequestMethods } from "./joinRequests.js"
+import { memberMethods } from "./members.js"
+import { messageMethods } from "./messages.js"
+import { subscriptionLinkMethods } from "./subscriptionLinks.js"
+import { updateMethods } from "./updates.js"
+import { webhookMethods } from "./webhooks.js"
 
-const FAMILIES: ReadonlyArray<MethodFamily> = [botMethods, chatMethods, inviteLinkMethods]
+const FAMILIES: ReadonlyArray<MethodFamily> = [
+  botMethods,
+  chatMethods,
+  inviteLinkMethods,
+  subscriptionLinkMethods,
+  updateMethods,
+  webhookMethods,
+  messageMethods,
+  callbackMethods,
+  memberMethods,
+  joinRequestMethods
+]
 
 const handlers = new Map<string, MethodHandler>()
 const canonicalNames = new Map<string, string>()

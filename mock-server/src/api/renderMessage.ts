@@ -1,0 +1,125 @@
+/**
+ * Message JSON, built by hand with the keys in the real server's order (Client.cpp JsonMessage, JsonChat,
+ * JsonEntity, JsonLinkPreviewOptions): the short Chat of messages and updates, text messages with their entities,
+ * link preview options and inline keyboards, and the service messages of joins, leaves and upgrades.
+ */
+import type { Entity, LinkPreviewRecord, MessageRecord, ServiceContent } from "../world/messages.js"
+import type { ChatRecord, World } from "../world/World.js"
+import { userJson } from "./render.js"
+
+const json = JSON.stringify
+
+const NO_GIFTS = `{"unlimited_gifts":false,"limited_gifts":false,"unique_gifts":false,"premium_subscription":false,` +
+  `"gifts_from_channels":false}`
+
+/** A Chat as messages and updates carry it (not getChat's full form). */
+export const chatShortJson = (world: World, chat: ChatRecord): string => {
+  let out = `{"id":${chat.id}`
+  if (chat.type === "private") {
+    const user = world.users.get(chat.id)
+    out += `,"first_name":${json(user?.first_name ?? "")}`
+    if (user?.last_name !== undefined && user.last_name !== "") out += `,"last_name":${json(user.last_name)}`
+    if (user?.username !== undefined) out += `,"username":${json(user.username)}`
+    return out + `,"type":"private"}`
+  }
+  out += `,"title":${json(chat.title ?? "")}`
+  if (chat.type === "group") {
+    return out + `,"type":"group","all_members_are_administrators":false,"accepted_gift_types":${NO_GIFTS}}`
+  }
+  if (chat.username !== undefined) out += `,"username":${json(chat.username)}`
+  return out + `,"type":"${chat.type}"}`
+}
+
+/** A MessageEntity. */
+export const entityJson = (world: World, entity: Entity): string => {
+  let out = `{"offset":${entity.offset},"length":${entity.length},"type":${json(entity.type)}`
+  if (entity.language !== undefined) out += `,"language":${json(entity.language)}`
+  if (entity.url !== undefined) out += `,"url":${json(entity.url)}`
+  if (entity.userId !== undefined) out += `,"user":${userJson(world, entity.userId)}`
+  if (entity.customEmojiId !== undefined) out += `,"custom_emoji_id":${json(entity.customEmojiId)}`
+  return out + "}"
+}
+
+/** LinkPreviewOptions: only the options that are set. */
+const linkPreviewJson = (options: LinkPreviewRecord): string => {
+  const parts: Array<string> = []
+  if (options.isDisabled) parts.push(`"is_disabled":true`)
+  if (options.url !== "") parts.push(`"url":${json(options.url)}`)
+  if (options.preferSmallMedia) parts.push(`"prefer_small_media":true`)
+  if (options.preferLargeMedia) parts.push(`"prefer_large_media":true`)
+  if (options.showAboveText) parts.push(`"show_above_text":true`)
+  return `{${parts.join(",")}}`
+}
+
+/** The options are kept only when they change something: a URL to preview, and at least one option set. */
+const keepsLinkPreview = (message: MessageRecord, options: LinkPreviewRecord): boolean =>
+  (options.url !== "" || message.entities.some((e) => e.type === "url" || e.type === "text_link")) &&
+  (options.isDisabled || options.url !== "" || options.preferSmallMedia || options.preferLargeMedia ||
+    options.showAboveText)
+
+/** The service part of a message; `viewerBotId` is the bot the update goes to (new_chat_member prefers it). */
+const serviceJson = (world: World, service: ServiceContent, viewerBotId: number | undefined): string => {
+  switch (service.kind) {
+    case "new_chat_members": {
+      const chosen = service.userIds.includes(viewerBotId ?? -1) ? viewerBotId! : service.userIds[0]!
+      const user = userJson(world, chosen)
+      return `,"new_chat_participant":${user},"new_chat_member":${user},"new_chat_members":[${
+        service.userIds.map((id) => userJson(world, id)).join(",")
+      }]`
+    }
+    case "left_chat_member": {
+      const user = userJson(world, service.userId)
+      return `,"left_chat_participant":${user},"left_chat_member":${user}`
+    }
+    case "migrate_to_chat_id":
+      return `,"migrate_to_chat_id":${service.chatId}`
+    case "migrate_from_chat_id":
+      return `,"migrate_from_chat_id":${service.chatId}`
+  }
+}
+
+/** The message's chat record (a message outlives nothing: its chat is always in the world or a private chat). */
+const chatOf = (world: World, message: MessageRecord): ChatRecord | undefined => world.chats.get(message.chatId)
+
+/**
+ * A Message; `reply` renders `reply_to_message` (one level deep, as the real server), `viewerBotId` is the bot it is
+ * rendered for.
+ */
+export const messageJson = (
+  world: World,
+  message: MessageRecord,
+  viewerBotId: number | undefined,
+  reply: MessageRecord | undefined
+): string => {
+  const chat = chatOf(world, message)
+  let out = `{"message_id":${message.id}`
+  if (message.fromId !== undefined) out += `,"from":${userJson(world, message.fromId)}`
+  const senderChat = message.senderChatId === undefined ? undefined : world.chats.get(message.senderChatId)
+  if (senderChat !== undefined) out += `,"sender_chat":${chatShortJson(world, senderChat)}`
+  out += `,"chat":${chat === undefined ? `{"id":${message.chatId},"type":"private"}` : chatShortJson(world, chat)}`
+  out += `,"date":${message.date}`
+  if (message.editDate > 0) out += `,"edit_date":${message.editDate}`
+  if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
+  if (message.service !== undefined) {
+    out += serviceJson(world, message.service, viewerBotId)
+  } else {
+    out += `,"text":${json(message.text)}`
+    if (message.entities.length > 0) {
+      out += `,"entities":[${message.entities.map((e) => entityJson(world, e)).join(",")}]`
+    }
+    if (message.linkPreview !== undefined && keepsLinkPreview(message, message.linkPreview)) {
+      out += `,"link_preview_options":${linkPreviewJson(message.linkPreview)}`
+    }
+  }
+  if (message.keyboard !== undefined) {
+    out += `,"reply_markup":{"inline_keyboard":[${
+      message.keyboard.map((row) => `[${row.map((button) => button.json).join(",")}]`).join(",")
+    }]}`
+  }
+  if (message.protect) out += `,"has_protected_content":true`
+  return out + "}"
+}
+
+/** An inaccessible message, as a callback query on a message the bot cannot read carries it. */
+export const inaccessibleMessageJson = (world: World, chat: ChatRecord, messageId: number): string =>
+  `{"message_id":${messageId},"chat":${chatShortJson(world, chat)},"date":0}`

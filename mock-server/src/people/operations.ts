@@ -1,0 +1,161 @@
+/**
+ * The people operations as the facade and the control API expose them: input decoded (one line per wrong field),
+ * the person and the chat checked, then the action. A refusal throws MockInputError and changes nothing.
+ */
+import { chatMemberJson } from "../api/renderMembers.js"
+import { messageJson } from "../api/renderMessage.js"
+import {
+  decodeBlock,
+  decodeJoin,
+  decodeLeave,
+  decodeNewUser,
+  decodePress,
+  decodeSend,
+  decodeStanding
+} from "../internal/controlSchemas.js"
+import { normalizeUsername } from "../internal/text.js"
+import type { Decoded } from "../internal/validation.js"
+import { MockInputError } from "../MockInputError.js"
+import { standing } from "../world/members.js"
+import { findMessage, messagesOf } from "../world/messages.js"
+import type { ChatRecord, MemberRecord, World } from "../world/World.js"
+import type { User } from "../WorldSnapshot.js"
+import { joinByLink, type JoinOutcome, leave } from "./joins.js"
+import { changeStanding, defaultActor, sameStanding } from "./standing.js"
+import { block, PersonProblem, press, sendAsPerson } from "./talk.js"
+
+const orThrow = <A>(decoded: Decoded<A>): A => {
+  if (decoded.ok) return decoded.value
+  throw new MockInputError(decoded.problems)
+}
+
+const lines = <A>(run: () => A): A => {
+  try {
+    return run()
+  } catch (error) {
+    if (error instanceof PersonProblem) throw new MockInputError([error.line])
+    throw error
+  }
+}
+
+/** A person of the world (not a bot) by id. */
+const person = (world: World, userId: number): User => {
+  const user = world.users.get(userId)
+  if (user === undefined) throw new MockInputError([`user_id: unknown user ${userId}`])
+  if (user.is_bot) throw new MockInputError([`user_id: user ${userId} is a bot`])
+  return user
+}
+
+/** A group, supergroup or channel that still exists. */
+const groupChat = (world: World, chatId: number): ChatRecord => {
+  const chat = world.chats.get(chatId)
+  if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
+  if (chat.type === "private") throw new MockInputError([`chat_id: chat ${chatId} is a private chat`])
+  if (chat.migratedTo !== undefined) {
+    throw new MockInputError([`chat_id: chat ${chatId} was upgraded to ${chat.migratedTo}`])
+  }
+  if (chat.deleted) throw new MockInputError([`chat_id: chat ${chatId} was deleted`])
+  return chat
+}
+
+/** Adds a person (`POST /__mock/users`). */
+export const addUser = (world: World, input: unknown): User => {
+  const user = orThrow(decodeNewUser(input))
+  const problems: Array<string> = []
+  if (world.users.has(user.id)) problems.push(`id: user ${user.id} already exists`)
+  if (user.username !== undefined) {
+    const name = normalizeUsername(user.username)
+    const taken = [...world.users.values()].some((u) =>
+      u.username !== undefined && normalizeUsername(u.username) === name
+    )
+    if (taken || world.chatsByUsername.has(name)) problems.push(`username: ${user.username} is taken`)
+  }
+  if (world.users.size >= world.caps.users) problems.push(`id: the world holds ${world.caps.users} users (caps.users)`)
+  if (problems.length > 0) throw new MockInputError(problems)
+  const added: User = { ...user, is_bot: false }
+  world.users.set(user.id, added)
+  return { ...added }
+}
+
+/** A person sends a message: the Message. */
+export const send = (world: World, userId: number, input: unknown): unknown => {
+  person(world, userId)
+  const body = orThrow(decodeSend(input))
+  const text = lines(() =>
+    sendAsPerson(world, userId, {
+      text: body.text,
+      chatId: body.chat_id,
+      botId: body.bot_id,
+      replyToMessageId: body.reply_to_message_id
+    })
+  )
+  return JSON.parse(text)
+}
+
+/** A person presses an inline button: the callback query's id. */
+export const pressButton = (world: World, userId: number, input: unknown): { callback_query_id: string } => {
+  person(world, userId)
+  const body = orThrow(decodePress(input))
+  const id = lines(() =>
+    press(world, userId, { chatId: body.chat_id, messageId: body.message_id, data: body.data, botId: body.bot_id })
+  )
+  return { callback_query_id: id }
+}
+
+/** A person uses an invite link. */
+export const join = (world: World, userId: number, input: unknown): JoinOutcome => {
+  person(world, userId)
+  const body = orThrow(decodeJoin(input))
+  return joinByLink(world, userId, body.invite_link.trim(), body.pay_stars === true)
+}
+
+/** A person leaves a chat. */
+export const leaveChat = (world: World, userId: number, input: unknown): true => {
+  person(world, userId)
+  const problem = leave(world, userId, groupChat(world, orThrow(decodeLeave(input)).chat_id))
+  if (problem !== undefined) throw new MockInputError([problem])
+  return true
+}
+
+/** A person blocks a bot. */
+export const blockBot = (world: World, userId: number, input: unknown): true => {
+  person(world, userId)
+  const body = orThrow(decodeBlock(input ?? {}))
+  lines(() => block(world, userId, body.bot_id))
+  return true
+}
+
+/** An administrator changes a standing (`PUT /__mock/chats/:chat_id/members/:user_id`): the new ChatMember. */
+export const setMember = (world: World, chatId: number, userId: number, input: unknown): unknown => {
+  const chat = groupChat(world, chatId)
+  if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
+  const { by, status, ...rights } = orThrow(decodeStanding(input))
+  const problems: Array<string> = []
+  const current = standing(chat, userId)
+  if (current.status === "creator" && status !== "creator") {
+    problems.push(`user_id: user ${userId} created chat ${chatId}`)
+  }
+  const creator = [...chat.members].find(([, m]) => m.status === "creator")?.[0]
+  if (status === "creator" && creator !== undefined && creator !== userId) {
+    problems.push(`status: chat ${chatId} already has a creator (user ${creator})`)
+  }
+  if (status === "restricted" && chat.type !== "supergroup") problems.push(`status: only supergroups restrict members`)
+  if (by !== undefined && !world.users.has(by)) problems.push(`by: unknown user ${by}`)
+  if (problems.length > 0) throw new MockInputError(problems)
+  const after: MemberRecord = { status, rights }
+  if (!sameStanding(current, after)) changeStanding(world, chat, userId, after, by ?? defaultActor(chat, userId))
+  return JSON.parse(chatMemberJson(world, chat, userId, standing(chat, userId)))
+}
+
+/** A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot). */
+export const chatMessages = (world: World, chatId: number, botId: number | undefined): Array<unknown> => {
+  const chat = world.chats.get(chatId)
+  if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
+  const bot = botId ?? world.bots[0]?.user_id
+  const log = chat.type === "private" ? chat.conversations.get(bot ?? -1)?.log : chat.log
+  if (log === undefined) return []
+  return messagesOf(log).map((message) => {
+    const reply = message.replyToId === undefined ? undefined : findMessage(log, message.replyToId)
+    return JSON.parse(messageJson(world, message, chat.type === "private" ? bot : undefined, reply))
+  })
+}

@@ -1,0 +1,102 @@
+/**
+ * Messages: each chat's log (one per bot in a private chat) with its own message_ids, bounded (the oldest are
+ * forgotten), and the records the Bot API's Message objects are rendered from.
+ */
+import type { ChatRecord, Conversation, World } from "./World.js"
+
+/** A message entity (offsets and lengths in UTF-16 units), as the Bot API's MessageEntity. */
+export interface Entity {
+  readonly type: string
+  readonly offset: number
+  readonly length: number
+  readonly url?: string
+  readonly language?: string
+  readonly userId?: number
+  readonly customEmojiId?: string
+}
+
+/** One inline keyboard button: its JSON as the Bot API renders it, and what a press or a test needs of it. */
+export interface ButtonRecord {
+  readonly json: string
+  readonly text: string
+  readonly callbackData?: string
+  readonly url?: string
+}
+
+/** The link preview options a message keeps (only set ones). */
+export interface LinkPreviewRecord {
+  readonly isDisabled: boolean
+  readonly url: string
+  readonly preferSmallMedia: boolean
+  readonly preferLargeMedia: boolean
+  readonly showAboveText: boolean
+}
+
+/** What a service message says. */
+export type ServiceContent =
+  | { readonly kind: "new_chat_members"; readonly userIds: ReadonlyArray<number> }
+  | { readonly kind: "left_chat_member"; readonly userId: number }
+  | { readonly kind: "migrate_to_chat_id"; readonly chatId: number }
+  | { readonly kind: "migrate_from_chat_id"; readonly chatId: number }
+
+/** A message of a chat. */
+export interface MessageRecord {
+  readonly id: number
+  readonly chatId: number
+  /** Private chats: the bot whose conversation it is in. */
+  readonly botId: number | undefined
+  /** Unix time in seconds. */
+  readonly date: number
+  editDate: number
+  /** The sender (a person or a bot); undefined for a channel's posts, which have `senderChatId`. */
+  readonly fromId: number | undefined
+  /** Who wrote it, channel posts included: who may edit it. */
+  readonly authorId: number
+  readonly senderChatId: number | undefined
+  text: string
+  entities: ReadonlyArray<Entity>
+  linkPreview: LinkPreviewRecord | undefined
+  keyboard: ReadonlyArray<ReadonlyArray<ButtonRecord>> | undefined
+  readonly protect: boolean
+  readonly replyToId: number | undefined
+  readonly service: ServiceContent | undefined
+}
+
+/** A chat's messages by id, oldest first, with the id the next one gets. */
+export interface MessageLog {
+  nextId: number
+  readonly messages: Map<number, MessageRecord>
+}
+
+/** An empty log. */
+export const emptyLog = (): MessageLog => ({ nextId: 1, messages: new Map() })
+
+/** What a new message carries; the log gives it its id. */
+export type NewMessage = Omit<MessageRecord, "id" | "chatId" | "botId" | "editDate">
+
+/** The log a message of this chat goes to: the chat's own, or (private chats) the bot's conversation. */
+export const logOf = (chat: ChatRecord, conversation: Conversation | undefined): MessageLog =>
+  conversation?.log ?? chat.log
+
+/** Adds a message to a log, forgetting the oldest past the cap; returns the stored record. */
+export const addMessage = (
+  world: World,
+  chat: ChatRecord,
+  botId: number | undefined,
+  log: MessageLog,
+  message: NewMessage
+): MessageRecord => {
+  const record: MessageRecord = { ...message, id: log.nextId++, chatId: chat.id, botId, editDate: 0 }
+  log.messages.set(record.id, record)
+  if (log.messages.size > world.caps.messagesPerChat) {
+    const oldest = log.messages.keys().next()
+    if (oldest.done !== true) log.messages.delete(oldest.value)
+  }
+  return record
+}
+
+/** A message by id. */
+export const findMessage = (log: MessageLog, id: number): MessageRecord | undefined => log.messages.get(id)
+
+/** The messages of a log, oldest first. */
+export const messagesOf = (log: MessageLog): Array<MessageRecord> => [...log.messages.values()]

@@ -15,7 +15,9 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as ChatId from "./ChatId.js"
+import type * as ChatId from "./ChatId.js"
+import * as Keys from "./core/keys.js"
+import { scopeKey } from "./core/keys.js"
 
 /**
  * @since 0.1.0
@@ -49,15 +51,14 @@ export declare namespace FloodGate {
  *
  * @since 0.1.0
  */
-export type ScopeKind = "chat" | "bot"
+export type ScopeKind = Keys.ScopeKind
 
 /**
  * The scope key of a chat. A store shared by several bots must add its own namespace (e.g. a key prefix).
  *
  * @since 0.1.0
  */
-export const scopeOf = (kind: ScopeKind, chatId: ChatId.ChatId): string =>
-  kind === "bot" ? "bot" : `chat:${ChatId.toKey(chatId)}`
+export const scopeOf: (kind: ScopeKind, chatId: ChatId.ChatId) => string = scopeKey
 
 /**
  * Builds a gate from its two primitives; `waitIfClosed` sleeps on the `Clock` until the deadline, then checks again.

@@ -6,7 +6,7 @@
  */
 import * as Duration from "effect/Duration"
 import type * as ChatId from "./ChatId.js"
-import { formatDelayMs } from "./core/policy.js"
+import { describeEvent } from "./core/events.js"
 
 /**
  * What the policies tell the caller while they work (e.g. to print "retrying exportChatInviteLink in 12 s
@@ -67,14 +67,10 @@ export interface TransientRetry {
 export const formatEvent = (event: PolicyEvent): string => {
   switch (event._tag) {
     case "FloodWait":
-      return `${event.source === "gate" ? "flood gate closed: " : ""}retrying ${event.method} in ${
-        formatDelayMs(Duration.toMillis(event.retryAfter))
-      } (attempt ${event.attempt} of ${event.maxAttempts})`
+      return describeEvent({ ...event, retryAfterMs: Duration.toMillis(event.retryAfter) })
     case "Migrated":
-      return `chat ${event.from} ${event.remembered ? "was" : "has been"} migrated to ${event.to}`
+      return describeEvent(event)
     case "TransientRetry":
-      return `retrying ${event.method} in ${
-        formatDelayMs(Duration.toMillis(event.delay))
-      } (attempt ${event.attempt} of ${event.maxAttempts}) after: ${event.reason}`
+      return describeEvent({ ...event, delayMs: Duration.toMillis(event.delay) })
   }
 }

@@ -15,6 +15,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as ChatId from "../ChatId.js"
 import * as ChatMigrations from "../ChatMigrations.js"
+import { migrationKey } from "../core/keys.js"
 import { orFallback } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
 
@@ -23,7 +24,7 @@ import { RedisConnection } from "./RedisConnection.js"
  *
  * @since 0.1.0
  */
-export const keyOf = (prefix: string, from: ChatId.ChatId): string => `${prefix}migration:${ChatId.toKey(from)}`
+export const keyOf: (prefix: string, from: ChatId.ChatId) => string = migrationKey
 
 /**
  * Builds the registry over the connection in context.

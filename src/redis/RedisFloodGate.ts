@@ -19,6 +19,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
+import { gateKey } from "../core/keys.js"
 import * as FloodGate from "../FloodGate.js"
 import type { ScriptedRedis } from "./internal.js"
 import { orFallback } from "./internal.js"
@@ -29,7 +30,7 @@ import { RedisConnection } from "./RedisConnection.js"
  *
  * @since 0.1.0
  */
-export const keyOf = (prefix: string, scope: string): string => `${prefix}gate:${scope}`
+export const keyOf: (prefix: string, scope: string) => string = gateKey
 
 /**
  * Options of {@link make}.

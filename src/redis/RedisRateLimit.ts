@@ -22,6 +22,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import { BotApi } from "../BotApi.js"
 import * as ChatId from "../ChatId.js"
+import { rateChatKey, rateKeyPrefix } from "../core/keys.js"
 import { orFallback, type ScriptedRedis } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
 
@@ -67,7 +68,7 @@ export const makeStore: Effect.Effect<RateLimiter.RateLimiterStore["Type"], neve
     const connection = yield* RedisConnection
     const client = connection.client as ScriptedRedis
     const memory = yield* Effect.provide(RateLimiter.RateLimiterStore, RateLimiter.layerStoreMemory)
-    const keyOf = (key: string) => `${connection.prefix}rate:${key}`
+    const keyOf = (key: string) => rateKeyPrefix(connection.prefix) + key
     return RateLimiter.RateLimiterStore.of({
       fixedWindow: (options) =>
         orFallback(
@@ -139,7 +140,7 @@ export const withLimits = (
         if (perBot !== false) steps.push(take(perBot, "bot"))
         if (perChat !== false && chatId !== undefined) {
           const valid = ChatId.validate(chatId)
-          if (Either.isRight(valid)) steps.push(take(perChat, `chat:${ChatId.toKey(valid.right)}`))
+          if (Either.isRight(valid)) steps.push(take(perChat, rateChatKey(valid.right)))
         }
         return Effect.all(steps, { discard: true })
       })

@@ -7,19 +7,10 @@
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type { Redis, RedisOptions } from "ioredis"
+import { botIdOf, closeGateScript, describeRedisUrl as describeUrl, keyPrefixOf } from "../core/keys.js"
 import { messageOf } from "../core/scrub.js"
 
-/**
- * The bot id of a token: the part before `:` (a bot's public numeric id). The secret after it never reaches a key.
- * Returns `undefined` for anything that does not look like a token.
- */
-export const botIdOf = (token: string): string | undefined => {
-  const match = /^(\d+):./.exec(token)
-  return match === null ? undefined : match[1]
-}
-
-/** The key prefix of a bot, `tg:<botId>:`. */
-export const keyPrefixOf = (botId: string): string => `tg:${botId}:`
+export { botIdOf, closeGateScript, describeUrl, keyPrefixOf }
 
 /**
  * ioredis options that never let a call hang on Redis: no offline queue (a command sent while disconnected fails at
@@ -40,31 +31,6 @@ export const clientOptions = (options: {
   connectTimeout: Math.max(1, Math.round(Duration.toMillis(options.connectTimeout))),
   retryStrategy: (times) => options.isClosing() ? null : Math.min(50 * 2 ** Math.min(times, 6), 2000)
 })
-
-/** Describes where a Redis URL points (host, port, db) without its credentials, for log lines. */
-export const describeUrl = (url: string): string => {
-  try {
-    const parsed = new URL(url)
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`
-  } catch {
-    return "<unparseable REDIS_URL>"
-  }
-}
-
-/**
- * Closes `KEYS[1]` (a flood gate) for `ARGV[1]` ms unless it is already closed for longer: the deadline is a key
- * expiry, so it is measured by Redis's own clock, cleans itself up, and a later (longer) deadline wins.
- * Returns the remaining ms of the gate after the call.
- */
-export const closeGateScript = `
-local ms = tonumber(ARGV[1])
-local pttl = redis.call("PTTL", KEYS[1])
-if pttl < ms then
-  redis.call("SET", KEYS[1], "1", "PX", ms)
-  return ms
-end
-return pttl
-`
 
 /**
  * A fixed-window counter with the contract of @effect/experimental's `RateLimiterStore.fixedWindow`: adds

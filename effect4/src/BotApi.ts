@@ -1,0 +1,346 @@
+/**
+ * The Bot API client service: one request path (`call`) for every method, and the invite-link family declared on
+ * top of it. It needs an `HttpClient` from the caller (`FetchHttpClient.layer`, `NodeHttpClient.layerUndici`,
+ * `UndiciHttpClient.layer`, …) and never provides one itself.
+ *
+ * @since 0.2.0
+ */
+import { validateChatId } from "#core/chatId.js"
+import { makeScrubber } from "#core/scrub.js"
+import * as Config from "effect/Config"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
+import * as HttpClient from "effect/http/HttpClient"
+import * as Layer from "effect/Layer"
+import * as Metric from "effect/Metric"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import { type BotApiError, InvalidChatIdError } from "./BotApiError.js"
+import * as BotApiMetrics from "./BotApiMetrics.js"
+import * as ChatFullInfo from "./ChatFullInfo.js"
+import type * as ChatId from "./ChatId.js"
+import * as ChatInviteLink from "./ChatInviteLink.js"
+import type { ResultSchema } from "./internal/envelope.js"
+import { forMethod } from "./internal/metrics.js"
+import { makeSender } from "./internal/request.js"
+import { isTracing } from "./internal/tracing.js"
+
+/**
+ * The default API root.
+ *
+ * @since 0.2.0
+ */
+export const defaultApiRoot: string = "https://api.telegram.org"
+
+/**
+ * The default timeout of one request (connect, send, and read the whole answer).
+ *
+ * @since 0.2.0
+ */
+export const defaultRequestTimeout: Duration.Duration = Duration.seconds(10)
+
+/**
+ * The timeout of each request sent by the fiber, overriding the service's own (`Options.requestTimeout`); `None`
+ * keeps the service's. Every `BotApi` built with {@link make} reads it, over any `HttpClient`; an implementation of
+ * {@link BotApi.Service} written by hand should read it too (`yield* BotApi.currentRequestTimeout`). Set it with
+ * {@link withRequestTimeout}.
+ *
+ * @since 0.2.0
+ */
+export const currentRequestTimeout: Context.Reference<Option.Option<Duration.Duration>> = Context.Reference(
+  "effect-telegram-invite/BotApi/currentRequestTimeout",
+  { defaultValue: () => Option.none<Duration.Duration>() }
+)
+
+/**
+ * The number of the request being sent (1 for the first), shown on its span as `telegram.attempt`. The policies set
+ * it on each retry; set it yourself with {@link withAttempt}.
+ *
+ * @since 0.2.0
+ */
+export const currentAttempt: Context.Reference<number> = Context.Reference(
+  "effect-telegram-invite/BotApi/currentAttempt",
+  { defaultValue: () => 1 }
+)
+
+/**
+ * Runs `effect` with every Bot API request in it timed out after `timeout` (see {@link currentRequestTimeout}).
+ *
+ * @since 0.2.0
+ */
+export const withRequestTimeout: {
+  (timeout: Duration.Input): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.Input): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.Input): Effect.Effect<A, E, R> =>
+    Effect.provideService(effect, currentRequestTimeout, Option.some(Duration.fromInputUnsafe(timeout)))
+)
+
+/**
+ * Runs `effect` with its requests numbered `attempt` on their spans (see {@link currentAttempt}).
+ *
+ * @since 0.2.0
+ */
+export const withAttempt: {
+  (attempt: number): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R> =>
+    Effect.provideService(effect, currentAttempt, attempt)
+)
+
+/**
+ * The Bot API client.
+ *
+ * @since 0.2.0
+ */
+export class BotApi extends Context.Service<BotApi, BotApi.Service>()("effect-telegram-invite/BotApi") {}
+
+/**
+ * @since 0.2.0
+ */
+export declare namespace BotApi {
+  /**
+   * Parameters of a method, sent as a JSON object. `chat_id`, when present, is validated first (a failure is an
+   * `InvalidChatIdError` and nothing is sent) and normalised (`"-100123"` → `-100123`).
+   *
+   * @since 0.2.0
+   */
+  export interface Params {
+    readonly chat_id?: ChatId.Input
+    readonly [key: string]: unknown
+  }
+
+  /**
+   * @since 0.2.0
+   */
+  export interface Service {
+    /**
+     * Sends one request (a JSON POST to `<apiRoot>/bot<token>/<method>`) and decodes `result` with `result`.
+     * Exactly one request, no retry. Traced as `BotApi.<method>` (attributes: method, chat id, attempt).
+     */
+    readonly call: <A>(
+      method: string,
+      params: Params,
+      result: Schema.Decoder<A>
+    ) => Effect.Effect<A, BotApiError>
+    /** Makes a new primary invite link for the bot (revoking its previous one) and returns it. */
+    readonly exportChatInviteLink: (chatId: ChatId.Input) => Effect.Effect<string, BotApiError>
+    /** Makes an additional invite link. */
+    readonly createChatInviteLink: (
+      chatId: ChatId.Input,
+      options?: ChatInviteLink.Options
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
+    /** Edits a non-primary invite link made by the bot. */
+    readonly editChatInviteLink: (
+      chatId: ChatId.Input,
+      inviteLink: string,
+      options?: ChatInviteLink.Options
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
+    /** Revokes an invite link made by the bot. */
+    readonly revokeChatInviteLink: (
+      chatId: ChatId.Input,
+      inviteLink: string
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
+    /** Reads a chat; its `invite_link` is the bot's current primary link, if any. */
+    readonly getChat: (chatId: ChatId.Input) => Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError>
+  }
+}
+
+/**
+ * Options of {@link make}.
+ *
+ * @since 0.2.0
+ */
+export interface Options {
+  /** The bot token; it stays redacted until the request URL is built and is scrubbed from every error. */
+  readonly token: Redacted.Redacted<string>
+  /** Defaults to {@link defaultApiRoot}; a trailing `/` is ignored. */
+  readonly apiRoot?: string | undefined
+  /** Timeout of one request; defaults to {@link defaultRequestTimeout}. */
+  readonly requestTimeout?: Duration.Input | undefined
+}
+
+/**
+ * Builds the service over the `HttpClient` in context. The client's own spans are turned off for these requests
+ * (their attributes carry the URL, hence the token), and no trace headers are sent to Telegram.
+ *
+ * @since 0.2.0
+ */
+export const make = (options: Options): Effect.Effect<BotApi.Service, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const token = Redacted.value(options.token)
+    const scrub = makeScrubber(token)
+    const defaultTimeout = Duration.fromInputUnsafe(options.requestTimeout ?? defaultRequestTimeout)
+    // One counter per method, built once: `Metric.withAttributes` per call would build a new metric key each time.
+    const requestCounters = new Map<string, Metric.Counter<number>>()
+    const requestCounter = (method: string): Metric.Counter<number> => {
+      let counter = requestCounters.get(method)
+      if (counter === undefined) {
+        counter = forMethod(BotApiMetrics.requests, method)
+        requestCounters.set(method, counter)
+      }
+      return counter
+    }
+
+    const send = makeSender({
+      client: yield* HttpClient.HttpClient,
+      services: yield* Effect.context<never>(),
+      token,
+      apiRoot: (options.apiRoot ?? defaultApiRoot).replace(/\/+$/, ""),
+      scrub,
+      countRequest: (method) => Metric.update(requestCounter(method), 1)
+    })
+
+    const call = <A>(
+      method: string,
+      params: BotApi.Params,
+      resultSchema: ResultSchema<A>
+    ): Effect.Effect<A, BotApiError> =>
+      Effect.withFiber((fiber) => {
+        // Both settings are read synchronously, and the span gets its attributes when it is made.
+        const attempt = fiber.getRef(currentAttempt)
+        const timeout = Option.getOrElse(fiber.getRef(currentRequestTimeout), () => defaultTimeout)
+        const attributes: Record<string, unknown> = { "telegram.method": method, "telegram.attempt": attempt }
+        let effect: Effect.Effect<A, BotApiError>
+        if ("chat_id" in params) {
+          const validated = validateChatId(params.chat_id)
+          if (!validated.ok) {
+            effect = Effect.fail(new InvalidChatIdError({ input: scrub(validated.input), reason: validated.reason }))
+          } else {
+            const chatId = validated.chatId as ChatId.ChatId
+            attributes["telegram.chat_id"] = String(chatId)
+            effect = send(method, chatId, { ...params, chat_id: chatId }, resultSchema, timeout)
+          }
+        } else {
+          effect = send(method, undefined, params, resultSchema, timeout)
+        }
+        return isTracing(fiber)
+          ? Effect.withSpan(effect, `BotApi.${method}`, { kind: "client", attributes, captureStackTrace: false })
+          : effect
+      })
+
+    return fromCall(call)
+  })
+
+/**
+ * The whole service from its one request path: every method of {@link BotApi.Service} is `call` with its
+ * parameters and result schema. For wrappers (rate limits, logging, a test double) that only need to change `call`.
+ *
+ * @since 0.2.0
+ */
+export const fromCall = (call: BotApi.Service["call"]): BotApi.Service =>
+  BotApi.of({
+    call,
+    exportChatInviteLink: (chatId) => call("exportChatInviteLink", { chat_id: chatId }, Schema.String),
+    createChatInviteLink: (chatId, options) =>
+      call("createChatInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
+    editChatInviteLink: (chatId, inviteLink, options) =>
+      call(
+        "editChatInviteLink",
+        { ...options, chat_id: chatId, invite_link: inviteLink },
+        ChatInviteLink.ChatInviteLink
+      ),
+    revokeChatInviteLink: (chatId, inviteLink) =>
+      call("revokeChatInviteLink", { chat_id: chatId, invite_link: inviteLink }, ChatInviteLink.ChatInviteLink),
+    getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo)
+  })
+
+/**
+ * The service as a layer.
+ *
+ * @since 0.2.0
+ */
+export const layer = (options: Options): Layer.Layer<BotApi, never, HttpClient.HttpClient> =>
+  Layer.effect(BotApi, make(options))
+
+/**
+ * The service configured from `TELEGRAM_BOT_TOKEN` (redacted) and `TELEGRAM_API_ROOT`
+ * (default {@link defaultApiRoot}); each can be replaced by another `Config`.
+ *
+ * @since 0.2.0
+ */
+export const layerConfig = (
+  options?: {
+    readonly token?: Config.Config<Redacted.Redacted<string>> | undefined
+    readonly apiRoot?: Config.Config<string> | undefined
+    readonly requestTimeout?: Config.Config<Duration.Duration> | undefined
+  }
+): Layer.Layer<BotApi, Config.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    BotApi,
+    Effect.gen(function*() {
+      const token = yield* (options?.token ?? Config.Redacted("TELEGRAM_BOT_TOKEN"))
+      const apiRoot = yield* (options?.apiRoot ?? Config.String("TELEGRAM_API_ROOT").pipe(
+        Config.withDefault(defaultApiRoot)
+      ))
+      const requestTimeout = options?.requestTimeout === undefined ? undefined : yield* options.requestTimeout
+      return yield* make({ token, apiRoot, requestTimeout })
+    })
+  )
+
+/**
+ * Sends one request through the service in context; see {@link BotApi.Service.call}.
+ *
+ * @since 0.2.0
+ */
+export const call = <A>(
+  method: string,
+  params: BotApi.Params,
+  result: Schema.Decoder<A>
+): Effect.Effect<A, BotApiError, BotApi> => BotApi.use((api) => api.call(method, params, result))
+
+/**
+ * exportChatInviteLink: exactly one request, no policy (see `Policy.exportChatInviteLink` for the resilient one).
+ *
+ * @since 0.2.0
+ */
+export const exportChatInviteLink = (chatId: ChatId.Input): Effect.Effect<string, BotApiError, BotApi> =>
+  BotApi.use((api) => api.exportChatInviteLink(chatId))
+
+/**
+ * createChatInviteLink through the service in context.
+ *
+ * @since 0.2.0
+ */
+export const createChatInviteLink = (
+  chatId: ChatId.Input,
+  options?: ChatInviteLink.Options
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  BotApi.use((api) => api.createChatInviteLink(chatId, options))
+
+/**
+ * editChatInviteLink through the service in context.
+ *
+ * @since 0.2.0
+ */
+export const editChatInviteLink = (
+  chatId: ChatId.Input,
+  inviteLink: string,
+  options?: ChatInviteLink.Options
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  BotApi.use((api) => api.editChatInviteLink(chatId, inviteLink, options))
+
+/**
+ * revokeChatInviteLink through the service in context.
+ *
+ * @since 0.2.0
+ */
+export const revokeChatInviteLink = (
+  chatId: ChatId.Input,
+  inviteLink: string
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  BotApi.use((api) => api.revokeChatInviteLink(chatId, inviteLink))
+
+/**
+ * getChat through the service in context.
+ *
+ * @since 0.2.0
+ */
+export const getChat = (chatId: ChatId.Input): Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError, BotApi> =>
+  BotApi.use((api) => api.getChat(chatId))

@@ -1,0 +1,139 @@
+/**
+ * Request deadlines without a fiber per request: one timer for many deadlines, on Effect's `Clock` (so `TestClock`
+ * drives it). `Effect.timeout` races two fibers per request (in Effect 4 as in Effect 3); here a request adds an entry
+ * (O(1)) and removes it when it ends (O(1)), and one fiber sleeps until the earliest deadline.
+ *
+ * Entries are kept in one list per timeout length, in the order they were added, like Node's own timer lists: with
+ * the same length, later entries expire later, so each list's head is its earliest deadline and the earliest of all
+ * is the earliest head. The timer fiber starts with the first entry and is interrupted soon after the last one goes
+ * (once the current turn of the event loop is over), so nothing is left running, and no timer holds the process,
+ * once a program stops sending. It runs with the services of the fiber that built the service (its `Clock`, and the
+ * `Scheduler` a `TestClock` watches), so a test clock both drives and waits for it.
+ *
+ * @internal
+ */
+import * as Clock from "effect/Clock"
+import type * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type * as Fiber from "effect/Fiber"
+
+interface Entry {
+  readonly at: number
+  readonly onExpire: () => void
+  readonly list: TimerList
+  prev: Entry | undefined
+  next: Entry | undefined
+  pending: boolean
+}
+
+interface TimerList {
+  head: Entry | undefined
+  tail: Entry | undefined
+}
+
+/** Deadlines on one clock. */
+export interface Deadlines {
+  /** Calls `onExpire` once `timeoutMs` have passed on the clock, unless the returned function is called first. */
+  readonly add: (timeoutMs: number, onExpire: () => void) => () => void
+  /** How many deadlines are pending (for tests). */
+  readonly size: () => number
+}
+
+/** Deadlines on the `Clock` of `services` (the timer fiber runs with them). */
+export const makeDeadlines = (services: Context.Context<never>): Deadlines => {
+  const runFork = Effect.runForkWith(services)
+  let clock: Clock.Clock | undefined
+  const clockOf = (): Clock.Clock => clock ??= Effect.runSyncWith(services)(Clock.clockWith(Effect.succeed))
+  const lists = new Map<number, TimerList>()
+  let size = 0
+  /** The sleeping timer fiber and the time it wakes up at. */
+  let timer: { fiber: Fiber.Fiber<void>; until: number } | undefined
+
+  const unlink = (entry: Entry): void => {
+    const { list } = entry
+    if (entry.prev === undefined) list.head = entry.next
+    else entry.prev.next = entry.next
+    if (entry.next === undefined) list.tail = entry.prev
+    else entry.next.prev = entry.prev
+    entry.prev = entry.next = undefined
+    entry.pending = false
+    size--
+  }
+
+  const earliest = (): number | undefined => {
+    let min: number | undefined
+    for (const list of lists.values()) {
+      if (list.head !== undefined && (min === undefined || list.head.at < min)) min = list.head.at
+    }
+    return min
+  }
+
+  let stopScheduled = false
+  const stopIfIdle = (): void => {
+    stopScheduled = false
+    if (size === 0) stopTimer()
+  }
+
+  const stopTimer = (): void => {
+    if (timer === undefined) return
+    timer.fiber.interruptUnsafe()
+    timer = undefined
+  }
+
+  const sleepUntil = (at: number): Effect.Effect<void> =>
+    Effect.sleep(Duration.millis(Math.max(0, at - clockOf().currentTimeMillisUnsafe())))
+
+  /** Fires every entry that is due, then sleeps until the next one; ends when no entry is left. */
+  const fireDue: Effect.Effect<void> = Effect.suspend(() => {
+    const now = clockOf().currentTimeMillisUnsafe()
+    for (const list of lists.values()) {
+      while (list.head !== undefined && list.head.at <= now) {
+        const due = list.head
+        unlink(due)
+        due.onExpire()
+      }
+    }
+    const next = earliest()
+    if (next === undefined || timer === undefined) {
+      timer = undefined
+      return Effect.void
+    }
+    timer.until = next
+    return Effect.andThen(sleepUntil(next), fireDue)
+  })
+
+  const startTimer = (until: number): void => {
+    const current = { fiber: undefined as unknown as Fiber.Fiber<void>, until }
+    timer = current
+    current.fiber = runFork(Effect.andThen(sleepUntil(until), fireDue))
+  }
+
+  return {
+    add: (timeoutMs, onExpire) => {
+      const at = clockOf().currentTimeMillisUnsafe() + timeoutMs
+      let list = lists.get(timeoutMs)
+      if (list === undefined) lists.set(timeoutMs, list = { head: undefined, tail: undefined })
+      const entry: Entry = { at, onExpire, list, prev: list.tail, next: undefined, pending: true }
+      if (list.tail === undefined) list.head = entry
+      else list.tail.next = entry
+      list.tail = entry
+      size++
+      if (timer === undefined || at < timer.until) {
+        stopTimer()
+        startTimer(at)
+      }
+      return () => {
+        if (!entry.pending) return
+        unlink(entry)
+        if (size === 0 && !stopScheduled) {
+          // Not at once: a program that sends one request after the other adds the next deadline before this runs,
+          // and keeps the same timer instead of starting one per request.
+          stopScheduled = true
+          setImmediate(stopIfIdle)
+        }
+      }
+    },
+    size: () => size
+  }
+}

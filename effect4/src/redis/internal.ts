@@ -1,0 +1,64 @@
+/**
+ * The Redis plumbing shared by the Redis-backed layers: the health of the connection (one warning per outage, one
+ * line when it is back) and the "run a command or fall back" helper.
+ *
+ * @internal
+ */
+import { messageOf } from "#core/scrub.js"
+import * as Effect from "effect/Effect"
+import type * as Redis from "effect/persistence/Redis"
+
+/**
+ * Tracks whether Redis is reachable, to log one warning when it is not (not one per call) and one line when it is
+ * back.
+ */
+export interface Health {
+  readonly failed: (what: string, error: unknown) => Effect.Effect<void>
+  readonly succeeded: Effect.Effect<void>
+  readonly isDegraded: () => boolean
+}
+
+/** A {@link Health} whose lines name `where` (a URL without credentials). */
+export const makeHealth = (where: string): Health => {
+  let degraded = false
+  return {
+    failed: (what, error) =>
+      Effect.suspend(() => {
+        if (degraded) return Effect.void
+        degraded = true
+        return Effect.logWarning(
+          `Redis at ${where} is unreachable (${what}: ${
+            messageOf(error)
+          }); falling back to this process's own flood gate, migration registry and rate limits until it is back`
+        )
+      }),
+    succeeded: Effect.suspend(() => {
+      if (!degraded) return Effect.void
+      degraded = false
+      return Effect.logInfo(`Redis at ${where} is reachable again; sharing with the other processes resumes`)
+    }),
+    isDegraded: () => degraded
+  }
+}
+
+/** What failed: the cause of a `RedisError`, or the error itself. */
+export const causeOf = (error: unknown): unknown =>
+  typeof error === "object" && error !== null && "cause" in error && error.cause !== undefined ? error.cause : error
+
+/**
+ * Runs a Redis command; on success reports health, on failure reports it once and runs `fallback` instead. Never
+ * fails.
+ */
+export const orFallback = <A, E>(
+  health: Pick<Health, "failed" | "succeeded">,
+  what: string,
+  command: Effect.Effect<A, E>,
+  fallback: Effect.Effect<A>
+): Effect.Effect<A> =>
+  command.pipe(
+    Effect.tap(() => health.succeeded),
+    Effect.catch((error) => Effect.andThen(health.failed(what, causeOf(error)), fallback))
+  )
+
+/** The `Redis` service shape. */
+export type RedisService = Redis.Redis["Service"]

@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config"
+
+// The edition's tests read its own sources (and the repository's mock, telegram-bot-api-mock, from its TypeScript
+// sources) through the `effect-telegram-invite-source` export condition, as the root suite does. The mock and msw are
+// the repository root's (installed by the root `npm ci`): the mock runs on the root's Effect 3 internally (a plain
+// dependency of it; no Effect type crosses its API), and its MSW handlers are made with the root's msw, so this
+// package installs neither. Child processes (tsx) read the condition from NODE_OPTIONS.
+if (!(process.env["NODE_OPTIONS"] ?? "").includes("--conditions=effect-telegram-invite-source")) {
+  process.env["NODE_OPTIONS"] = `${process.env["NODE_OPTIONS"] ?? ""} --conditions=effect-telegram-invite-source`.trim()
+}
+
+const jsonReport = process.env["VITEST_JSON_REPORT"]
+
+export default defineConfig({
+  resolve: { conditions: ["effect-telegram-invite-source"] },
+  ssr: { resolve: { conditions: ["effect-telegram-invite-source"] } },
+  test: {
+    include: ["test/**/*.test.ts"],
+    // A bug of the mock is a defect, not a 500 that clients would retry as transient (and hide).
+    setupFiles: ["test/setup.ts"],
+    // Each file runs in its own process: MSW patches globals per file.
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    reporters: jsonReport ? ["default", "json"] : ["default"],
+    ...(jsonReport ? { outputFile: { json: jsonReport } } : {})
+  }
+})

@@ -1,0 +1,34 @@
+/**
+ * One bot in many processes: the flood gate, the migration registry and proactive rate limits shared through Redis,
+ * the Effect 4 edition of examples/many-processes.ts (Effect's own `Redis` service and `RateLimiter` Redis store,
+ * over @effect/platform-node's NodeRedis; the same keys as the Effect 3 edition, so both can share one Redis).
+ *
+ *   REDIS_URL=redis://127.0.0.1:6379 TELEGRAM_BOT_TOKEN=123456:ABC... TELEGRAM_CHAT_ID=-1001234567890 \
+ *     npx tsx examples/effect4/many-processes.ts
+ */
+import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
+import { Config, Effect, Layer } from "effect"
+import { BotApi, Policy } from "effect-telegram-invite-effect4"
+import { RedisConnection, RedisPolicy, RedisRateLimit } from "effect-telegram-invite-effect4/redis"
+import { pathToFileURL } from "node:url"
+
+/** One Redis connection (REDIS_URL, keys under `tg:<bot id>:`) for the gate, the registry and the limits. */
+const Redis = RedisConnection.layerConfig()
+
+/** BotApi with every request waiting for its turn under limits the whole fleet shares (30/s per bot, 20/min per chat). */
+const Api = RedisRateLimit.layer(RedisRateLimit.defaults).pipe(Layer.provide(BotApi.layerConfig()))
+
+export const FleetLayer = Layer.mergeAll(Api, RedisPolicy.layerShared).pipe(
+  Layer.provide(Redis),
+  Layer.provide(NodeHttpClient.layerUndici)
+)
+
+export const program = Effect.gen(function*() {
+  const chatId = yield* Config.String("TELEGRAM_CHAT_ID")
+  const { link } = yield* Policy.exportChatInviteLink(chatId, { onEvent: (e) => Effect.log(Policy.formatEvent(e)) })
+  yield* Effect.log(link)
+})
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  program.pipe(Effect.provide(FleetLayer), NodeRuntime.runMain)
+}

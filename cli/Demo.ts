@@ -1,9 +1,16 @@
 /**
  * `tg-invite demo` (what `npm start` runs): a short narrated scenario on the embedded mock world,
  * nothing to start or configure: revocation, a flood wait, a migration followed, typed refusals.
+ *
+ * The summary says what happened, not what was meant to: each row's requests are the mock's journal entries of that
+ * step, its outcome is read from the results, the policy's events and the mock's world (is the first link revoked?
+ * did the remembered call go straight to the new chat?), and its time is measured on Effect's clock.
  */
-import { Clock, Duration, Effect, Either } from "effect"
-import type { MockTelegram } from "telegram-bot-api-mock"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type { JournalEntry, MockTelegram } from "telegram-bot-api-mock"
 import * as BotApi from "../src/BotApi.js"
 import type { BotApiError } from "../src/BotApiError.js"
 import type { ChatMigrations } from "../src/ChatMigrations.js"
@@ -12,12 +19,21 @@ import * as Policy from "../src/Policy.js"
 import { CliOutput } from "./CliOutput.js"
 import { describeError, showEvent } from "./ExportCommand.js"
 
-interface Row {
-  readonly step: string
+/** One row of the summary. */
+export interface DemoRow {
+  readonly step: "export" | "export again" | "flood wait" | "migration" | "remembered" | "refusal"
   readonly chat: string
   readonly outcome: string
+  /** Requests the mock answered during the step (its journal), retries included. */
   readonly requests: number
+  /** Time of the step on Effect's clock. */
   readonly ms: number
+}
+
+/** What the demo did: the summary's rows and the links it got, in order. */
+export interface DemoReport {
+  readonly rows: ReadonlyArray<DemoRow>
+  readonly links: ReadonlyArray<string>
 }
 
 const SUPERGROUP = -1001234567890
@@ -29,7 +45,8 @@ const DEMO_RETRY_AFTER = 2
 
 const pad = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - text.length))
 
-const table = (rows: ReadonlyArray<Row>): string => {
+/** The summary table, as printed. */
+export const summaryTable = (rows: ReadonlyArray<DemoRow>): string => {
   const cells = rows.map((row) => [row.step, row.chat, row.outcome, String(row.requests), `${row.ms} ms`])
   const head = ["step", "chat", "outcome", "requests", "time"]
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)))
@@ -37,45 +54,73 @@ const table = (rows: ReadonlyArray<Row>): string => {
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n")
 }
 
-export const runDemo = (
+/** Whole seconds when whole, else one decimal. */
+const seconds = (ms: number): string => (ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1))
+
+/** Runs the tour on `mock` (which the BotApi in context must answer from) and returns what happened. */
+export const demo = (
   mock: MockTelegram
-): Effect.Effect<number, BotApiError, BotApi.BotApi | FloodGate | ChatMigrations | CliOutput> =>
+): Effect.Effect<DemoReport, BotApiError, BotApi.BotApi | FloodGate | ChatMigrations | CliOutput> =>
   Effect.gen(function*() {
     const output = yield* CliOutput
     const say = (text: string) => output.out(`${text}\n`)
-    const rows: Array<Row> = []
-    const options: Policy.Options = { onEvent: (event) => showEvent(output, event) }
-    const timed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    const rows: Array<DemoRow> = []
+    const links: Array<string> = []
+    /** The policy's events of the current step (shown as they come, and kept for the summary). */
+    let events: Array<Policy.PolicyEvent> = []
+    const options: Policy.Options = {
+      onEvent: (event) => Effect.zipRight(Effect.sync(() => void events.push(event)), showEvent(output, event))
+    }
+    /**
+     * Runs one step: its result, its time on Effect's clock, the journal entries the mock wrote meanwhile (the
+     * journal is a ring buffer far longer than the tour), and the policy's events.
+     */
+    const step = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
       Effect.gen(function*() {
+        const mark = mock.journal().length
+        events = []
         const start = yield* Clock.currentTimeMillis
         const result = yield* effect
-        return [result, (yield* Clock.currentTimeMillis) - start] as const
+        const ms = (yield* Clock.currentTimeMillis) - start
+        const requests = mock.journal().slice(mark)
+        return { result, ms, requests, events }
       })
+    const exports = (entries: ReadonlyArray<JournalEntry>) =>
+      entries.filter((entry) => entry.method === "exportChatInviteLink")
 
     yield* say(
       "tg-invite demo: the library against the embedded mock Telegram (default world); nothing leaves this process.\n"
     )
 
     yield* say(`1. Export the bot's invite link for the supergroup ${SUPERGROUP}.`)
-    const [first, t1] = yield* timed(Policy.exportChatInviteLink(SUPERGROUP, options))
-    yield* say(`   ${first.link}`)
-    rows.push({ step: "export", chat: String(SUPERGROUP), outcome: "link", requests: first.attempts, ms: t1 })
+    const first = yield* step(Policy.exportChatInviteLink(SUPERGROUP, options))
+    const botId = first.requests[0]?.bot_id
+    const isCurrent = typeof botId === "number" && mock.primaryLink(SUPERGROUP, botId) === first.result.link
+    yield* say(`   ${first.result.link}`)
+    links.push(first.result.link)
+    rows.push({
+      step: "export",
+      chat: String(SUPERGROUP),
+      outcome: isCurrent ? "link" : "link, not the bot's current one",
+      requests: first.requests.length,
+      ms: first.ms
+    })
 
     yield* say(`\n2. Export again: Telegram makes a new primary link and revokes the bot's previous one.`)
-    const [second, t2] = yield* timed(Policy.exportChatInviteLink(SUPERGROUP, options))
+    const second = yield* step(Policy.exportChatInviteLink(SUPERGROUP, options))
     const chat = yield* BotApi.getChat(SUPERGROUP)
-    const previous = mock.snapshot().invite_links.find((link) => link.invite_link === first.link)
-    yield* say(`   new link:             ${second.link}`)
+    const differ = second.result.link !== first.result.link
+    const revoked = mock.link(first.result.link)?.is_revoked === true
+    yield* say(`   new link:             ${second.result.link}`)
     yield* say(`   getChat invite_link:  ${chat.invite_link ?? "(none)"}`)
-    yield* say(
-      `   first link:           ${first.link} ${previous?.is_revoked === true ? "is revoked" : "is still active"}`
-    )
+    yield* say(`   first link:           ${first.result.link} ${revoked ? "is revoked" : "is still active"}`)
+    links.push(second.result.link)
     rows.push({
       step: "export again",
       chat: String(SUPERGROUP),
-      outcome: "new link, old revoked",
-      requests: second.attempts,
-      ms: t2
+      outcome: !differ ? "the same link" : revoked ? "new link, old revoked" : "new link, old still active",
+      requests: second.requests.length,
+      ms: second.ms
     })
 
     yield* say(
@@ -86,60 +131,79 @@ export const runDemo = (
       times: 1,
       reply: { error_code: 429, retry_after: DEMO_RETRY_AFTER }
     })
-    const [flooded, t3] = yield* timed(Policy.exportChatInviteLink(SUPERGROUP, options))
-    yield* say(`   ${flooded.link} (after ${flooded.attempts} requests, ${(t3 / 1000).toFixed(1)} s)`)
+    const flooded = yield* step(Policy.exportChatInviteLink(SUPERGROUP, options))
+    const waitedMs = flooded.events.reduce(
+      (sum, event) => event._tag === "FloodWait" ? sum + Duration.toMillis(event.retryAfter) : sum,
+      0
+    )
+    const told429 = exports(flooded.requests).filter((entry) => entry.status === 429).length
+    yield* say(
+      `   ${flooded.result.link} (after ${flooded.result.attempts} requests, ${(flooded.ms / 1000).toFixed(1)} s)`
+    )
+    links.push(flooded.result.link)
     rows.push({
       step: "flood wait",
       chat: String(SUPERGROUP),
-      outcome: `link after ${DEMO_RETRY_AFTER} s wait`,
-      requests: flooded.attempts,
-      ms: t3
+      outcome: told429 === 0 ? "link, never told to wait" : `link after ${seconds(waitedMs)} s wait`,
+      requests: flooded.requests.length,
+      ms: flooded.ms
     })
 
     yield* say(
       `\n4. The basic group ${UPGRADED_GROUP} was upgraded to a supergroup: the policy follows it and remembers.`
     )
-    const [migrated, t4] = yield* timed(Policy.exportChatInviteLink(UPGRADED_GROUP, options))
-    yield* say(`   ${migrated.link} from chat ${migrated.chatId}`)
+    const migrated = yield* step(Policy.exportChatInviteLink(UPGRADED_GROUP, options))
+    yield* say(`   ${migrated.result.link} from chat ${migrated.result.chatId}`)
+    links.push(migrated.result.link)
     rows.push({
       step: "migration",
       chat: String(UPGRADED_GROUP),
-      outcome: `followed to ${migrated.chatId}`,
-      requests: migrated.attempts,
-      ms: t4
+      outcome: migrated.result.migratedFrom === undefined ? "link, no move" : `followed to ${migrated.result.chatId}`,
+      requests: migrated.requests.length,
+      ms: migrated.ms
     })
-    const [again, t5] = yield* timed(Policy.exportChatInviteLink(UPGRADED_GROUP, options))
-    yield* say(`   again for ${UPGRADED_GROUP}: ${again.link}, ${again.attempts} request (the move was remembered)`)
+    const again = yield* step(Policy.exportChatInviteLink(UPGRADED_GROUP, options))
+    const straight = exports(again.requests).every((entry) => entry.chat_id === String(again.result.chatId))
+    yield* say(
+      `   again for ${UPGRADED_GROUP}: ${again.result.link}, ${again.requests.length} request${
+        again.requests.length === 1 ? "" : "s"
+      }${straight ? " (the move was remembered)" : ""}`
+    )
+    links.push(again.result.link)
     rows.push({
       step: "remembered",
       chat: String(UPGRADED_GROUP),
-      outcome: `straight to ${again.chatId}`,
-      requests: again.attempts,
-      ms: t5
+      outcome: straight ? `straight to ${again.result.chatId}` : `via ${UPGRADED_GROUP} again`,
+      requests: again.requests.length,
+      ms: again.ms
     })
 
     yield* say(`\n5. Typed refusals: no policy retries these; the caller gets Telegram's error_code and description.`)
     for (
       const [chatId, why] of [[NO_RIGHTS, "admin without can_invite_users"], [PRIVATE_CHAT, "a private chat"]] as const
     ) {
-      const [result, ms] = yield* timed(Effect.either(Policy.exportChatInviteLink(chatId, options)))
+      const refusal = yield* step(Effect.either(Policy.exportChatInviteLink(chatId, options)))
+      const result = refusal.result
+      let outcome: string
       if (Either.isRight(result)) {
         yield* say(`   ${chatId} (${why}): unexpectedly got ${result.right.link}`)
-        rows.push({ step: "refusal", chat: String(chatId), outcome: "link?!", requests: result.right.attempts, ms })
-        continue
+        links.push(result.right.link)
+        outcome = "link?!"
+      } else {
+        const error = result.left
+        yield* say(`   ${chatId} (${why}): ${error._tag}: ${describeError(error, Duration.seconds(60))}`)
+        outcome = error._tag === "TelegramApiError" ? `${error._tag} ${error.errorCode}` : error._tag
       }
-      const error = result.left
-      yield* say(`   ${chatId} (${why}): ${error._tag}: ${describeError(error, Duration.seconds(60))}`)
-      rows.push({
-        step: "refusal",
-        chat: String(chatId),
-        outcome: error._tag === "TelegramApiError" ? `${error._tag} ${error.errorCode}` : error._tag,
-        requests: 1,
-        ms
-      })
+      rows.push({ step: "refusal", chat: String(chatId), outcome, requests: refusal.requests.length, ms: refusal.ms })
     }
 
-    yield* say(`\nSummary\n${table(rows)}`)
+    yield* say(`\nSummary\n${summaryTable(rows)}`)
     yield* say(`\nTry it yourself: npm run --silent tg-invite -- export -1001234567890 --mock`)
-    return 0
+    return { rows, links }
   })
+
+/** The tour, for the CLI: its exit code (0) once everything was printed. */
+export const runDemo = (
+  mock: MockTelegram
+): Effect.Effect<number, BotApiError, BotApi.BotApi | FloodGate | ChatMigrations | CliOutput> =>
+  Effect.as(demo(mock), 0)

@@ -2,7 +2,10 @@
  * `tg-invite export <chat>`: the `resilient` export with a person watching (countdowns, migration
  * notices on stderr) and a pipe reading (only the link on stdout).
  */
-import { Duration, Effect, Either, type Scope } from "effect"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as Scope from "effect/Scope"
 import type { BotApi } from "../src/BotApi.js"
 import type { BotApiError } from "../src/BotApiError.js"
 import * as ChatId from "../src/ChatId.js"

@@ -6,9 +6,9 @@
  */
 import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
 import { Config, Effect, Layer } from "effect"
+import { BotApi, Policy } from "effect-telegram-invite"
+import { RedisConnection, RedisPolicy, RedisRateLimit } from "effect-telegram-invite/redis"
 import { pathToFileURL } from "node:url"
-import { BotApi, Policy } from "../src/index.js"
-import { RedisConnection, RedisPolicy, RedisRateLimit } from "../src/redis/index.js"
 
 /** One Redis connection (REDIS_URL, keys under `tg:<bot id>:`) for the gate, the registry and the limits. */
 const Redis = RedisConnection.layerConfig()

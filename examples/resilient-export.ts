@@ -8,8 +8,8 @@
 import { FetchHttpClient } from "@effect/platform"
 import { NodeRuntime } from "@effect/platform-node"
 import { Config, Effect, Layer } from "effect"
+import { BotApi, Policy } from "effect-telegram-invite"
 import { pathToFileURL } from "node:url"
-import { BotApi, Policy } from "../src/index.js"
 
 /** Exports the link of TELEGRAM_CHAT_ID, logging each wait and the new id if the chat moved. */
 export const program = Effect.gen(function*() {

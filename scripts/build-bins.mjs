@@ -1,27 +1,27 @@
 #!/usr/bin/env node
-// Bundles the tg-invite command into one file, dist/bin/tg-invite.js: tree-shaken, with everything it uses inside
-// (effect, @effect/platform, @effect/cli, the mock package for --mock and demo), so the installed bin needs no peer
-// and starts by parsing one file instead of resolving hundreds of modules.
+// Bundles the tg-invite command, dist/bin/tg-invite.js: tree-shaken, with everything it uses inside (effect,
+// @effect/platform, the library), so the installed bin needs no peer and starts by compiling one file instead of
+// resolving hundreds of modules. The embedded mock (for --mock and demo) is a chunk of its own, loaded only by them.
 import { build } from "esbuild"
-import { chmodSync } from "node:fs"
+import { chmodSync, rmSync } from "node:fs"
 
-const outfile = "dist/bin/tg-invite.js"
+// `--outdir DIR` builds elsewhere (the CLI's process tests build their own copy).
+const at = process.argv.indexOf("--outdir")
+const outdir = at === -1 ? "dist/bin" : process.argv[at + 1]
+rmSync(outdir, { recursive: true, force: true })
 await build({
-  entryPoints: ["cli/bin/tg-invite.ts"],
-  outfile,
+  entryPoints: { "tg-invite": "cli/bin/tg-invite.ts" },
+  outdir,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
+  splitting: true,
   platform: "node",
   format: "esm",
   target: "node20",
-  conditions: ["source"],
+  conditions: ["effect-telegram-invite-source"],
   minify: true,
-  keepNames: false,
   legalComments: "none",
   logLevel: "warning",
-  // CommonJS code inside the bundle still calls require() for Node's own modules.
-  banner: {
-    js:
-      "#!/usr/bin/env node\nimport { createRequire as __createRequire } from \"node:module\";\nconst require = __createRequire(import.meta.url);"
-  }
+  banner: { js: "#!/usr/bin/env node" }
 })
-chmodSync(outfile, 0o755)
+chmodSync(`${outdir}/tg-invite.js`, 0o755)

@@ -22,6 +22,18 @@ lib=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 mock=$(npm pack --silent --pack-destination "$work" --workspace telegram-bot-api-mock | tail -n 1)
 say "packed $lib and $mock"
 
+# The README each tarball shows on the registry links only to absolute URLs, anchors, or files the tarball has.
+for tarball in "$lib" "$mock"; do
+  files=$(tar -tzf "$work/$tarball" | sed 's|^package/||')
+  readme=$(tar -xzOf "$work/$tarball" package/README.md)
+  broken=$(printf '%s\n' "$readme" | grep -oE '\]\([^)]+\)' | sed -E 's/^\]\(//; s/\)$//; s/[[:space:]].*$//' |
+    grep -vE '^(https?:|mailto:|#)' | sed 's/#.*$//' | while read -r target; do
+      printf '%s\n' "$files" | grep -qxF "${target#./}" || echo "$target"
+    done)
+  [ -z "$broken" ] || fail "$tarball: README links to files the tarball lacks: $(echo $broken)"
+done
+say "both READMEs link only to URLs, anchors or files in their tarballs"
+
 # 1. Effect 3 project.
 mkdir "$work/e3" && cd "$work/e3"
 echo '{ "name": "consumer", "version": "1.0.0", "private": true, "type": "module" }' > package.json

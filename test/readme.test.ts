@@ -15,19 +15,13 @@ describe("README", () => {
   })
 
   it("shows the example program exactly as the tests compile and run it", () => {
-    const body = example.slice(example.indexOf("import { FetchHttpClient }")).replace(
-      "\"../src/index.js\"",
-      "\"effect-telegram-invite\""
-    )
+    const body = example.slice(example.indexOf("import { FetchHttpClient }"))
     expect(readme).toContain(body)
   })
 
   it("shows the many-processes example exactly as the tests compile and run it", () => {
     const file = readFileSync(new URL("../examples/many-processes.ts", import.meta.url), "utf8")
-    const body = file.slice(file.indexOf("import { NodeHttpClient")).replace(
-      "\"../src/index.js\"",
-      "\"effect-telegram-invite\""
-    ).replace("\"../src/redis/index.js\"", "\"effect-telegram-invite/redis\"")
+    const body = file.slice(file.indexOf("import { NodeHttpClient"))
     expect(readme).toContain(body)
   })
 

@@ -1,7 +1,8 @@
 /**
  * Diagnostic (not part of `npm run bench`): where the library's per-call cost goes. The request path is rebuilt one
  * piece at a time over the same transport (NodeHttpClient.layerUndici) against the standalone mock, 64 in flight,
- * interleaved rounds, calls/s relative to a raw fetch:
+ * interleaved rounds, calls/s relative to a raw fetch (paired per round); then the library's own calls, over
+ * layerUndici and over its UndiciHttpClient (which BotApi sends through directly). Writes bench/results/ablation.json.
  *
  *   node --import tsx bench/ablation.ts [--quick]
  */
@@ -10,9 +11,12 @@ import { NodeHttpClient } from "@effect/platform-node"
 import { Duration, Effect, Layer, ManagedRuntime, Metric, Redacted, Schema } from "effect"
 import { BotApi, Policy } from "../src/index.js"
 import * as Envelope from "../src/internal/envelope.js"
+import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
 import { args, CHAT, EXPORT_BODY, median, pool, rotate, spawnServer, TOKEN } from "./common.js"
+import { round2, startSection, writeResult } from "./results.js"
 
 const { quick } = args()
+const section = startSection("ablation", `node --import tsx bench/ablation.ts${quick ? " --quick" : ""}`, quick)
 const ROUNDS = quick ? 2 : 5
 const CALLS = quick ? 2_000 : 6_000
 const CONCURRENCY = 64
@@ -22,6 +26,13 @@ const url = `${server.url}/bot${TOKEN}/exportChatInviteLink`
 const runtime = ManagedRuntime.make(
   Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: server.url }), Policy.layerMemory).pipe(
     Layer.provideMerge(NodeHttpClient.layerUndici)
+  )
+)
+
+/** The library over its own transport, for the last two steps. */
+const direct = ManagedRuntime.make(
+  Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: server.url }), Policy.layerMemory).pipe(
+    Layer.provide(UndiciHttpClient.layer)
   )
 )
 
@@ -63,12 +74,25 @@ const variants: ReadonlyArray<[string, () => Promise<unknown>]> = [
     ["2 + classify (Schema)", classified],
     ["3 + timeoutFail", timed],
     ["4 + span + metric", spanned],
-    ["5 BotApi.exportChatInviteLink (library)", BotApi.exportChatInviteLink(CHAT)],
-    ["6 Policy.exportChatInviteLink (resilient)", Policy.exportChatInviteLink(CHAT)]
+    ["5 BotApi.exportChatInviteLink over layerUndici", BotApi.exportChatInviteLink(CHAT)],
+    ["6 Policy.exportChatInviteLink over layerUndici", Policy.exportChatInviteLink(CHAT)]
   ] as const).map(([name, effect]): [string, () => Promise<unknown>] => [
     name,
     () =>
       runtime.runPromise(
+        Effect.forEach(Array.from({ length: CALLS }), () => effect as Effect.Effect<unknown, unknown, any>, {
+          concurrency: CONCURRENCY,
+          discard: true
+        })
+      )
+  ]),
+  ...([
+    ["7 BotApi.exportChatInviteLink over UndiciHttpClient (direct)", BotApi.exportChatInviteLink(CHAT)],
+    ["8 Policy.exportChatInviteLink over UndiciHttpClient (direct)", Policy.exportChatInviteLink(CHAT)]
+  ] as const).map(([name, effect]): [string, () => Promise<unknown>] => [
+    name,
+    () =>
+      direct.runPromise(
         Effect.forEach(Array.from({ length: CALLS }), () => effect as Effect.Effect<unknown, unknown, any>, {
           concurrency: CONCURRENCY,
           discard: true
@@ -88,14 +112,20 @@ try {
     }
   }
   const fetchRounds = perRound.get("raw fetch")!
-  for (const [name] of variants) {
+  const steps = variants.map(([name]) => {
     const rounds = perRound.get(name)!
-    const ratio = median(rounds.map((r, i) => r / fetchRounds[i]!))
+    const ratio = round2(median(rounds.map((r, i) => r / fetchRounds[i]!)))
     process.stdout.write(
-      `${name.padEnd(45)} ${median(rounds).toFixed(0).padStart(7)} calls/s  ${ratio.toFixed(2)}× fetch\n`
+      `${name.padEnd(62)} ${median(rounds).toFixed(0).padStart(7)} calls/s  ${ratio.toFixed(2)}× fetch\n`
     )
-  }
+    return { name, callsPerSec: round2(median(rounds)), vsFetch: ratio, rounds: rounds.map(round2) }
+  })
+  const path = writeResult(
+    section.finish({ rounds: ROUNDS, callsPerRound: CALLS, concurrency: CONCURRENCY, steps })
+  )
+  process.stderr.write(`ablation: wrote ${path}\n`)
 } finally {
   await runtime.dispose()
+  await direct.dispose()
   await server.stop()
 }

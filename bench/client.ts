@@ -1,15 +1,22 @@
 /**
- * Section 1: client cost per call. exportChatInviteLink through the library (`Policy.exportChatInviteLink`, the
- * `resilient` composition) versus a raw `fetch` of the same request versus grammY's `api.exportChatInviteLink`, all
- * against the standalone mock (its own process) on loopback. Sequential calls give latency p50/p99; 64 in flight for
- * a fixed time give calls per second. Rounds are interleaved (contenders rotate) and the figures are medians over rounds.
+ * Section "client": the cost of one exportChatInviteLink, on every transport. The library's two calls
+ * (`Policy.exportChatInviteLink`, the resilient composition, and `BotApi.exportChatInviteLink`, one request and no
+ * policy) each over the four `HttpClient`s a Node program can give it (the library's own `UndiciHttpClient.layer`,
+ * which BotApi sends through directly and which is the recommended one; @effect/platform-node's
+ * `NodeHttpClient.layerUndici` and `NodeHttpClient.layer` (node:http); @effect/platform's `FetchHttpClient.layer`),
+ * against a raw `fetch` of the same request and grammY's `api.exportChatInviteLink`, all against the standalone mock
+ * (its own process) on loopback, in the same interleaved rounds (contenders rotate). Sequential calls give latency
+ * p50/p99; 64 in flight for a fixed time give calls per second. Ratios to raw fetch and to grammY are paired within
+ * each round; figures are medians over rounds.
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { Api } from "grammy"
 import { BotApi, Policy } from "../src/index.js"
-import { args, CHAT, emit, EXPORT_BODY, median, percentile, rotate, spawnServer, TOKEN } from "./common.js"
+import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
+import { args, CHAT, EXPORT_BODY, median, percentile, rotate, spawnServer, TOKEN } from "./common.js"
+import { round2, startSection, times, verdict, writeResult } from "./results.js"
 
 const { quick } = args()
 const ROUNDS = quick ? 1 : 5
@@ -121,40 +128,61 @@ const grammy = (apiRoot: string): Contender => {
   return promiseContender("grammY", async () => check(await api.exportChatInviteLink(CHAT)))
 }
 
+interface RoundFigures {
+  readonly p50Us: number
+  readonly p99Us: number
+  readonly callsPerSec: number
+}
+
 export interface ClientFigures {
   readonly name: string
+  /** `policy`, `botapi`, or a baseline. */
+  readonly call: "policy" | "botapi" | "raw fetch" | "grammY"
+  readonly transport: string | null
   /** Medians over rounds. */
   readonly p50Us: number
   readonly p99Us: number
   readonly callsPerSec: number
-  /** Medians over rounds of the same round's ratio to raw fetch (paired, since rounds are interleaved). */
-  readonly p50VsFetch: number
-  readonly p99VsFetch: number
-  readonly callsPerSecVsFetch: number
-  readonly rounds: ReadonlyArray<{ p50Us: number; p99Us: number; callsPerSec: number }>
+  /** Medians over rounds of the same round's ratio to raw fetch and to grammY (paired: rounds are interleaved). */
+  readonly vsFetch: { readonly p50: number; readonly p99: number; readonly callsPerSec: number }
+  readonly vsGrammy: { readonly p50: number; readonly p99: number; readonly callsPerSec: number }
+  /** Every round's figures (the raw samples' summary; each round is SEQ_CALLS latencies and one timed window). */
+  readonly rounds: ReadonlyArray<RoundFigures>
 }
 
+/** The transports a Node program can give the library, the recommended one first. */
+const TRANSPORTS: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+  ["UndiciHttpClient.layer", UndiciHttpClient.layer],
+  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],
+  ["NodeHttpClient.layer", NodeHttpClient.layer],
+  ["FetchHttpClient.layer", FetchHttpClient.layer]
+]
+
 const main = async (): Promise<void> => {
+  const section = startSection("client", `npm run bench -- client${quick ? " --quick" : ""}`, quick)
   const server = await spawnServer("mock")
-  const contenders: Array<Contender> = [
-    effectContender(
-      "library, resilient, NodeHttpClient.layerUndici",
-      NodeHttpClient.layerUndici,
-      server.url,
-      "resilient"
-    ),
-    rawFetch(server.url),
-    grammy(server.url),
-    effectContender("library, resilient, FetchHttpClient", FetchHttpClient.layer, server.url, "resilient"),
-    effectContender("library, BotApi only (no policy), layerUndici", NodeHttpClient.layerUndici, server.url, "bare")
+  const described: Array<{ contender: Contender; call: ClientFigures["call"]; transport: string | null }> = [
+    { contender: rawFetch(server.url), call: "raw fetch", transport: null },
+    { contender: grammy(server.url), call: "grammY", transport: null }
   ]
+  for (const [transport, layer] of TRANSPORTS) {
+    for (const call of ["policy", "botapi"] as const) {
+      const name = `${call === "policy" ? "Policy" : "BotApi"}.exportChatInviteLink, ${transport}`
+      described.push({
+        contender: effectContender(name, layer, server.url, call === "policy" ? "resilient" : "bare"),
+        call,
+        transport
+      })
+    }
+  }
+  const contenders = described.map((d) => d.contender)
   try {
     // Warm-up: JIT, connection pools, the server's own warm-up.
     for (const c of contenders) {
       await c.sequential(quick ? 100 : 500)
       await c.concurrent(quick ? 300 : 1_000)
     }
-    const perRound = new Map(contenders.map((c) => [c.name, [] as Array<ClientFigures["rounds"][number]>]))
+    const perRound = new Map(contenders.map((c) => [c.name, [] as Array<RoundFigures>]))
     for (let round = 0; round < ROUNDS; round++) {
       for (const c of rotate(contenders, round)) {
         const latencies = await c.sequential(SEQ_CALLS)
@@ -162,28 +190,97 @@ const main = async (): Promise<void> => {
         const done = await c.concurrent(CONC_MS)
         const seconds = (performance.now() - start) / 1000
         perRound.get(c.name)!.push({
-          p50Us: percentile(latencies, 50) * 1000,
-          p99Us: percentile(latencies, 99) * 1000,
-          callsPerSec: done / seconds
+          p50Us: round2(percentile(latencies, 50) * 1000),
+          p99Us: round2(percentile(latencies, 99) * 1000),
+          callsPerSec: round2(done / seconds)
         })
       }
       process.stderr.write(`  client round ${round + 1}/${ROUNDS} done\n`)
     }
     const fetchRounds = perRound.get("raw fetch")!
-    const figures: Array<ClientFigures> = contenders.map((c) => {
-      const rounds = perRound.get(c.name)!
+    const grammyRounds = perRound.get("grammY")!
+    const paired = (rounds: ReadonlyArray<RoundFigures>, base: ReadonlyArray<RoundFigures>) => ({
+      p50: round2(median(rounds.map((r, i) => r.p50Us / base[i]!.p50Us))),
+      p99: round2(median(rounds.map((r, i) => r.p99Us / base[i]!.p99Us))),
+      callsPerSec: round2(median(rounds.map((r, i) => r.callsPerSec / base[i]!.callsPerSec)))
+    })
+    const figures: Array<ClientFigures> = described.map(({ call, contender, transport }) => {
+      const rounds = perRound.get(contender.name)!
       return {
-        name: c.name,
-        p50Us: median(rounds.map((r) => r.p50Us)),
-        p99Us: median(rounds.map((r) => r.p99Us)),
-        callsPerSec: median(rounds.map((r) => r.callsPerSec)),
-        p50VsFetch: median(rounds.map((r, i) => r.p50Us / fetchRounds[i]!.p50Us)),
-        p99VsFetch: median(rounds.map((r, i) => r.p99Us / fetchRounds[i]!.p99Us)),
-        callsPerSecVsFetch: median(rounds.map((r, i) => r.callsPerSec / fetchRounds[i]!.callsPerSec)),
+        name: contender.name,
+        call,
+        transport,
+        p50Us: round2(median(rounds.map((r) => r.p50Us))),
+        p99Us: round2(median(rounds.map((r) => r.p99Us))),
+        callsPerSec: round2(median(rounds.map((r) => r.callsPerSec))),
+        vsFetch: paired(rounds, fetchRounds),
+        vsGrammy: paired(rounds, grammyRounds),
         rounds
       }
     })
-    emit({ rounds: ROUNDS, sequentialCalls: SEQ_CALLS, concurrentMs: CONC_MS, concurrency: CONCURRENCY, figures })
+    // The targets are judged on the recommended transport.
+    const recommended = TRANSPORTS[0]![0]
+    const policy = figures.find((f) => f.call === "policy" && f.transport === recommended)!
+    const bare = figures.find((f) => f.call === "botapi" && f.transport === recommended)!
+    const verdicts = [
+      verdict("client.policy.throughput", `\`Policy.exportChatInviteLink\` calls/s at 64 in flight (${recommended})`, {
+        floor: {
+          value: policy.vsFetch.callsPerSec,
+          op: "≥",
+          limit: 0.85,
+          bound: "≥ 0.85× raw fetch",
+          figure: `${times(policy.vsFetch.callsPerSec)} raw fetch`
+        },
+        goal: {
+          value: policy.vsGrammy.callsPerSec,
+          op: "≥",
+          limit: 1,
+          bound: "≥ 1.0× grammY",
+          figure: `${times(policy.vsGrammy.callsPerSec)} grammY`
+        }
+      }),
+      verdict("client.policy.latency", `\`Policy.exportChatInviteLink\` p50 latency, sequential (${recommended})`, {
+        floor: {
+          value: policy.vsFetch.p50,
+          op: "≤",
+          limit: 1.15,
+          bound: "≤ 1.15× raw fetch",
+          figure: `${times(policy.vsFetch.p50)} raw fetch`
+        },
+        goal: {
+          value: policy.vsGrammy.p50,
+          op: "≤",
+          limit: 1,
+          bound: "≤ 1.0× grammY",
+          figure: `${times(policy.vsGrammy.p50)} grammY`
+        }
+      }),
+      verdict(
+        "client.botapi.throughput",
+        `\`BotApi.exportChatInviteLink\` (no policy) calls/s at 64 in flight (${recommended})`,
+        {
+          goal: {
+            value: bare.vsGrammy.callsPerSec,
+            op: "≥",
+            limit: 1.1,
+            bound: "≥ 1.1× grammY",
+            figure: `${times(bare.vsGrammy.callsPerSec)} grammY`
+          }
+        }
+      )
+    ]
+    const path = writeResult(
+      section.finish({
+        rounds: ROUNDS,
+        sequentialCalls: SEQ_CALLS,
+        concurrentMs: CONC_MS,
+        concurrency: CONCURRENCY,
+        recommendedTransport: recommended,
+        figures,
+        verdicts
+      })
+    )
+    process.stderr.write(`  client: wrote ${path}\n`)
   } finally {
     for (const c of contenders) await c.dispose()
     await server.stop()

@@ -1,6 +1,6 @@
 /** Helpers shared by the benchmark sections: statistics, child servers, RSS, argument parsing. */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -12,20 +12,8 @@ export const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 export const CHAT = -1001234567890
 export const EXPORT_BODY = JSON.stringify({ chat_id: CHAT })
 
-/** `--quick` and `--out FILE`, as every section reads them. */
-export const args = (): { quick: boolean; out: string | undefined } => {
-  const argv = process.argv.slice(2)
-  const at = argv.indexOf("--out")
-  return { quick: argv.includes("--quick"), out: at === -1 ? undefined : argv[at + 1] }
-}
-
-/** Writes a section's result where the orchestrator asked for it (or prints it). */
-export const emit = (result: unknown): void => {
-  const { out } = args()
-  const text = JSON.stringify(result, null, 2)
-  if (out === undefined) process.stdout.write(`${text}\n`)
-  else writeFileSync(out, text)
-}
+/** `--quick`, as every section reads it. */
+export const args = (): { quick: boolean } => ({ quick: process.argv.slice(2).includes("--quick") })
 
 export const readJson = <A>(file: string): A => JSON.parse(readFileSync(file, "utf8")) as A
 
@@ -181,5 +169,7 @@ export const buildCompiledMock = (): string => {
     cwd: ROOT,
     stdio: "inherit"
   })
-  return join(dir, "dist", "mock-server", "bin", "tg-mock-server.js")
+  const bin = join(dir, "dist", "mock-server", "src", "bin", "tg-mock-server.js")
+  if (!existsSync(bin)) throw new Error(`tsc wrote no ${bin}`)
+  return bin
 }

@@ -11,17 +11,18 @@
  * - ours, in memory: the same with `Policy.layerMemory` (N independent gates: what the Redis layer adds);
  * - grammY + @grammyjs/auto-retry (defaults), N independent processes.
  *
- * `npm run bench:fleet` (`-- --quick`: one run each instead of three; `--out FILE` writes the JSON there, as the
- * sections of bench/run.ts do). Without redis-server on PATH it reports that it did not run, and exits 0.
+ * `npm run bench:fleet` (`-- --quick`: one run each instead of three), also section `fleet` of `npm run bench`:
+ * writes bench/results/fleet.json (bench/results/quick/fleet.json when quick). Without redis-server on PATH it says
+ * that it did not run, writes nothing and exits 1: a figure nobody measured is not published.
  *
  * `--grammy-worker` makes this file a grammY worker of the fleet (same environment and JSON lines as
  * test/redis/worker.ts).
  */
 import { autoRetry } from "@grammyjs/auto-retry"
-import { writeFileSync } from "node:fs"
 import { createInterface } from "node:readline"
 import { type FleetRun, type RequestLine, runFleet, startMockProcess } from "../test/redis/fleet.js"
 import { redisAvailable, skipMessage, startRedis } from "../test/redis/redisServer.js"
+import { startSection, verdict, writeResult } from "./results.js"
 
 const N = 8
 const CHAT = -1001234567890
@@ -33,8 +34,6 @@ const FLOOD_AFTER_RESULTS = N * 4
 
 const argv = process.argv.slice(2)
 const quick = argv.includes("--quick")
-const outAt = argv.indexOf("--out")
-const out = outAt === -1 ? undefined : argv[outAt + 1]
 
 // ---- the grammY worker ----------------------------------------------------------------------------------------
 
@@ -117,7 +116,6 @@ interface RunFigures {
 }
 
 export interface FleetFigures {
-  readonly skipped?: string
   readonly processes: number
   readonly retryAfterSeconds: number
   readonly callsPerProcess: number
@@ -168,22 +166,9 @@ const figuresOf = (run: FleetRun): RunFigures => {
 
 const main = async (): Promise<void> => {
   const runs = quick ? 1 : 3
-  const write = (figures: FleetFigures) => {
-    const text = JSON.stringify(figures, null, 2)
-    if (out === undefined) process.stdout.write(`${text}\n`)
-    else writeFileSync(out, text)
-  }
+  const section = startSection("fleet", `npm run bench:fleet${quick ? " -- --quick" : ""}`, quick)
   if (!redisAvailable) {
-    process.stderr.write(`bench:fleet: ${skipMessage.replace("Redis tests", "the fleet figure")}\n`)
-    write({
-      skipped: "redis-server not found",
-      processes: N,
-      retryAfterSeconds: RETRY_AFTER_S,
-      callsPerProcess: CALLS_PER_PROCESS,
-      runs: 0,
-      contenders: []
-    })
-    return
+    throw new Error(skipMessage.replace("Redis tests", "the fleet figure"))
   }
   const [redis, mock] = await Promise.all([startRedis(), startMockProcess()])
   const contenders = [
@@ -251,13 +236,31 @@ const main = async (): Promise<void> => {
   } finally {
     await Promise.all([redis.stop(), mock.stop()])
   }
-  write({
+  const redisGate = results.find((c) => /redis/i.test(c.name))!
+  const verdicts = [
+    verdict(
+      "fleet.redis",
+      `fleet of ${N} processes: requests for the flooded chat after the first 429 (median of ${runs}), flood gate shared through Redis`,
+      {
+        floor: {
+          value: redisGate.extraAfter429,
+          op: "≤",
+          limit: 1,
+          bound: "≤ 1 extra",
+          figure: `${redisGate.extraAfter429} extra`
+        }
+      }
+    )
+  ]
+  const figures: FleetFigures = {
     processes: N,
     retryAfterSeconds: RETRY_AFTER_S,
     callsPerProcess: CALLS_PER_PROCESS,
     runs,
     contenders: results
-  })
+  }
+  const path = writeResult(section.finish({ ...figures, verdicts }))
+  process.stderr.write(`bench:fleet: wrote ${path}\n`)
   process.stderr.write(
     `\nFleet of ${N} processes, one chat flooded (retry_after ${RETRY_AFTER_S} s): extra requests after the first 429 (median of ${runs})\n` +
       results.map((c) =>

@@ -1,5 +1,5 @@
 /**
- * Section 4: the flood gate. 1000 exportChatInviteLink calls to one chat, one injected 429 (retry_after 2 s); how
+ * Section "flood": the flood gate. 1000 exportChatInviteLink calls to one chat, one injected 429 (retry_after 2 s); how
  * many requests beyond the 1000 needed did the server see? The library (`Policy.exportChatInviteLink`, in-memory
  * gate, over NodeHttpClient.layerUndici) versus grammY with @grammyjs/auto-retry (defaults). Counted from the mock's
  * journal; the mock runs in its own process and is driven through its control API.
@@ -16,7 +16,8 @@ import { Layer, ManagedRuntime, Redacted } from "effect"
 import { Api } from "grammy"
 import type { JournalEntry } from "telegram-bot-api-mock"
 import { BotApi, Policy } from "../src/index.js"
-import { args, CHAT, type ChildServer, control, emit, sleep, spawnServer, TOKEN } from "./common.js"
+import { args, CHAT, type ChildServer, control, sleep, spawnServer, TOKEN } from "./common.js"
+import { round2, startSection, verdict, writeResult } from "./results.js"
 
 const CALLERS = 1000
 const RETRY_AFTER = 2
@@ -102,12 +103,13 @@ const run = async (
     extra: seen.length - CALLERS,
     answered429: seen.filter((e) => e.status === 429).length,
     failedCalls: failed,
-    seconds: (performance.now() - start) / 1000
+    seconds: round2((performance.now() - start) / 1000)
   }
 }
 
 const main = async (): Promise<void> => {
-  args() // no quick mode: this section is short either way
+  const { quick } = args() // the same run either way: this section is short
+  const section = startSection("flood", `npm run bench -- flood${quick ? " --quick" : ""}`, quick)
   const server = await spawnServer("mock-big-journal")
   try {
     const figures: Array<FloodFigures> = []
@@ -116,7 +118,25 @@ const main = async (): Promise<void> => {
       figures.push(await run(server, "grammY + auto-retry", grammy, shape))
       process.stderr.write(`  flood ${shape} done\n`)
     }
-    emit({ callers: CALLERS, retryAfterSeconds: RETRY_AFTER, figures })
+    const verdicts = figures.filter((f) => f.client.startsWith("library")).map((f) =>
+      verdict(
+        `flood.${f.shape}`,
+        `flood gate, ${
+          f.shape === "burst" ? "burst" : "callers arriving during the wait"
+        }: extra requests per scope, no call failed`,
+        {
+          floor: {
+            value: f.failedCalls === 0 ? f.extra : Number.POSITIVE_INFINITY,
+            op: "≤",
+            limit: 1,
+            bound: "≤ 1 extra",
+            figure: `${f.extra} extra${f.failedCalls === 0 ? "" : `, ${f.failedCalls} calls failed`}`
+          }
+        }
+      )
+    )
+    const path = writeResult(section.finish({ callers: CALLERS, retryAfterSeconds: RETRY_AFTER, figures, verdicts }))
+    process.stderr.write(`  flood: wrote ${path}\n`)
   } finally {
     await server.stop()
   }

@@ -6,6 +6,8 @@
  *   node --import tsx bench/memory-diag.ts          # the compiled bin, as the installed `tg-mock-server` runs
  *   node --import tsx bench/memory-diag.ts --tsx    # mock-server/bin/tg-mock-server.ts under tsx
  *
+ * Writes bench/results/memory-diag.json (memory-diag-tsx.json with --tsx).
+ *
  * The server is the real bin; a preloaded module (`--expose-gc --import data:…`) prints `process.memoryUsage()`
  * and V8's spaces on SIGUSR2, once as they are and once after a full GC.
  */
@@ -13,8 +15,15 @@ import autocannon from "autocannon"
 import { spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { buildCompiledMock, ROOT } from "./common.js"
+import { round2, startSection, writeResult } from "./results.js"
 
 const tsx = process.argv.includes("--tsx")
+const section = startSection(
+  tsx ? "memory-diag-tsx" : "memory-diag",
+  `node --import tsx bench/memory-diag.ts${tsx ? " --tsx" : ""}`,
+  false
+)
+const rows: Array<Record<string, unknown>> = []
 
 const compiledBin = buildCompiledMock
 
@@ -63,6 +72,13 @@ const stat = async (label: string) => {
   child.kill("SIGUSR2")
   await new Promise((r) => setTimeout(r, 700))
   const m = JSON.parse(lines.at(-1)!.slice(7))
+  rows.push({
+    requests: label,
+    rssMB: round2(rssBefore),
+    rssAfterGcMB: round2(rss()),
+    before: m.before,
+    afterGc: m.after
+  })
   console.log(
     `${label}: rss ${rssBefore.toFixed(1)} → ${rss().toFixed(1)} after GC;`,
     `heapUsed ${m.before.heapUsed} → ${m.after.heapUsed}; heapTotal ${m.before.heapTotal} → ${m.after.heapTotal};`,
@@ -86,3 +102,5 @@ for (const n of [10_000, 100_000, 300_000, 600_000, 1_000_000]) {
   await stat(String(n))
 }
 child.kill("SIGTERM")
+const path = writeResult(section.finish({ server: tsx ? "tsx" : "compiled", checkpoints: rows }))
+console.log(`memory-diag: wrote ${path}`)

@@ -1,19 +1,23 @@
 /**
- * Section 5: memory.
+ * Section "memory": memory.
  * - The standalone mock's RSS (its own process, read from /proc) after 10k and after 1M exportChatInviteLink
  *   requests (autocannon, 64 connections, `amount`); `--quick` stops at 20k. The server is `tg-mock-server` as the
  *   installed package runs it: compiled by `tsc` (tsconfig.build.json, mock-server only, into
  *   node_modules/.cache/tg-mock-bench) and started with plain `node`. For information, the same run under tsx
  *   (`npm run mock-server`), whose loader thread (a second V8 isolate) adds about 70 MB of RSS.
  * - The client's heap with 10k calls in flight: the mock holds every answer for a few seconds (a delay fault), the
- *   heap is measured after a full GC while all 10k wait; the library (resilient, layerUndici) and, for scale, raw
- *   fetch. Both figures are the growth over the heap before the calls.
+ *   heap is measured after a full GC while all 10k wait; the growth over the heap before the calls, per call. Raw
+ *   fetch (one connection per call) against `Policy.exportChatInviteLink` over the library's `UndiciHttpClient` with
+ *   as many connections as calls (like for like: the target's figure), and, for information, over its default layer
+ *   (64 connections: the other calls wait in undici's queue) and over `NodeHttpClient.layerUndici`.
  */
+import type { HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import autocannon from "autocannon"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import { spawn } from "node:child_process"
 import { BotApi, Policy } from "../src/index.js"
+import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
 import {
   args,
   awaitListening,
@@ -21,7 +25,6 @@ import {
   CHAT,
   type ChildServer,
   control,
-  emit,
   EXPORT_BODY,
   gc,
   ROOT,
@@ -30,6 +33,7 @@ import {
   spawnServer,
   TOKEN
 } from "./common.js"
+import { round2, startSection, times, verdict, writeResult } from "./results.js"
 
 const { quick } = args()
 const CHECKPOINTS = quick ? [10_000, 20_000] : [10_000, 1_000_000]
@@ -79,7 +83,16 @@ const serverRss = async (label: string, start: () => Promise<ChildServer>) => {
   }
 }
 
-const inFlight = async (server: ChildServer, name: string, launch: () => Array<Promise<unknown>>) => {
+/**
+ * Launches the calls, measures the heap while they wait on the mock's delayed answers, then either waits for them
+ * (`settle`) or returns at once (the caller disposes of the client, which ends them).
+ */
+const inFlight = async (
+  server: ChildServer,
+  name: string,
+  launch: () => Array<Promise<unknown>>,
+  settle: boolean
+) => {
   await control(server.url, "POST", "reset")
   await control(server.url, "POST", "faults", {
     method: "exportChatInviteLink",
@@ -103,7 +116,7 @@ const inFlight = async (server: ChildServer, name: string, launch: () => Array<P
   gc()
   const during = process.memoryUsage().heapUsed
   const settledWhileMeasured = settled
-  await Promise.all(calls)
+  if (settle) await Promise.all(calls)
   const seconds = (performance.now() - start) / 1000
   if (settledWhileMeasured > 0 || failed > 0) {
     process.stderr.write(
@@ -113,10 +126,11 @@ const inFlight = async (server: ChildServer, name: string, launch: () => Array<P
   return {
     name,
     heapGrowthBytes: during - before,
-    bytesPerCall: (during - before) / IN_FLIGHT,
+    bytesPerCall: Math.round((during - before) / IN_FLIGHT),
     settledBeforeMeasure: settledWhileMeasured,
     failed,
-    seconds
+    seconds: round2(seconds),
+    calls
   }
 }
 
@@ -125,29 +139,32 @@ const inFlight = async (server: ChildServer, name: string, launch: () => Array<P
  * request timeout is raised: 10k connections opened at once overflow the listen backlog, and the SYN retries of the
  * last ones take longer than the default 10 s.
  */
+const libraryHeap = async (name: string, transport: Layer.Layer<HttpClient.HttpClient>, settle: boolean) => {
+  const server = await spawnServer("mock", ["--request-timeout", "60000"])
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: server.url }), Policy.layerMemory).pipe(
+      Layer.provide(transport)
+    )
+  )
+  try {
+    await runtime.runPromise(Policy.exportChatInviteLink(CHAT)) // build the layers before measuring
+    const { calls, ...figures } = await inFlight(
+      server,
+      name,
+      () => Array.from({ length: IN_FLIGHT }, () => runtime.runPromise(Policy.exportChatInviteLink(CHAT))),
+      settle
+    )
+    await runtime.dispose()
+    await Promise.all(calls)
+    return figures
+  } finally {
+    await runtime.dispose()
+    await server.stop()
+  }
+}
+
 const clientHeap = async () => {
   const figures = []
-  {
-    const server = await spawnServer("mock", ["--request-timeout", "60000"])
-    const runtime = ManagedRuntime.make(
-      Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: server.url }), Policy.layerMemory).pipe(
-        Layer.provide(NodeHttpClient.layerUndici)
-      )
-    )
-    try {
-      await runtime.runPromise(Policy.exportChatInviteLink(CHAT)) // build the layers before measuring
-      figures.push(
-        await inFlight(
-          server,
-          "library, resilient, layerUndici",
-          () => Array.from({ length: IN_FLIGHT }, () => runtime.runPromise(Policy.exportChatInviteLink(CHAT)))
-        )
-      )
-    } finally {
-      await runtime.dispose()
-      await server.stop()
-    }
-  }
   {
     const server = await spawnServer("mock", ["--request-timeout", "60000"])
     const url = `${server.url}/bot${TOKEN}/exportChatInviteLink`
@@ -157,20 +174,81 @@ const clientHeap = async () => {
       )
     try {
       await rawFetch()
-      figures.push(await inFlight(server, "raw fetch", () => Array.from({ length: IN_FLIGHT }, rawFetch)))
+      const { calls: _, ...raw } = await inFlight(
+        server,
+        "raw fetch",
+        () => Array.from({ length: IN_FLIGHT }, rawFetch),
+        true
+      )
+      figures.push(raw)
     } finally {
       await server.stop()
     }
   }
+  figures.push(
+    await libraryHeap(
+      `Policy, UndiciHttpClient, ${IN_FLIGHT.toLocaleString("en-US")} connections`,
+      UndiciHttpClient.layerWith({ connections: IN_FLIGHT }),
+      true
+    )
+  )
+  // The default pool sends 64 at a time: the others would wait minutes for their turn; the runtime's disposal ends them.
+  figures.push(await libraryHeap("Policy, UndiciHttpClient.layer (64 connections)", UndiciHttpClient.layer, false))
+  figures.push(await libraryHeap("Policy, NodeHttpClient.layerUndici", NodeHttpClient.layerUndici, true))
   return figures
 }
 
 const main = async (): Promise<void> => {
+  const section = startSection("memory", `npm run bench -- memory${quick ? " --quick" : ""}`, quick)
   const bin = buildCompiledMock()
   const server = await serverRss("compiled", () => spawnCompiledMock(bin))
   const serverTsx = await serverRss("tsx", () => spawnServer("mock"))
   const client = await clientHeap()
-  emit({ checkpoints: CHECKPOINTS, inFlight: IN_FLIGHT, server, serverTsx, client })
+  const raw = client[0]!
+  const likeForLike = client[1]!
+  const heapRatio = round2(likeForLike.heapGrowthBytes / raw.heapGrowthBytes)
+  const full = server.points.at(-1)!.requests >= 1_000_000
+  const growthMB = round2(server.growthBytes / 2 ** 20)
+  const verdicts = [
+    verdict(
+      "memory.heapPerCall",
+      `heap per call in flight (${
+        IN_FLIGHT.toLocaleString("en-US")
+      } in flight), \`Policy.exportChatInviteLink\` over UndiciHttpClient ÷ raw fetch`,
+      {
+        floor: { value: heapRatio, op: "≤", limit: 1.5, bound: "≤ 1.5×", figure: times(heapRatio) },
+        goal: { value: heapRatio, op: "≤", limit: 1.2, bound: "≤ 1.2×", figure: times(heapRatio) }
+      }
+    ),
+    // Judged only on a run to 1M requests (a quick run stops at 20k).
+    ...(full ?
+      [verdict(
+        "memory.serverGrowth",
+        "standalone mock RSS growth from 10k to 1M exportChatInviteLink requests (compiled)",
+        {
+          floor: {
+            value: growthMB,
+            op: "<",
+            limit: 30,
+            bound: "< 30 MB",
+            figure: `${growthMB >= 0 ? "+" : "−"}${Math.abs(growthMB).toFixed(1)} MB`
+          }
+        }
+      )] :
+      [])
+  ]
+  const path = writeResult(
+    section.finish({
+      checkpoints: CHECKPOINTS,
+      inFlight: IN_FLIGHT,
+      holdMs: HOLD_MS,
+      server,
+      serverTsx,
+      client,
+      verdicts
+    })
+  )
+  process.stderr.write(`  memory: wrote ${path}\n`)
 }
 
 await main()

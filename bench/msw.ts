@@ -1,5 +1,5 @@
 /**
- * Section 3: in-process. exportChatInviteLink calls per second (64 in flight) through the MSW handlers
+ * Section "msw": in-process. exportChatInviteLink calls per second (64 in flight) through the MSW handlers
  * (`telegramHandlers`), with no socket: the library over FetchHttpClient and a raw fetch, both intercepted by MSW
  * (grammY is left out: its node-fetch request through MSW 2 never settles); and, for comparison, the library over `makeMockHttpClient` (`layerMockHttpClient`: the mock as an Effect HttpClient, no MSW).
  * Rounds interleaved, medians.
@@ -11,7 +11,8 @@ import { MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { BotApi, Policy } from "../src/index.js"
 import { layerMockHttpClient } from "../src/MockHttpClient.js"
-import { args, CHAT, emit, EXPORT_BODY, median, pool, rotate, TOKEN } from "./common.js"
+import { args, CHAT, EXPORT_BODY, median, pool, rotate, TOKEN } from "./common.js"
+import { round2, startSection, writeResult } from "./results.js"
 
 const { quick } = args()
 const ROUNDS = quick ? 1 : 5
@@ -74,6 +75,7 @@ export interface MswFigures {
 }
 
 const main = async (): Promise<void> => {
+  const section = startSection("msw", `npm run bench -- msw${quick ? " --quick" : ""}`, quick)
   const contenders = [
     library("library, resilient, FetchHttpClient through MSW", FetchHttpClient.layer),
     rawFetch,
@@ -86,7 +88,7 @@ const main = async (): Promise<void> => {
       for (const c of rotate(contenders, round)) {
         const start = performance.now()
         await c.run(CALLS)
-        perRound.get(c.name)!.push(CALLS / ((performance.now() - start) / 1000))
+        perRound.get(c.name)!.push(round2(CALLS / ((performance.now() - start) / 1000)))
       }
       process.stderr.write(`  msw round ${round + 1}/${ROUNDS} done\n`)
     }
@@ -95,12 +97,13 @@ const main = async (): Promise<void> => {
       const rounds = perRound.get(c.name)!
       return {
         name: c.name,
-        callsPerSec: median(rounds),
-        vsRawFetch: median(rounds.map((r, i) => r / fetchRounds[i]!)),
+        callsPerSec: round2(median(rounds)),
+        vsRawFetch: round2(median(rounds.map((r, i) => r / fetchRounds[i]!))),
         rounds
       }
     })
-    emit({ rounds: ROUNDS, calls: CALLS, concurrency: CONCURRENCY, figures })
+    const path = writeResult(section.finish({ rounds: ROUNDS, calls: CALLS, concurrency: CONCURRENCY, figures }))
+    process.stderr.write(`  msw: wrote ${path}\n`)
   } finally {
     for (const c of contenders) await c.dispose()
     msw.close()

@@ -1,10 +1,11 @@
 /**
- * Section 2: mock server throughput, measured by autocannon (in this process) against servers each in their own
+ * Section "server": mock server throughput, measured by autocannon (in this process) against servers each in their own
  * process: the mock (`tg-mock-server`), a bare node:http server answering a fixed envelope (the runtime's ceiling)
  * and telegram-test-api (the npm peer) on getMe. 64 connections; rounds interleaved; medians over rounds.
  */
 import autocannon from "autocannon"
-import { args, type ChildServer, emit, EXPORT_BODY, median, rotate, spawnServer, TOKEN } from "./common.js"
+import { args, type ChildServer, EXPORT_BODY, median, rotate, spawnServer, TOKEN } from "./common.js"
+import { round2, startSection, times, verdict, writeResult } from "./results.js"
 
 const { quick } = args()
 const ROUNDS = quick ? 1 : 3
@@ -31,6 +32,7 @@ export interface ServerFigures {
   readonly latencyP50Ms: number
   readonly latencyP99Ms: number
   readonly rounds: ReadonlyArray<number>
+  readonly roundLatencyMs: ReadonlyArray<{ readonly p50: number; readonly p99: number }>
 }
 
 const load = async (server: ChildServer, request: Scenario["request"], seconds: number) => {
@@ -55,6 +57,7 @@ const load = async (server: ChildServer, request: Scenario["request"], seconds: 
 }
 
 const main = async (): Promise<void> => {
+  const section = startSection("server", `npm run bench -- server${quick ? " --quick" : ""}`, quick)
   const servers = new Map<Scenario["server"], ChildServer>()
   try {
     for (const kind of ["mock", "bare", "telegram-test-api"] as const) servers.set(kind, await spawnServer(kind))
@@ -71,29 +74,48 @@ const main = async (): Promise<void> => {
       const rounds = perRound.get(s.name)!
       return {
         name: s.name,
-        requestsPerSec: median(rounds.map((r) => r.rps)),
+        requestsPerSec: round2(median(rounds.map((r) => r.rps))),
         latencyP50Ms: median(rounds.map((r) => r.p50)),
         latencyP99Ms: median(rounds.map((r) => r.p99)),
-        rounds: rounds.map((r) => r.rps)
+        rounds: rounds.map((r) => round2(r.rps)),
+        roundLatencyMs: rounds.map((r) => ({ p50: r.p50, p99: r.p99 }))
       }
     })
     const byName = (name: string) => perRound.get(name)!.map((r) => r.rps)
     const pairedRatio = (a: string, b: string) => {
       const x = byName(a)
       const y = byName(b)
-      return median(x.map((v, i) => v / y[i]!))
+      return round2(median(x.map((v, i) => v / y[i]!)))
     }
-    emit({
-      rounds: ROUNDS,
-      secondsPerRun: SECONDS,
-      connections: CONNECTIONS,
-      figures,
-      ratios: {
-        mockExportVsBare: pairedRatio(scenarios[0]!.name, scenarios[1]!.name),
-        mockGetMeVsBare: pairedRatio(scenarios[2]!.name, scenarios[3]!.name),
-        mockGetMeVsTelegramTestApi: pairedRatio(scenarios[2]!.name, scenarios[4]!.name)
-      }
-    })
+    const ratios = {
+      mockExportVsBare: pairedRatio(scenarios[0]!.name, scenarios[1]!.name),
+      mockGetMeVsBare: pairedRatio(scenarios[2]!.name, scenarios[3]!.name),
+      mockGetMeVsTelegramTestApi: pairedRatio(scenarios[2]!.name, scenarios[4]!.name)
+    }
+    const verdicts = [
+      verdict("server.export", "mock exportChatInviteLink ÷ bare node:http (same POST)", {
+        floor: {
+          value: ratios.mockExportVsBare,
+          op: "≥",
+          limit: 0.8,
+          bound: "≥ 0.8×",
+          figure: times(ratios.mockExportVsBare)
+        }
+      }),
+      verdict("server.getMe", "mock getMe ÷ telegram-test-api getMe", {
+        floor: {
+          value: ratios.mockGetMeVsTelegramTestApi,
+          op: "≥",
+          limit: 5,
+          bound: "≥ 5×",
+          figure: times(ratios.mockGetMeVsTelegramTestApi)
+        }
+      })
+    ]
+    const path = writeResult(
+      section.finish({ rounds: ROUNDS, secondsPerRun: SECONDS, connections: CONNECTIONS, figures, ratios, verdicts })
+    )
+    process.stderr.write(`  server: wrote ${path}\n`)
   } finally {
     for (const server of servers.values()) await server.stop()
   }

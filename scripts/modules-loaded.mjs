@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lists the modules that importing an entry loads, ESM and CommonJS, as JSON on stdout:
 //   node scripts/modules-loaded.mjs dist/index.js
-//   node --import tsx --conditions=source scripts/modules-loaded.mjs src/index.ts
+//   node --import tsx --conditions=effect-telegram-invite-source scripts/modules-loaded.mjs src/index.ts
 // Prints {"entry", "esm": [urls], "cjs": [paths], "ms"}: the wall time of the import itself is `ms`.
 import { createRequire, register } from "node:module"
 import { resolve } from "node:path"

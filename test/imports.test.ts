@@ -14,7 +14,7 @@ const modulesLoaded = (entry: string) =>
   new Promise<Loaded>((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", "--conditions=source", "scripts/modules-loaded.mjs", entry],
+      ["--import", "tsx", "--conditions=effect-telegram-invite-source", "scripts/modules-loaded.mjs", entry],
       { timeout: 60_000 },
       (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout)))
     )

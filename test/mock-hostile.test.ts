@@ -26,7 +26,7 @@ let baseline: string
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort()
 
 beforeAll(async () => {
-  server = await startMockServer({ mock: MockTelegram.make(), requestTimeoutMs: 300 })
+  server = await startMockServer({ mock: MockTelegram.make(), requestTimeoutMs: REQUEST_TIMEOUT_MS })
   baseline = await world()
 })
 afterAll(() => server.close())
@@ -37,28 +37,49 @@ const world = async (): Promise<string> => {
   return JSON.stringify(await response.json())
 }
 
+/** The server's request timeout in this file: slow and partial requests are closed after it. */
+const REQUEST_TIMEOUT_MS = 300
+/** This file's own timer: far beyond the request timeout, so a close by the server and the timer cannot be confused. */
+const WAIT_MS = 5_000
+
+/** What came back on a socket: every byte, who ended the exchange, and when (after the last part was written). */
+interface Reply {
+  readonly bytes: Buffer
+  /** `server`: the server closed the connection; `timer`: this file's timer gave up and destroyed the socket. */
+  readonly endedBy: "server" | "timer"
+  /** Milliseconds from the last part written to the end. */
+  readonly afterLastPartMs: number
+}
+
 /** Writes the parts (pausing between them), returns every byte the server sent until it closed or `waitMs` passed. */
 const raw = (parts: ReadonlyArray<string | Buffer>, options: { pauseMs?: number; waitMs?: number } = {}) =>
-  new Promise<Buffer>((resolve, reject) => {
+  new Promise<Reply>((resolve, reject) => {
     const socket = connect(server.port, "127.0.0.1")
     const chunks: Array<Buffer> = []
-    const timer = setTimeout(() => {
-      socket.destroy()
-      resolve(Buffer.concat(chunks))
-    }, options.waitMs ?? 3_000)
-    socket.on("data", (chunk) => chunks.push(chunk))
-    socket.on("close", () => {
+    let lastPartAt = performance.now()
+    let settled = false
+    const finish = (endedBy: Reply["endedBy"]) => {
+      if (settled) return
+      settled = true
       clearTimeout(timer)
-      resolve(Buffer.concat(chunks))
-    })
+      resolve({ bytes: Buffer.concat(chunks), endedBy, afterLastPartMs: performance.now() - lastPartAt })
+    }
+    const timer = setTimeout(() => {
+      finish("timer")
+      socket.destroy()
+    }, options.waitMs ?? WAIT_MS)
+    socket.on("data", (chunk) => chunks.push(chunk))
+    socket.on("close", () => finish("server"))
     socket.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "ECONNRESET" || error.code === "EPIPE") return
+      clearTimeout(timer)
       reject(error)
     })
     socket.on("connect", async () => {
       for (const part of parts) {
         if (socket.destroyed) return
         socket.write(part)
+        lastPartAt = performance.now()
         if (options.pauseMs !== undefined) await new Promise((r) => setTimeout(r, options.pauseMs))
       }
     })
@@ -209,7 +230,7 @@ add("a misrouted root: /bot/bot<token>/getMe", request("GET", `/bot/bot${T}/getM
 add("a misrouted root, stranger's token", request("GET", `/bot/bot${STRANGER}/getMe`), invalidToken)
 add("a token in the query string only", request("GET", `/bot/getMe?token=${T}`), invalidToken)
 const oddMethods = [
-  "sendMessage",
+  "notAMethod",
   "__proto__",
   "constructor",
   "toString",
@@ -796,7 +817,13 @@ add("POST /__mock/reset/x", control("POST", "reset/x"), { kind: "control", statu
 
 // ---- the run ------------------------------------------------------------------------------------------------------
 
-const checkReply = (c: Case, reply: Buffer): void => {
+/**
+ * How long after its last byte a request the server refuses without an answer may stay open: the request timeout,
+ * plus room for a loaded machine. Far under this file's own timer (WAIT_MS).
+ */
+const CLOSE_WITHIN_MS = REQUEST_TIMEOUT_MS + 2_000
+
+const checkReply = (c: Case, { bytes: reply, endedBy, afterLastPartMs }: Reply): void => {
   const parsed = parse(reply)
   const expect_ = c.expect
   switch (expect_.kind) {
@@ -827,7 +854,14 @@ const checkReply = (c: Case, reply: Buffer): void => {
     }
     case "bare":
     case "bareOrClosed": {
-      if (expect_.kind === "bareOrClosed" && reply.length === 0) return
+      if (expect_.kind === "bareOrClosed" && reply.length === 0) {
+        // Closed without an answer: by the server, within its request timeout, not by this file's timer (which
+        // also gives an empty reply, and would make the case pass against a server that does nothing).
+        expect(endedBy, `${c.name}: nothing came back and the server never closed the connection`).toBe("server")
+        expect(afterLastPartMs, `${c.name}: closed ${Math.round(afterLastPartMs)} ms after the last byte`)
+          .toBeLessThanOrEqual(CLOSE_WITHIN_MS)
+        return
+      }
       const text = reply.toString("latin1")
       const statuses: ReadonlyArray<number> = typeof expect_.status === "number" ? [expect_.status] : expect_.status
       expect(statuses, `${c.name}: ${text.slice(0, 200)}`).toContain(parsed.status)
@@ -849,7 +883,7 @@ describe("the standalone mock under hostile input", () => {
   it.for(cases)("$name", async (c) => {
     const reply = await raw(c.send, {
       ...(c.pauseMs !== undefined ? { pauseMs: c.pauseMs } : {}),
-      waitMs: c.waitMs ?? 3_000
+      waitMs: c.waitMs ?? WAIT_MS
     })
     checkReply(c, reply)
     // The server stays up, and a refused request changed nothing.
@@ -943,6 +977,39 @@ describe("security of the standalone server", () => {
       expect(allowed.status).toBe(200)
     } finally {
       await guarded.close()
+    }
+  })
+})
+
+describe("faults on the standalone server", () => {
+  it("holds a delay fault's answer for its time, without holding up other requests", async () => {
+    const DELAY_MS = 200
+    const fresh = await startMockServer({ mock: MockTelegram.make() })
+    try {
+      fresh.mock.injectFault({ method: "exportChatInviteLink", reply: { delay_ms: DELAY_MS } })
+      const order: Array<string> = []
+      const sent = performance.now()
+      const delayed = fetch(`${fresh.url}/bot${T}/exportChatInviteLink?chat_id=${SUPERGROUP}`).then(async (r) => {
+        const waited = performance.now() - sent
+        order.push("export")
+        return { status: r.status, body: await r.json(), waited }
+      })
+      // Another request sent meanwhile is answered at once, before the delayed one.
+      const other = await fetch(`${fresh.url}/bot${T}/getMe`)
+      order.push("getMe")
+      expect(other.status).toBe(200)
+      const answer = await delayed
+      expect(order).toEqual(["getMe", "export"])
+      expect(answer.status).toBe(200)
+      expect(answer.body.result).toMatch(/^https:\/\/t\.me\/\+/)
+      // Not before its time (a timer may fire a millisecond early); only a lower bound: a loaded machine is slow.
+      expect(answer.waited).toBeGreaterThanOrEqual(DELAY_MS - 2)
+      expect(fresh.mock.journal().map((e) => [e.method, e.status])).toEqual([["getMe", 200], [
+        "exportChatInviteLink",
+        200
+      ]])
+    } finally {
+      await fresh.close()
     }
   })
 })

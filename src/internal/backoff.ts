@@ -22,21 +22,20 @@ export const backoffDelays = (options: {
   return {
     next: Effect.suspend(() => {
       if (schedule === undefined) {
-        const cap = Duration.toMillis(options.cap)
         const exponential = Schedule.exponential(options.base)
-        schedule = (options.jitter ? Schedule.jittered(exponential) : exponential).pipe(
-          Schedule.modifyDelay((delay) => Duration.millis(Math.round(Math.min(cap, Duration.toMillis(delay))))),
-          Schedule.delays
-        )
+        // The cap is applied to what the schedule gives, not with `Schedule.modifyDelay` on top of `jittered`: that
+        // recomputes the delay from the exponential's own output and drops the jitter.
+        schedule = Schedule.delays(options.jitter ? Schedule.jittered(exponential) : exponential)
         state = schedule.initial
       }
       const current = schedule
+      const cap = Duration.toMillis(options.cap)
       return Effect.flatMap(
         Clock.currentTimeMillis,
         (now) =>
           Effect.map(current.step(now, undefined, state), ([next, delay]) => {
             state = next
-            return delay
+            return Duration.millis(Math.round(Math.min(cap, Duration.toMillis(delay))))
           })
       )
     })

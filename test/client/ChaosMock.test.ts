@@ -47,8 +47,10 @@ import { makeMockHttpClient, mockClockFromEffect } from "../../src/MockHttpClien
 import * as Policy from "../../src/Policy.js"
 import {
   chaosParameters,
+  chaosRuns,
   check,
   checkNoSecret,
+  checkServerErrorsInjected,
   checkTyped,
   fastTestClock,
   makeTally,
@@ -56,7 +58,7 @@ import {
 } from "./ChaosSupport.js"
 import { makeRecordingLogger, makeRecordingTracer } from "./support.js"
 
-const RUNS = 5_000
+const RUNS = chaosRuns(5_000)
 const tally = makeTally()
 
 const SUPERGROUP = -1001234567890
@@ -213,6 +215,7 @@ const exportDirectly = (mock: MockTelegram, chat: number | string): void => {
 const runScenario = (mock: MockTelegram, s: Scenario) =>
   Effect.gen(function*() {
     mock.reset()
+    const defectsBefore = mock.defectCount
     let basicTo: number | undefined
     if (s.upgradeBasic) basicTo = mock.upgradeGroup(BASIC)
     if (s.floodLimit !== undefined) mock.setFloodLimits([{ method: "exportChatInviteLink", ...s.floodLimit }])
@@ -283,6 +286,7 @@ const runScenario = (mock: MockTelegram, s: Scenario) =>
       return
     }
     const [exit, end] = yield* Effect.orDie(polled.value)
+    checkServerErrorsInjected(mock, defectsBefore)
     checkTyped(exit)
     const eventList = yield* Ref.get(events)
     checkNoSecret(exit, spans, logger.lines, eventList, (s.randomSeed & 7) === 0)

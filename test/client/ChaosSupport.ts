@@ -5,6 +5,7 @@
  */
 import { Cause, Chunk, Deferred, Effect, Exit, Option, Ref, TestClock } from "effect"
 import { inspect } from "node:util"
+import type { MockTelegram } from "telegram-bot-api-mock"
 import type * as Policy from "../../src/Policy.js"
 import { causeTexts, leaks, type RecordedSpan, spanTexts } from "./support.js"
 
@@ -93,7 +94,7 @@ export const chaosParameters = (name: string, defaultRuns: number) => {
   const seed = env["CHAOS_SEED"] !== undefined
     ? Number(env["CHAOS_SEED"])
     : (Date.now() ^ (Math.random() * 2 ** 31)) | 0
-  const numRuns = env["CHAOS_RUNS"] !== undefined ? Number(env["CHAOS_RUNS"]) : defaultRuns
+  const numRuns = chaosRuns(defaultRuns)
   const path = env["CHAOS_PATH"]
   console.log(
     `[chaos] ${name}: ${numRuns} runs, seed ${seed}` +
@@ -107,9 +108,36 @@ export const chaosParameters = (name: string, defaultRuns: number) => {
   }
 }
 
+/**
+ * The number of runs a property makes: `CHAOS_RUNS` when set (a positive integer, or the file refuses to load), else
+ * `defaultRuns`. Test titles print it, so a report never says 5000 runs of a run of 300.
+ */
+export const chaosRuns = (defaultRuns: number): number => {
+  const text = process.env["CHAOS_RUNS"]
+  if (text === undefined) return defaultRuns
+  const runs = Number(text)
+  if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`CHAOS_RUNS must be a positive integer, got ${text}`)
+  return runs
+}
+
 /** A failed check: its message names what went wrong; fast-check adds the counterexample, seed and path. */
 export const check = (condition: boolean, message: () => string): void => {
   if (!condition) throw new Error(message())
+}
+
+/**
+ * Every 5xx answer in the mock's journal came from a fault this run injected (`error 5xx` or `html 5xx`, the status
+ * it names), and the mock met no defect: a bug of the mock must not pass as a transient error the client retries.
+ */
+export const checkServerErrorsInjected = (mock: MockTelegram, defectsBefore: number): void => {
+  check(mock.defectCount === defectsBefore, () => `the mock met ${mock.defectCount - defectsBefore} defect(s)`)
+  for (const entry of mock.journal()) {
+    if (entry.status < 500) continue
+    check(
+      entry.fault === `error ${entry.status}` || entry.fault === `html ${entry.status}`,
+      () => `a ${entry.status} the run did not inject: ${JSON.stringify(entry)}`
+    )
+  }
 }
 
 /** The tags of the closed failure union. */

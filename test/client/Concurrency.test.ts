@@ -4,7 +4,8 @@
  * calls run, and injected faults (HTML 502, 5xx envelopes, dropped connections, answers slower than the timeout,
  * 429s), all on the TestClock.
  *
- * Every call ends (success or a typed error, no defect), none is lost, every request that started ended, each chat's
+ * Every call ends (success or a typed error, no defect), none is lost, every request that started ended, every 5xx in
+ * the mock's journal came from an injected fault (the mock met no defect of its own), each chat's
  * current primary link is the one the last successful call got, the gate held back the calls while it was closed,
  * and the gate's bookkeeping is empty once its deadlines have passed.
  */
@@ -18,7 +19,7 @@ import * as ChatMigrations from "../../src/ChatMigrations.js"
 import * as FloodGate from "../../src/FloodGate.js"
 import { makeMockHttpClient, mockClockFromEffect } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
-import { batchingTestClock } from "./ChaosSupport.js"
+import { batchingTestClock, checkServerErrorsInjected } from "./ChaosSupport.js"
 
 const CALLS = 10_000
 const SUPERGROUP = -1001234567890
@@ -36,7 +37,8 @@ describe("concurrency", () => {
         yield* batchingTestClock()
         const mock = MockTelegram.make({
           clock: mockClockFromEffect(yield* Effect.clock),
-          caps: { journalSize: 0 }
+          // Long enough to hold every request of the run (about 17,000), for the check of its 5xx answers.
+          caps: { journalSize: 40_000 }
         })
         mock.setFloodLimits([{ method: "exportChatInviteLink", max_calls: 1_000, per_seconds: 1 }])
         const faults = [
@@ -152,6 +154,16 @@ describe("concurrency", () => {
             assert.include([UPGRADED, BASIC] as Array<unknown>, result.migratedFrom)
           }
         }
+
+        // Every 5xx the mock answered came from an injected fault (none from a defect of the mock), and each of those
+        // faults was served in full.
+        const journal = mock.journal()
+        assert.isBelow(journal.length, 40_000, "the journal held every request")
+        checkServerErrorsInjected(mock, 0)
+        const served = (fault: string) => journal.filter((entry) => entry.fault === fault).length
+        assert.strictEqual(served("html 502"), 150)
+        assert.strictEqual(served("error 500"), 150)
+        assert.deepStrictEqual(mock.snapshot().faults, [], "every injected fault was used")
 
         // The shared gate: no request for a chat arrived while the server's flood wait for it was running.
         assert.isAbove(closed.length, 0, "the flood limits closed the gate")

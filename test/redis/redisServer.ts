@@ -63,8 +63,8 @@ export interface RedisServer {
   readonly stop: () => Promise<void>
   /** Starts it again on the same port, empty. */
   readonly start: () => Promise<void>
-  /** Stop and start. */
-  readonly restart: () => Promise<void>
+  /** Stop, stay down for `downMs` (0 by default), start. */
+  readonly restart: (downMs?: number) => Promise<void>
 }
 
 /** Starts redis-server on a free loopback port; call `stop` when done. */
@@ -128,8 +128,9 @@ export const startRedis = async (): Promise<RedisServer> => {
     url: `redis://127.0.0.1:${port}`,
     stop,
     start,
-    restart: async () => {
+    restart: async (downMs = 0) => {
       await stop()
+      if (downMs > 0) await sleep(downMs)
       await start()
     }
   }

@@ -1,0 +1,319 @@
+/**
+ * Section "startup": what a one-shot costs, where cron jobs, CI scripts and serverless webhooks pay it on every run.
+ *
+ * 1. `tg-invite export -1001234567890` as installed (the bundled bin `dist/bin/tg-invite.js`, built here by
+ *    `npm run build`), with `TELEGRAM_BOT_TOKEN` and `--api-root` the standalone mock, against the five-line grammY
+ *    script bench/startup/grammy-export.mjs doing the same export: wall time (spawn to exit, measured here) and peak
+ *    RSS (GNU time's maximum resident set size), interleaved in rounds (the order alternates), ratios paired per
+ *    round, medians.
+ * 2. `npm start` (the demo) to its first link on stdout: spawn to the first `https://t.me/+…`, then the run is
+ *    stopped; median.
+ * 3. Importing the library's main entry (`dist/index.js`) beyond what its dependencies cost themselves: the ESM
+ *    modules the entry loads are listed (scripts/modules-loaded.mjs); in fresh processes, importing exactly the
+ *    dependency modules among them (effect, @effect/platform, …) is timed against importing the entry, paired per
+ *    round; the difference is the library's own cost. For information: `import "effect"` and
+ *    `import "@effect/platform"` (the barrels) alone.
+ *
+ *   node --import tsx bench/startup.ts [--quick]      (also section `startup` of `npm run bench`)
+ */
+import { execFileSync, spawn } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { args, CHAT, median, ROOT, spawnServer, TOKEN } from "./common.js"
+import { round2, startSection, times, verdict, writeResult } from "./results.js"
+
+const { quick } = args()
+const ONE_SHOT_ROUNDS = quick ? 3 : 9
+const START_RUNS = quick ? 3 : 7
+const IMPORT_ROUNDS = quick ? 5 : 21
+const GNU_TIME = "/usr/bin/time"
+const LINK = /https:\/\/t\.me\/\+[A-Za-z0-9_-]+/
+
+interface Run {
+  readonly wallMs: number
+  readonly peakRssKiB: number
+}
+
+/** Runs `argv` to its end under GNU time; its wall time (measured here) and peak RSS; stdout must hold a link. */
+const timed = (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv, dir: string): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const report = join(dir, "time.txt")
+    const start = performance.now()
+    const child = spawn(GNU_TIME, ["-f", "%M", "-o", report, ...argv], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout!.on("data", (chunk) => (stdout += chunk))
+    child.stderr!.on("data", (chunk) => (stderr += chunk))
+    child.on("error", reject)
+    child.on("exit", (code) => {
+      const wallMs = performance.now() - start
+      if (code !== 0 || !LINK.test(stdout)) {
+        return reject(new Error(`${argv.join(" ")} exited ${code}: ${stdout}${stderr}`))
+      }
+      resolve({ wallMs, peakRssKiB: Number(readFileSync(report, "utf8").trim().split("\n").at(-1)) })
+    })
+  })
+
+/** `npm start` until its first link on stdout; then the whole process group is stopped. */
+const npmStartToFirstLink = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const start = performance.now()
+    const child = spawn("npm", ["start", "--silent"], {
+      cwd: ROOT,
+      env: userEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
+    })
+    let stdout = ""
+    let stderr = ""
+    let settled = false
+    const stop = () => {
+      try {
+        process.kill(-child.pid!, "SIGTERM")
+      } catch {
+        // already gone
+      }
+    }
+    const timer = setTimeout(() => {
+      settled = true
+      stop()
+      reject(new Error(`npm start printed no link in 60 s: ${stdout}${stderr}`))
+    }, 60_000)
+    child.stdout!.on("data", (chunk) => {
+      stdout += chunk
+      if (!settled && LINK.test(stdout)) {
+        settled = true
+        clearTimeout(timer)
+        const ms = performance.now() - start
+        stop()
+        resolve(ms)
+      }
+    })
+    child.stderr!.on("data", (chunk) => (stderr += chunk))
+    child.on("exit", (code) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      reject(new Error(`npm start exited ${code} before printing a link: ${stdout}${stderr}`))
+    })
+  })
+
+/**
+ * Imports `file` in a fresh node process; the import's wall time and CPU time (user + system) in ms, timed inside
+ * that process. The CPU time is less sensitive to other work on the machine; the verdict is on wall time.
+ */
+/** The environment of what users run: without the bench's loader options (source conditions). */
+const userEnv = (): NodeJS.ProcessEnv => {
+  const env = { ...process.env }
+  delete env["NODE_OPTIONS"]
+  return env
+}
+
+const importMs = (file: string): { wall: number; cpu: number } => {
+  const script =
+    `const c = process.cpuUsage(); const t = performance.now(); await import(${
+      JSON.stringify(pathToFileURL(file).href)
+    }); const w = performance.now() - t; const u = process.cpuUsage(c); ` +
+    `process.stdout.write(JSON.stringify({ wall: w, cpu: (u.user + u.system) / 1000 }))`
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: ROOT,
+    env: userEnv(),
+    encoding: "utf8"
+  })
+  return JSON.parse(out) as { wall: number; cpu: number }
+}
+
+const main = async (): Promise<void> => {
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} (GNU time) is needed for peak RSS: apt-get install time`)
+  const section = startSection("startup", `npm run bench -- startup${quick ? " --quick" : ""}`, quick)
+  process.stderr.write("  startup: npm run build\n")
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] })
+  const bin = join(ROOT, "dist", "bin", "tg-invite.js")
+  const grammyScript = fileURLToPath(new URL("./startup/grammy-export.mjs", import.meta.url))
+  // Inside the repository, so that the temporary files' bare imports (`import "effect"`) resolve from its node_modules.
+  mkdirSync(join(ROOT, "node_modules", ".cache"), { recursive: true })
+  const dir = mkdtempSync(join(ROOT, "node_modules", ".cache", "tg-startup-"))
+  const server = await spawnServer("mock")
+  try {
+    // ---- 1. one-shot export: ours vs the grammY script ----------------------------------------------------------
+    const env: NodeJS.ProcessEnv = { ...userEnv(), TELEGRAM_BOT_TOKEN: TOKEN }
+    const contenders = {
+      "tg-invite": [process.execPath, bin, "export", String(CHAT), "--api-root", server.url],
+      "grammY script": [process.execPath, grammyScript, String(CHAT), server.url]
+    } as const
+    for (const argv of Object.values(contenders)) await timed(argv, env, dir) // warm the file cache
+    const rounds: Array<{ "tg-invite": Run; "grammY script": Run }> = []
+    for (let round = 0; round < ONE_SHOT_ROUNDS; round++) {
+      const order = round % 2 === 0
+        ? (["tg-invite", "grammY script"] as const)
+        : (["grammY script", "tg-invite"] as const)
+      const r: Partial<Record<keyof typeof contenders, Run>> = {}
+      for (const name of order) r[name] = await timed(contenders[name], env, dir)
+      rounds.push(r as { "tg-invite": Run; "grammY script": Run })
+    }
+    process.stderr.write(`  startup: ${ONE_SHOT_ROUNDS} one-shot rounds done\n`)
+    const oneShot = {
+      rounds: ONE_SHOT_ROUNDS,
+      command: {
+        "tg-invite": `TELEGRAM_BOT_TOKEN=… node dist/bin/tg-invite.js export ${CHAT} --api-root <mock>`,
+        "grammY script": `TELEGRAM_BOT_TOKEN=… node bench/startup/grammy-export.mjs ${CHAT} <mock>`
+      },
+      samples: rounds.map((r) => ({
+        tgInvite: { wallMs: round2(r["tg-invite"].wallMs), peakRssKiB: r["tg-invite"].peakRssKiB },
+        grammy: { wallMs: round2(r["grammY script"].wallMs), peakRssKiB: r["grammY script"].peakRssKiB }
+      })),
+      medians: {
+        tgInvite: {
+          wallMs: round2(median(rounds.map((r) => r["tg-invite"].wallMs))),
+          peakRssMiB: round2(median(rounds.map((r) => r["tg-invite"].peakRssKiB)) / 1024)
+        },
+        grammy: {
+          wallMs: round2(median(rounds.map((r) => r["grammY script"].wallMs))),
+          peakRssMiB: round2(median(rounds.map((r) => r["grammY script"].peakRssKiB)) / 1024)
+        }
+      },
+      /** Medians of the per-round ratios (ours ÷ grammY's). */
+      ratios: {
+        wall: round2(median(rounds.map((r) => r["tg-invite"].wallMs / r["grammY script"].wallMs))),
+        peakRss: round2(median(rounds.map((r) => r["tg-invite"].peakRssKiB / r["grammY script"].peakRssKiB)))
+      }
+    }
+
+    // ---- 2. npm start to its first link ---------------------------------------------------------------------------
+    await npmStartToFirstLink() // warm-up
+    const starts: Array<number> = []
+    for (let i = 0; i < START_RUNS; i++) starts.push(await npmStartToFirstLink())
+    process.stderr.write(`  startup: ${START_RUNS} npm start runs done\n`)
+    // One whole run, for the summary the README shows (its times are this machine's, this run's).
+    const demoOut = execFileSync("npm", ["start", "--silent"], { cwd: ROOT, env: userEnv(), encoding: "utf8" })
+    const summaryAt = demoOut.indexOf("Summary\n")
+    if (summaryAt === -1) throw new Error(`npm start printed no summary: ${demoOut}`)
+    const npmStart = {
+      runs: START_RUNS,
+      samplesMs: starts.map(round2),
+      medianMs: round2(median(starts)),
+      demoSummary: demoOut.slice(summaryAt).split("\n\n")[0]!.trimEnd()
+    }
+
+    // ---- 3. the main entry's import, beyond its dependencies ----------------------------------------------------------
+    const entry = join(ROOT, "dist", "index.js")
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, [join(ROOT, "scripts", "modules-loaded.mjs"), entry], {
+        cwd: ROOT,
+        env: userEnv(),
+        encoding: "utf8"
+      })
+    ) as { esm: Array<string>; cjs: Array<string> }
+    const distUrl = pathToFileURL(join(ROOT, "dist")).href
+    const own = loaded.esm.filter((url) => url.startsWith(distUrl))
+    const dependencies = loaded.esm.filter((url) => !url.startsWith(distUrl) && !url.startsWith("node:"))
+    const depsFile = join(dir, "dependencies.mjs")
+    writeFileSync(depsFile, dependencies.map((url) => `import ${JSON.stringify(url)}\n`).join(""))
+    const entryFile = join(dir, "entry.mjs")
+    writeFileSync(entryFile, `import ${JSON.stringify(pathToFileURL(entry).href)}\n`)
+    const effectFile = join(dir, "effect.mjs")
+    writeFileSync(effectFile, `import "effect"\n`)
+    const platformFile = join(dir, "platform.mjs")
+    writeFileSync(platformFile, `import "@effect/platform"\n`)
+    for (const file of [depsFile, entryFile, effectFile, platformFile]) importMs(file) // warm the file cache
+    type Timing = { wall: number; cpu: number }
+    const imports: Array<{ dependencies: Timing; entry: Timing; effect: Timing; platform: Timing }> = []
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      const order = round % 2 === 0
+        ? (["dependencies", "entry", "effect", "platform"] as const)
+        : (["entry", "dependencies", "platform", "effect"] as const)
+      const files = { dependencies: depsFile, entry: entryFile, effect: effectFile, platform: platformFile }
+      const r: Partial<Record<keyof typeof files, Timing>> = {}
+      for (const name of order) r[name] = importMs(files[name])
+      imports.push(r as { dependencies: Timing; entry: Timing; effect: Timing; platform: Timing })
+    }
+    process.stderr.write(`  startup: ${IMPORT_ROUNDS} import rounds done\n`)
+    const names = ["dependencies", "entry", "effect", "platform"] as const
+    const medianOf = (metric: keyof Timing) =>
+      Object.fromEntries(names.map((name) => [name, round2(median(imports.map((r) => r[name][metric])))]))
+    const importCost = {
+      rounds: IMPORT_ROUNDS,
+      modules: { own: own.length, dependencies: dependencies.length, commonjs: loaded.cjs.length },
+      samplesMs: imports.map((r) =>
+        Object.fromEntries(names.map((name) => [name, { wall: round2(r[name].wall), cpu: round2(r[name].cpu) }]))
+      ),
+      medianMs: { wall: medianOf("wall"), cpu: medianOf("cpu") },
+      /** Medians over rounds of (entry − dependencies), paired in each round: wall time (the verdict) and CPU time. */
+      beyondDependenciesMs: round2(median(imports.map((r) => r.entry.wall - r.dependencies.wall))),
+      beyondDependenciesCpuMs: round2(median(imports.map((r) => r.entry.cpu - r.dependencies.cpu)))
+    }
+
+    const verdicts = [
+      verdict("startup.wall", "`tg-invite export` wall time ÷ the grammY one-shot script, same mock", {
+        floor: {
+          value: oneShot.ratios.wall,
+          op: "≤",
+          limit: 2,
+          bound: "≤ 2×",
+          figure: times(oneShot.ratios.wall)
+        },
+        goal: { value: oneShot.ratios.wall, op: "≤", limit: 1.2, bound: "≤ 1.2×", figure: times(oneShot.ratios.wall) }
+      }),
+      verdict("startup.rss", "`tg-invite export` peak RSS ÷ the grammY script", {
+        floor: {
+          value: oneShot.ratios.peakRss,
+          op: "≤",
+          limit: 2,
+          bound: "≤ 2×",
+          figure: times(oneShot.ratios.peakRss)
+        },
+        goal: {
+          value: oneShot.ratios.peakRss,
+          op: "≤",
+          limit: 1.5,
+          bound: "≤ 1.5×",
+          figure: times(oneShot.ratios.peakRss)
+        }
+      }),
+      verdict("startup.npmStart", "`npm start` (the demo) to its first link printed", {
+        floor: {
+          value: npmStart.medianMs / 1000,
+          op: "≤",
+          limit: 1,
+          bound: "≤ 1 s",
+          figure: `${(npmStart.medianMs / 1000).toFixed(2)} s`
+        },
+        goal: {
+          value: npmStart.medianMs / 1000,
+          op: "≤",
+          limit: 0.5,
+          bound: "≤ 0.5 s",
+          figure: `${(npmStart.medianMs / 1000).toFixed(2)} s`
+        }
+      }),
+      verdict("startup.import", "importing the library's main entry, beyond what its dependencies cost themselves", {
+        floor: {
+          value: importCost.beyondDependenciesMs,
+          op: "≤",
+          limit: 50,
+          bound: "≤ 50 ms",
+          figure: `${importCost.beyondDependenciesMs.toFixed(0)} ms`
+        },
+        goal: {
+          value: importCost.beyondDependenciesMs,
+          op: "≤",
+          limit: 20,
+          bound: "≤ 20 ms",
+          figure: `${importCost.beyondDependenciesMs.toFixed(0)} ms`
+        }
+      })
+    ]
+    const path = writeResult(section.finish({ oneShot, npmStart, importCost, verdicts }))
+    process.stderr.write(`  startup: wrote ${path}\n`)
+  } finally {
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()

@@ -1,0 +1,36 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutate`): StrykerJS mutates the client core (src/core), the policies (src/Policy.ts,
+ * src/internal/policyRun.ts) and the mock's rules (mock-server/src/api, mock-server/src/world), and runs the tests of
+ * vitest.stryker.config.ts against each mutant. The JSON report is saved as bench/results/mutation-report.json;
+ * scripts/mutation-summary.mjs turns it into bench/results/mutation.json (scores per group, the survivors judged
+ * equivalent), from which the README's and BENCHMARKS.md's figures are generated.
+ *
+ * @type {import("@stryker-mutator/api/core").PartialStrykerOptions}
+ */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "vitest.stryker.config.ts", related: false },
+  plugins: ["@stryker-mutator/vitest-runner"],
+  mutate: [
+    "src/core/**/*.ts",
+    "src/Policy.ts",
+    "src/internal/policyRun.ts",
+    "mock-server/src/api/**/*.ts",
+    "mock-server/src/world/**/*.ts"
+  ],
+  coverageAnalysis: "perTest",
+  // Code run once at import (constants, tables) would need every test for every mutant: left out of the score.
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 20_000,
+  timeoutFactor: 2,
+  reporters: ["json", "clear-text", "progress"],
+  jsonReporter: { fileName: "bench/results/mutation-report.json" },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  incremental: true,
+  incrementalFile: "node_modules/.cache/stryker/incremental.json",
+  tempDirName: "node_modules/.cache/stryker/tmp",
+  cleanTempDir: "always",
+  thresholds: { high: 90, low: 75, break: null }
+}

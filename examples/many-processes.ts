@@ -2,7 +2,7 @@
  * One bot in many processes: the flood gate, the migration registry and proactive rate limits shared through Redis.
  *
  *   REDIS_URL=redis://127.0.0.1:6379 TELEGRAM_BOT_TOKEN=123456:ABC... TELEGRAM_CHAT_ID=-1001234567890 \
- *     npx tsx examples/many-processes.ts
+ *     npm run example -- examples/many-processes.ts
  */
 import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
 import { Config, Effect, Layer } from "effect"

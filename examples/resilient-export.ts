@@ -1,7 +1,7 @@
 /**
  * Export a chat's invite link with the resilient policy (flood waits, migrations, transient failures).
  *
- *   TELEGRAM_BOT_TOKEN=123456:ABC... TELEGRAM_CHAT_ID=-1001234567890 npx tsx examples/resilient-export.ts
+ *   TELEGRAM_BOT_TOKEN=123456:ABC... TELEGRAM_CHAT_ID=-1001234567890 npm run example -- examples/resilient-export.ts
  *
  * TELEGRAM_API_ROOT (default https://api.telegram.org) points it at another server, e.g. the mock.
  */

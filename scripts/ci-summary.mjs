@@ -27,7 +27,11 @@ const perEdition = []
 for (const run of runs) {
   const before = { passed, failed, skipped: skipped.length }
   readRun(run)
-  perEdition.push(`${run.name}: ${passed - before.passed} passed, ${failed - before.failed} failed, ${skipped.length - before.skipped} skipped`)
+  perEdition.push(
+    `${run.name}: ${passed - before.passed} passed, ${failed - before.failed} failed, ${
+      skipped.length - before.skipped
+    } skipped`
+  )
 }
 
 /** Adds one edition's report to the totals. */

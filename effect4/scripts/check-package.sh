@@ -111,7 +111,7 @@ link=$(TELEGRAM_API_ROOT="$api_root" node out/optional.js)
 say "optional peers (@effect/platform-node, redis, undici): the redis subpath type-checks; over UndiciHttpClient the program gets $link"
 
 # 3. The same Effect 4 project cannot install the Effect 3 edition by mistake.
-if npm install --no-audit --no-fund "../$effect3" >install3.out 2>&1; then
+if npm install --no-audit --no-fund --loglevel=error "../$effect3" >install3.out 2>&1; then
   fail "an Effect 4 project installed the Effect 3 edition without a peer error"
 fi
 grep -q "ERESOLVE" install3.out && grep -q 'peer effect@"^3.22' install3.out ||
@@ -122,7 +122,7 @@ say "Effect 4 project + the Effect 3 edition: npm refuses at install time: $(gre
 mkdir "$work/e3" && cd "$work/e3"
 echo '{ "name": "consumer3", "version": "1.0.0", "private": true, "type": "module" }' > package.json
 quiet_install effect@^3.22.4
-if npm install --no-audit --no-fund "../$edition" >install4.out 2>&1; then
+if npm install --no-audit --no-fund --loglevel=error "../$edition" >install4.out 2>&1; then
   fail "an Effect 3 project installed the Effect 4 edition without a peer error"
 fi
 grep -q "ERESOLVE" install4.out && grep -q 'peer effect@"^4.1' install4.out ||

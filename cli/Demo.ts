@@ -57,9 +57,22 @@ export const summaryTable = (rows: ReadonlyArray<DemoRow>): string => {
 /** Whole seconds when whole, else one decimal. */
 const seconds = (ms: number): string => (ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1))
 
+/**
+ * The closing hint's command, as it works where the demo runs: `npm start` or `npm run tg-invite` in this repository
+ * (npm names the script and the package) goes through the repository's script; anywhere else (installed, run through
+ * npx or the bin itself) the installed bin is what answers.
+ */
+export const tryItCommand = (env: Readonly<Record<string, string | undefined>>): string => {
+  const inThisRepository = env["npm_package_name"] === "effect-telegram-invite" &&
+    (env["npm_lifecycle_event"] === "start" || env["npm_lifecycle_event"] === "tg-invite")
+  const exportCommand = "export -1001234567890 --mock"
+  return inThisRepository ? `npm run --silent tg-invite -- ${exportCommand}` : `npx tg-invite ${exportCommand}`
+}
+
 /** Runs the tour on `mock` (which the BotApi in context must answer from) and returns what happened. */
 export const demo = (
-  mock: MockTelegram
+  mock: MockTelegram,
+  tryIt: string = tryItCommand(process.env)
 ): Effect.Effect<DemoReport, BotApiError, BotApi.BotApi | FloodGate | ChatMigrations | CliOutput> =>
   Effect.gen(function*() {
     const output = yield* CliOutput
@@ -198,7 +211,7 @@ export const demo = (
     }
 
     yield* say(`\nSummary\n${summaryTable(rows)}`)
-    yield* say(`\nTry it yourself: npm run --silent tg-invite -- export -1001234567890 --mock`)
+    yield* say(`\nTry it yourself: ${tryIt}`)
     return { rows, links }
   })
 

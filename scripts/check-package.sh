@@ -71,13 +71,16 @@ code=$?
 set -e
 [ "$code" -eq 2 ] && [ ! -s cli.out ] && grep -q TELEGRAM_BOT_TOKEN cli.err ||
   fail "tg-invite without a token: exit $code, stdout '$(cat cli.out)', stderr '$(cat cli.err)'"
+demo=$(node_modules/.bin/tg-invite demo 2>/dev/null | tail -n 1)
+[ "$demo" = "Try it yourself: npx tg-invite export -1001234567890 --mock" ] ||
+  fail "the installed demo's closing hint is '$demo', not a command that works in the user's project"
 node_modules/.bin/tg-mock-server --port 0 > server.out 2>&1 &
 server=$!
 for _ in $(seq 1 50); do grep -q "listening on" server.out && break; sleep 0.1; done
 url=$(sed -n 's/^listening on //p' server.out)
 kill "$server"
 [[ "$url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || fail "tg-mock-server said '$(cat server.out)'"
-say "Effect 3 project: strict types, the program, tg-invite (--mock, and exit 2 without a token), tg-mock-server"
+say "Effect 3 project: strict types, the program, tg-invite (--mock, exit 2 without a token, the demo's npx hint), tg-mock-server"
 
 # 2. The Redis subpath with its optional peers.
 quiet_install ioredis@^5.11.1 @effect/experimental@^0.61.1

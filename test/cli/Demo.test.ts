@@ -9,7 +9,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber, Layer, Option, Redacted, TestClock } from "effect"
 import { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
 import { makeCapture } from "../../cli/CliOutput.js"
-import { demo, type DemoRow } from "../../cli/Demo.js"
+import { demo, type DemoRow, tryItCommand } from "../../cli/Demo.js"
 import { run } from "../../cli/TgInvite.js"
 import * as BotApi from "../../src/BotApi.js"
 import { layerMockHttpClient } from "../../src/MockHttpClient.js"
@@ -103,8 +103,28 @@ describe("tg-invite demo", () => {
         assert.strictEqual(refusal.outcome, "TelegramApiError 400")
         assert.strictEqual(refusal.requests, 1)
       }
-      assert.include(stdout, "Try it yourself: npm run --silent tg-invite -- export -1001234567890 --mock")
+      // Run by the test runner, not by `npm start`: the hint is the installed bin's command.
+      assert.include(stdout, "Try it yourself: npx tg-invite export -1001234567890 --mock")
     }))
+
+  it("its closing hint is a command that works where it runs", () => {
+    const inRepository = { npm_package_name: "effect-telegram-invite" }
+    assert.strictEqual(
+      tryItCommand({ ...inRepository, npm_lifecycle_event: "start" }),
+      "npm run --silent tg-invite -- export -1001234567890 --mock"
+    )
+    assert.strictEqual(
+      tryItCommand({ ...inRepository, npm_lifecycle_event: "tg-invite" }),
+      "npm run --silent tg-invite -- export -1001234567890 --mock"
+    )
+    // Installed in a user's project: npx, the bin run directly, or a script of the user's package.
+    assert.strictEqual(tryItCommand({ npm_lifecycle_event: "npx" }), "npx tg-invite export -1001234567890 --mock")
+    assert.strictEqual(tryItCommand({}), "npx tg-invite export -1001234567890 --mock")
+    assert.strictEqual(
+      tryItCommand({ npm_package_name: "my-bot", npm_lifecycle_event: "start" }),
+      "npx tg-invite export -1001234567890 --mock"
+    )
+  })
 
   it.effect("its facts are the mock's: journal, links, revocation, the time waited", () =>
     Effect.gen(function*() {

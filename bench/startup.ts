@@ -9,9 +9,10 @@
  * 2. `npm start` (the demo) to its first link on stdout: spawn to the first `https://t.me/+…`, then the run is
  *    stopped; median.
  * 3. Importing the library's main entry (`dist/index.js`) beyond what its dependencies cost themselves: the ESM
- *    modules the entry loads are listed (scripts/modules-loaded.mjs); in fresh processes, importing exactly the
- *    dependency modules among them (effect, @effect/platform, …) is timed against importing the entry, paired per
- *    round; the difference is the library's own cost. For information: `import "effect"` and
+ *    modules the entry loads are listed (scripts/modules-loaded.mjs); in a fresh process, exactly the dependency
+ *    modules among them (effect, @effect/platform, …) are imported, then the entry is imported and timed: what is
+ *    left to load is the library's own modules (median over rounds). For information: the same as the difference of
+ *    two processes (one imports the dependencies, one the entry; noisy), and `import "effect"` and
  *    `import "@effect/platform"` (the barrels) alone.
  *
  *   node --import tsx bench/startup.ts [--quick]      (also section `startup` of `npm run bench`)
@@ -128,6 +129,23 @@ const importMs = (file: string): { wall: number; cpu: number } => {
   return JSON.parse(out) as { wall: number; cpu: number }
 }
 
+/**
+ * In one fresh process: the dependency modules imported first (timed), then the entry (timed), whose modules are then
+ * the only ones left to load and evaluate: the library's own cost, without two process start-ups' noise between.
+ */
+const entryAfterDependenciesMs = (depsFile: string, entry: string): { wall: number; cpu: number } => {
+  const href = (file: string) => JSON.stringify(pathToFileURL(file).href)
+  const script = `await import(${href(depsFile)}); const c = process.cpuUsage(); const t = performance.now(); ` +
+    `await import(${href(entry)}); const w = performance.now() - t; const u = process.cpuUsage(c); ` +
+    `process.stdout.write(JSON.stringify({ wall: w, cpu: (u.user + u.system) / 1000 }))`
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: ROOT,
+    env: userEnv(),
+    encoding: "utf8"
+  })
+  return JSON.parse(out) as { wall: number; cpu: number }
+}
+
 const main = async (): Promise<void> => {
   if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} (GNU time) is needed for peak RSS: apt-get install time`)
   const section = startSection("startup", `npm run bench -- startup${quick ? " --quick" : ""}`, quick)
@@ -232,6 +250,7 @@ const main = async (): Promise<void> => {
       for (const name of order) r[name] = importMs(files[name])
       imports.push(r as { dependencies: Timing; entry: Timing; effect: Timing; platform: Timing })
     }
+    const afterDependencies = Array.from({ length: IMPORT_ROUNDS }, () => entryAfterDependenciesMs(depsFile, entry))
     process.stderr.write(`  startup: ${IMPORT_ROUNDS} import rounds done\n`)
     const names = ["dependencies", "entry", "effect", "platform"] as const
     const medianOf = (metric: keyof Timing) =>
@@ -243,9 +262,16 @@ const main = async (): Promise<void> => {
         Object.fromEntries(names.map((name) => [name, { wall: round2(r[name].wall), cpu: round2(r[name].cpu) }]))
       ),
       medianMs: { wall: medianOf("wall"), cpu: medianOf("cpu") },
-      /** Medians over rounds of (entry − dependencies), paired in each round: wall time (the verdict) and CPU time. */
-      beyondDependenciesMs: round2(median(imports.map((r) => r.entry.wall - r.dependencies.wall))),
-      beyondDependenciesCpuMs: round2(median(imports.map((r) => r.entry.cpu - r.dependencies.cpu)))
+      /**
+       * For information: medians over rounds of (entry − dependencies), each in its own process, paired per round.
+       * Two process start-ups differ by tens of milliseconds on a busy machine, so this is noisy.
+       */
+      pairedProcessesMs: round2(median(imports.map((r) => r.entry.wall - r.dependencies.wall))),
+      pairedProcessesCpuMs: round2(median(imports.map((r) => r.entry.cpu - r.dependencies.cpu))),
+      /** The entry imported after its dependencies in the same process (entryAfterDependenciesMs): the verdict. */
+      afterDependenciesSamplesMs: afterDependencies.map((t) => ({ wall: round2(t.wall), cpu: round2(t.cpu) })),
+      beyondDependenciesMs: round2(median(afterDependencies.map((t) => t.wall))),
+      beyondDependenciesCpuMs: round2(median(afterDependencies.map((t) => t.cpu)))
     }
 
     const verdicts = [

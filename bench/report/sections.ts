@@ -50,11 +50,24 @@ export const startupSection = (r: AnyResult | undefined): string => {
           ms0(i.medianMs.wall.entry),
           ms0(i.medianMs.cpu.entry)
         ],
-        [
-          "the main entry beyond its dependencies (median of the per-round differences)",
-          ms0(i.beyondDependenciesMs),
-          ms0(i.beyondDependenciesCpuMs)
-        ],
+        ...(i.pairedProcessesMs === undefined
+          ? [[
+            "the main entry beyond its dependencies (median of the per-round differences)",
+            ms0(i.beyondDependenciesMs),
+            ms0(i.beyondDependenciesCpuMs)
+          ]]
+          : [
+            [
+              "the main entry beyond its dependencies: two processes, median of the per-round differences (noisy)",
+              ms0(i.pairedProcessesMs),
+              ms0(i.pairedProcessesCpuMs)
+            ],
+            [
+              "**the main entry beyond its dependencies: imported after them, in the same process** (the verdict)",
+              ms0(i.beyondDependenciesMs),
+              ms0(i.beyondDependenciesCpuMs)
+            ]
+          ]),
         ["for scale: `import \"effect\"` (the barrel)", ms0(i.medianMs.wall.effect), ms0(i.medianMs.cpu.effect)],
         [
           "for scale: `import \"@effect/platform\"` (the barrel)",

@@ -1,6 +1,6 @@
 /**
- * The Bot API client service: one request path (`call`) for every method, and the invite-link family declared on
- * top of it. It needs an `HttpClient` from the caller (`FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, …)
+ * The Bot API client service: one request path (`call`) for every method, and the invite-link family and the methods
+ * of an invite-link bot (messages, callback answers, join requests, subscription links) declared on top of it. It needs an `HttpClient` from the caller (`FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, …)
  * and never provides one itself.
  *
  * @since 0.1.0
@@ -11,8 +11,6 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as FiberRef from "effect/FiberRef"
-import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
@@ -20,13 +18,16 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { type BotApiError, InvalidChatIdError } from "./BotApiError.js"
 import * as BotApiMetrics from "./BotApiMetrics.js"
+import type * as CallbackQuery from "./CallbackQuery.js"
 import * as ChatFullInfo from "./ChatFullInfo.js"
 import type * as ChatId from "./ChatId.js"
 import * as ChatInviteLink from "./ChatInviteLink.js"
 import { validateChatId } from "./core/chatId.js"
 import { makeScrubber } from "./core/scrub.js"
 import { makeSender } from "./internal/request.js"
+import { currentAttempt, currentRequestTimeout } from "./internal/settings.js"
 import { isTracing } from "./internal/tracing.js"
+import * as Message from "./Message.js"
 
 /**
  * The default API root.
@@ -42,52 +43,7 @@ export const defaultApiRoot: string = "https://api.telegram.org"
  */
 export const defaultRequestTimeout: Duration.Duration = Duration.seconds(10)
 
-/**
- * The timeout of each request sent by the fiber, overriding the service's own (`Options.requestTimeout`); `None`
- * keeps the service's. Every `BotApi` built with {@link make} reads it, over any `HttpClient`; an implementation of
- * {@link BotApi.Service} written by hand should read it too. Set it with {@link withRequestTimeout}.
- *
- * @since 0.2.0
- */
-export const currentRequestTimeout: FiberRef.FiberRef<Option.Option<Duration.Duration>> = FiberRef.unsafeMake(
-  Option.none<Duration.Duration>()
-)
-
-/**
- * The number of the request being sent (1 for the first), shown on its span as `telegram.attempt`. The policies set
- * it on each retry; set it yourself with {@link withAttempt}.
- *
- * @since 0.2.0
- */
-export const currentAttempt: FiberRef.FiberRef<number> = FiberRef.unsafeMake(1)
-
-/**
- * Runs `effect` with every Bot API request in it timed out after `timeout` (see {@link currentRequestTimeout}).
- *
- * @since 0.2.0
- */
-export const withRequestTimeout: {
-  (timeout: Duration.DurationInput): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R>
-} = dual(
-  2,
-  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R> =>
-    Effect.locally(effect, currentRequestTimeout, Option.some(Duration.decode(timeout)))
-)
-
-/**
- * Runs `effect` with its requests numbered `attempt` on their spans (see {@link currentAttempt}).
- *
- * @since 0.2.0
- */
-export const withAttempt: {
-  (attempt: number): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R>
-} = dual(
-  2,
-  <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R> =>
-    Effect.locally(effect, currentAttempt, attempt)
-)
+export { currentAttempt, currentRequestTimeout, withAttempt, withRequestTimeout } from "./internal/settings.js"
 
 /**
  * The Bot API client.
@@ -144,6 +100,32 @@ export declare namespace BotApi {
     ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
     /** Reads a chat; its `invite_link` is the bot's current primary link, if any. */
     readonly getChat: (chatId: ChatId.Input) => Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError>
+    /** Sends a text message (since 0.3.0); returns it as Telegram stored it. */
+    readonly sendMessage: (
+      chatId: ChatId.Input,
+      text: string,
+      options?: Message.SendMessageOptions
+    ) => Effect.Effect<Message.Message, BotApiError>
+    /** Answers a callback query, with an optional notification for the person (since 0.3.0). */
+    readonly answerCallbackQuery: (
+      id: string,
+      options?: CallbackQuery.AnswerOptions
+    ) => Effect.Effect<void, BotApiError>
+    /** Lets a person who asked to join in (since 0.3.0). */
+    readonly approveChatJoinRequest: (chatId: ChatId.Input, userId: number) => Effect.Effect<void, BotApiError>
+    /** Turns down a person's request to join (since 0.3.0). */
+    readonly declineChatJoinRequest: (chatId: ChatId.Input, userId: number) => Effect.Effect<void, BotApiError>
+    /** Makes a paid subscription link to a channel (since 0.3.0). */
+    readonly createChatSubscriptionInviteLink: (
+      chatId: ChatId.Input,
+      options: ChatInviteLink.SubscriptionOptions
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
+    /** Renames a subscription link made by the bot, its only editable setting (since 0.3.0). */
+    readonly editChatSubscriptionInviteLink: (
+      chatId: ChatId.Input,
+      inviteLink: string,
+      options?: { readonly name?: string }
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
   }
 }
 
@@ -243,7 +225,22 @@ export const fromCall = (call: BotApi.Service["call"]): BotApi.Service =>
       ),
     revokeChatInviteLink: (chatId, inviteLink) =>
       call("revokeChatInviteLink", { chat_id: chatId, invite_link: inviteLink }, ChatInviteLink.ChatInviteLink),
-    getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo)
+    getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo),
+    sendMessage: (chatId, text, options) => call("sendMessage", { ...options, chat_id: chatId, text }, Message.Message),
+    answerCallbackQuery: (id, options) =>
+      Effect.asVoid(call("answerCallbackQuery", { ...options, callback_query_id: id }, Schema.Literal(true))),
+    approveChatJoinRequest: (chatId, userId) =>
+      Effect.asVoid(call("approveChatJoinRequest", { chat_id: chatId, user_id: userId }, Schema.Literal(true))),
+    declineChatJoinRequest: (chatId, userId) =>
+      Effect.asVoid(call("declineChatJoinRequest", { chat_id: chatId, user_id: userId }, Schema.Literal(true))),
+    createChatSubscriptionInviteLink: (chatId, options) =>
+      call("createChatSubscriptionInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
+    editChatSubscriptionInviteLink: (chatId, inviteLink, options) =>
+      call(
+        "editChatSubscriptionInviteLink",
+        { ...options, chat_id: chatId, invite_link: inviteLink },
+        ChatInviteLink.ChatInviteLink
+      )
   })
 
 /**
@@ -339,3 +336,70 @@ export const revokeChatInviteLink = (
  */
 export const getChat = (chatId: ChatId.Input): Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError, BotApi> =>
   Effect.flatMap(BotApi, (api) => api.getChat(chatId))
+
+/**
+ * sendMessage through the service in context (one request, no policy; see `Policy.sendMessage`).
+ *
+ * @since 0.3.0
+ */
+export const sendMessage = (
+  chatId: ChatId.Input,
+  text: string,
+  options?: Message.SendMessageOptions
+): Effect.Effect<Message.Message, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.sendMessage(chatId, text, options))
+
+/**
+ * answerCallbackQuery through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const answerCallbackQuery = (
+  id: string,
+  options?: CallbackQuery.AnswerOptions
+): Effect.Effect<void, BotApiError, BotApi> => Effect.flatMap(BotApi, (api) => api.answerCallbackQuery(id, options))
+
+/**
+ * approveChatJoinRequest through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const approveChatJoinRequest = (
+  chatId: ChatId.Input,
+  userId: number
+): Effect.Effect<void, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.approveChatJoinRequest(chatId, userId))
+
+/**
+ * declineChatJoinRequest through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const declineChatJoinRequest = (
+  chatId: ChatId.Input,
+  userId: number
+): Effect.Effect<void, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.declineChatJoinRequest(chatId, userId))
+
+/**
+ * createChatSubscriptionInviteLink through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const createChatSubscriptionInviteLink = (
+  chatId: ChatId.Input,
+  options: ChatInviteLink.SubscriptionOptions
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.createChatSubscriptionInviteLink(chatId, options))
+
+/**
+ * editChatSubscriptionInviteLink through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const editChatSubscriptionInviteLink = (
+  chatId: ChatId.Input,
+  inviteLink: string,
+  options?: { readonly name?: string }
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  Effect.flatMap(BotApi, (api) => api.editChatSubscriptionInviteLink(chatId, inviteLink, options))

@@ -154,7 +154,17 @@ export const withLimits = (
         Effect.zipRight(turn(chatId), api.editChatInviteLink(chatId, inviteLink, options)),
       revokeChatInviteLink: (chatId, inviteLink) =>
         Effect.zipRight(turn(chatId), api.revokeChatInviteLink(chatId, inviteLink)),
-      getChat: (chatId) => Effect.zipRight(turn(chatId), api.getChat(chatId))
+      getChat: (chatId) => Effect.zipRight(turn(chatId), api.getChat(chatId)),
+      sendMessage: (chatId, text, options) => Effect.zipRight(turn(chatId), api.sendMessage(chatId, text, options)),
+      answerCallbackQuery: (id, options) => Effect.zipRight(turn(undefined), api.answerCallbackQuery(id, options)),
+      approveChatJoinRequest: (chatId, userId) =>
+        Effect.zipRight(turn(chatId), api.approveChatJoinRequest(chatId, userId)),
+      declineChatJoinRequest: (chatId, userId) =>
+        Effect.zipRight(turn(chatId), api.declineChatJoinRequest(chatId, userId)),
+      createChatSubscriptionInviteLink: (chatId, options) =>
+        Effect.zipRight(turn(chatId), api.createChatSubscriptionInviteLink(chatId, options)),
+      editChatSubscriptionInviteLink: (chatId, inviteLink, options) =>
+        Effect.zipRight(turn(chatId), api.editChatSubscriptionInviteLink(chatId, inviteLink, options))
     })
   })
 

@@ -1,9 +1,14 @@
 /**
- * Section "server": mock server throughput, measured by autocannon (in this process) against servers each in their own
- * process: the mock (`tg-mock-server`), a bare node:http server answering a fixed envelope (the runtime's ceiling)
- * and telegram-test-api (the npm peer) on getMe. 64 connections; rounds interleaved; medians over rounds.
+ * Section "server": mock server throughput, measured by wrk (a C load generator, one thread, its own process) against
+ * servers each in their own process: the mock (`tg-mock-server`), a bare node:http server answering a fixed envelope
+ * without reading the request (the runtime's ceiling) and telegram-test-api (the npm peer) on getMe. 64 keep-alive
+ * connections; rounds interleaved; medians over rounds. (autocannon, in the bench's own Node process, was used before:
+ * on two cores it was itself the limit, and hid most of the difference between the servers.)
  */
-import autocannon from "autocannon"
+import { execFile } from "node:child_process"
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { args, type ChildServer, EXPORT_BODY, median, rotate, spawnServer, TOKEN } from "./common.js"
 import { round2, startSection, times, verdict, writeResult } from "./results.js"
 
@@ -11,6 +16,14 @@ const { quick } = args()
 const ROUNDS = quick ? 1 : 3
 const SECONDS = quick ? 1 : 4
 const CONNECTIONS = 64
+/** wrk (Debian's `wrk`): a load generator in C, so that the generator is not what limits the servers on 2 cores. */
+const WRK = "/usr/bin/wrk"
+if (!existsSync(WRK)) throw new Error(`${WRK} is needed for the server section: apt-get install wrk`)
+const POST_SCRIPT = join(mkdtempSync(join(tmpdir(), "bench-server-")), "post.lua")
+writeFileSync(
+  POST_SCRIPT,
+  `wrk.method = "POST"\nwrk.body = '${EXPORT_BODY}'\nwrk.headers["Content-Type"] = "application/json"\n`
+)
 
 interface Scenario {
   readonly name: string
@@ -35,26 +48,46 @@ export interface ServerFigures {
   readonly roundLatencyMs: ReadonlyArray<{ readonly p50: number; readonly p99: number }>
 }
 
+/** wrk's `--latency` figures in milliseconds (it prints us, ms or s). */
+const wrkMs = (value: string, unit: string): number => Number(value) * (unit === "us" ? 1e-3 : unit === "s" ? 1e3 : 1)
+
+/**
+ * One run of wrk (one thread, CONNECTIONS keep-alive connections) against a server: requests per second and latency
+ * percentiles. Any socket error or non-2xx answer fails the run.
+ */
 const load = async (server: ChildServer, request: Scenario["request"], seconds: number) => {
-  const result = await autocannon(
-    request === "export"
-      ? {
-        url: `${server.url}/bot${TOKEN}/exportChatInviteLink`,
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: EXPORT_BODY,
-        connections: CONNECTIONS,
-        duration: seconds
-      }
-      : { url: `${server.url}/bot${TOKEN}/getMe`, connections: CONNECTIONS, duration: seconds }
-  )
-  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
-    throw new Error(
-      `${server.url} ${request}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`
-    )
-  }
-  return { requestsPerSec: result["2xx"] / result.duration, p50: result.latency.p50, p99: result.latency.p99 }
+  const url = `${server.url}/bot${TOKEN}/${request === "export" ? "exportChatInviteLink" : "getMe"}`
+  const script = request === "export" ? ["-s", POST_SCRIPT] : []
+  const out = await run(WRK, ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...script, url])
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)
+  const p50 = /\s50%\s+([\d.]+)(us|ms|s)\b/.exec(out)
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)\b/.exec(out)
+  if (rps === null || p50 === null || p99 === null) throw new Error(`${url}: wrk said ${out}`)
+  if (/Socket errors|Non-2xx/.test(out)) throw new Error(`${server.url} ${request}: ${out}`)
+  return { requestsPerSec: Number(rps[1]), p50: wrkMs(p50[1]!, p50[2]!), p99: wrkMs(p99[1]!, p99[2]!) }
 }
+
+/** wrk's version (`wrk --version` prints it, then exits 1). */
+const wrkVersion = (): Promise<string> =>
+  new Promise((resolve) =>
+    execFile(
+      WRK,
+      ["--version"],
+      { encoding: "utf8" },
+      (_error, stdout) => resolve(/wrk\s+(\S+)/.exec(stdout)?.[1] ?? "(version unknown)")
+    )
+  )
+
+const run = (command: string, argv: ReadonlyArray<string>): Promise<string> =>
+  new Promise((resolve, reject) =>
+    execFile(
+      command,
+      argv,
+      { encoding: "utf8" },
+      (error, stdout, stderr) =>
+        error === null ? resolve(stdout) : reject(new Error(`${command}: ${error.message} ${stderr}`))
+    )
+  )
 
 const main = async (): Promise<void> => {
   const section = startSection("server", `npm run bench -- server${quick ? " --quick" : ""}`, quick)
@@ -113,7 +146,15 @@ const main = async (): Promise<void> => {
       })
     ]
     const path = writeResult(
-      section.finish({ rounds: ROUNDS, secondsPerRun: SECONDS, connections: CONNECTIONS, figures, ratios, verdicts })
+      section.finish({
+        generator: `wrk ${await wrkVersion()}, one thread`,
+        rounds: ROUNDS,
+        secondsPerRun: SECONDS,
+        connections: CONNECTIONS,
+        figures,
+        ratios,
+        verdicts
+      })
     )
     process.stderr.write(`  server: wrote ${path}\n`)
   } finally {

@@ -77,7 +77,11 @@ is \`BotApi.exportChatInviteLink\`, one request and no policy. The transports: t
 
 ${serverSection(r.server)}
 
-What it measures: autocannon (in the bench's process) against the mock answering exportChatInviteLink (a JSON POST;
+What it measures: ${
+    r.server?.generator === undefined
+      ? "autocannon (in the bench's process)"
+      : `${r.server.generator} (its own process)`
+  } against the mock answering exportChatInviteLink (a JSON POST;
 it makes and revokes a link each time) and getMe; a bare \`node:http\` server answering one fixed envelope without
 reading the body (the runtime's ceiling); telegram-test-api on getMe, the one method both answer.
 

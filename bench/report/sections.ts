@@ -126,7 +126,9 @@ export const serverSection = (r: AnyResult | undefined): string => {
     "",
     table(
       [
-        `autocannon, ${r.connections} connections, ${r.rounds} interleaved rounds of ${r.secondsPerRun} s`,
+        `${
+          r.generator ?? "autocannon"
+        }, ${r.connections} connections, ${r.rounds} interleaved rounds of ${r.secondsPerRun} s`,
         "req/s, median",
         "latency p50 / p99",
         "req/s per round"

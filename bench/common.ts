@@ -63,7 +63,7 @@ export interface ChildServer {
  * for its `listening on http://HOST:PORT` line.
  */
 export const spawnServer = (
-  kind: "mock" | "mock-big-journal" | "bare" | "telegram-test-api",
+  kind: "mock" | "mock-big-journal" | "bare" | "bare-read-body" | "telegram-test-api",
   extraArgs: ReadonlyArray<string> = []
 ): Promise<ChildServer> => {
   const script = kind === "mock"
@@ -72,6 +72,8 @@ export const spawnServer = (
     ? ["bench/servers/mock-big-journal.ts"]
     : kind === "bare"
     ? ["bench/servers/bare.ts"]
+    : kind === "bare-read-body"
+    ? ["bench/servers/bare.ts", "--read-body"]
     : ["bench/servers/telegram-test-api.ts"]
   const env = { ...process.env }
   delete env["DEBUG"] // telegram-test-api logs through `debug`

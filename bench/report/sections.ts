@@ -142,6 +142,10 @@ export const serverSection = (r: AnyResult | undefined): string => {
       ["ratio (paired per round, median)", "value"],
       [
         ["mock exportChatInviteLink ÷ bare node:http, same POST", x2(r.ratios.mockExportVsBare)],
+        ...(r.ratios.mockExportVsBareReadingBody === undefined ? [] : [[
+          "mock exportChatInviteLink ÷ bare node:http reading and parsing the body",
+          x2(r.ratios.mockExportVsBareReadingBody)
+        ]]),
         ["mock getMe ÷ bare node:http, getMe", x2(r.ratios.mockGetMeVsBare)],
         ["mock getMe ÷ telegram-test-api getMe", x2(r.ratios.mockGetMeVsTelegramTestApi)]
       ]

@@ -15,6 +15,7 @@ import { decodeContentEncoding } from "./internal/ContentEncoding.js"
 import { errorLine, guardResponse } from "./internal/guard.js"
 import { decodeFault, decodeFloodLimits } from "./internal/worldSchemas.js"
 import { type MockClock, systemClock } from "./MockClock.js"
+import type { MockActionEvent, MockObserver } from "./MockEvents.js"
 import { MockInputError } from "./MockInputError.js"
 import { defaultUpdateOptions, type MockTelegramOptions, orThrow } from "./MockOptions.js"
 import type { JoinOutcome } from "./people/joins.js"
@@ -23,6 +24,7 @@ import type { WireRequest, WireResponse } from "./Wire.js"
 import { chatByReference, upgradeGroup } from "./world/chats.js"
 import { disposeWorld } from "./world/dispose.js"
 import { findLink, primaryLink } from "./world/inviteLinks.js"
+import { Observers } from "./world/observers.js"
 import { chatData, linkData, makeWorld, snapshotOf } from "./world/snapshot.js"
 import { pumpWebhook } from "./world/updates/webhook.js"
 import type { WebhookDeliverer } from "./world/updates/webhookTypes.js"
@@ -76,7 +78,8 @@ export class MockTelegram implements ControlTarget {
         runWebhookReply(this.current, botId, reply.contentType, reply.body ?? new Uint8Array()),
       onDefect: (error) => {
         this.defect({ method: "POST", target: "/__mock/webhook", body: new Uint8Array() }, error)
-      }
+      },
+      observers: new Observers((error) => this.observerFailed(error))
     }
     this.current = this.fresh(initial)
   }
@@ -92,10 +95,20 @@ export class MockTelegram implements ControlTarget {
     return new MockTelegram(decoded.world, options)
   }
 
+  /**
+   * Tells `listener` of every request answered, update queued and action on the world from now on (the standalone
+   * server's console streams them); returns the function that stops it. Listeners run synchronously and must not
+   * throw: one that does is removed and counted as a defect (rethrown outside the mock in defect mode "throw").
+   */
+  observe(listener: MockObserver): () => void {
+    return this.env.observers.add(listener)
+  }
+
   /** Back to the world the mock started with (faults, limits, journal, updates and webhooks included). */
   reset(): void {
     disposeWorld(this.current)
     this.current = this.fresh(this.initial)
+    this.told("reset")
   }
 
   /** The whole world in the world-file format: a deep copy. */
@@ -110,27 +123,37 @@ export class MockTelegram implements ControlTarget {
     this.initial = decoded.world
     disposeWorld(this.current)
     this.current = this.fresh(decoded.world)
+    this.told("replace_world")
   }
 
   /** Upgrades a basic group to a supergroup (its bots get the migrate messages); returns the supergroup's id. */
   upgradeGroup(chatId: number): number {
     const world = this.current
-    const result = upgradeGroup(world, chatId)
-    if (typeof result === "string") throw new MockInputError([`chat_id: cannot upgrade: ${result}`])
-    const group = world.chats.get(chatId)!
-    const creator = [...group.members].find(([, member]) => member.status === "creator")?.[0]
-    announceUpgrade(world, group, world.chats.get(result)!, creator ?? world.bots[0]?.user_id ?? 0)
-    return result
+    return this.acted(() => {
+      const result = upgradeGroup(world, chatId)
+      if (typeof result === "string") throw new MockInputError([`chat_id: cannot upgrade: ${result}`])
+      const group = world.chats.get(chatId)!
+      const creator = [...group.members].find(([, member]) => member.status === "creator")?.[0]
+      announceUpgrade(world, group, world.chats.get(result)!, creator ?? world.bots[0]?.user_id ?? 0)
+      return result
+    }, (result) => ({ action: "upgrade", chat_id: chatId, result: String(result) }))
   }
 
   /** The next `times` calls of `method` (optionally for one chat) get `reply` instead of the normal answer. */
   injectFault(fault: FaultInput): void {
-    this.current.faults.add(orThrow(decodeFault(fault)))
+    const decoded = orThrow(decodeFault(fault))
+    this.current.faults.add(decoded)
+    this.told("inject_fault", {
+      ...(typeof decoded.chat_id === "number" ? { chat_id: decoded.chat_id } : {}),
+      text: decoded.method,
+      result: `${JSON.stringify(decoded.reply)} ×${decoded.times}`
+    })
   }
 
   /** Drops every pending fault. */
   clearFaults(): void {
     this.current.faults.clear()
+    this.told("clear_faults")
   }
 
   /** The flood limits in force (copies). */
@@ -140,7 +163,9 @@ export class MockTelegram implements ControlTarget {
 
   /** Replaces the flood limits (and forgets the calls counted so far). Throws MockInputError naming each bad field. */
   setFloodLimits(limits: ReadonlyArray<FloodLimit>): void {
-    this.current.flood.setLimits(orThrow(decodeFloodLimits(limits)))
+    const decoded = orThrow(decodeFloodLimits(limits))
+    this.current.flood.setLimits(decoded)
+    this.told("set_flood_limits", { result: `${decoded.length} limit${decoded.length === 1 ? "" : "s"}` })
   }
 
   /** The requests answered so far, oldest first (copies; bounded by `caps.journalSize`). */
@@ -150,37 +175,81 @@ export class MockTelegram implements ControlTarget {
 
   /** Adds a person: `{ id, first_name, last_name?, username? }`; returns the User. */
   addUser(input: { id: number; first_name: string; last_name?: string; username?: string }): User {
-    return People.addUser(this.current, input)
+    return this.acted(
+      () => People.addUser(this.current, input),
+      (user) => ({ action: "add_user", user_id: user.id, text: user.first_name })
+    )
   }
 
   /** A person sends a message (`{ text, chat_id?, bot_id?, reply_to_message_id? }`); returns the Message. */
   send(userId: number, input: { text: string; chat_id?: number; bot_id?: number; reply_to_message_id?: number }) {
-    return People.send(this.current, userId, input) as Record<string, unknown>
+    return this.acted(
+      () => People.send(this.current, userId, input) as { chat?: { id?: unknown } } & Record<string, unknown>,
+      (message) => ({
+        action: "send",
+        user_id: userId,
+        ...(typeof message.chat?.id === "number" ? { chat_id: message.chat.id } : {}),
+        text: input.text.slice(0, 200)
+      })
+    )
   }
 
   /** A person presses an inline button (`{ message_id, data, chat_id?, bot_id? }`): a callback_query to the bot. */
   press(userId: number, input: { message_id: number; data: string; chat_id?: number; bot_id?: number }) {
-    return People.pressButton(this.current, userId, input)
+    return this.acted(
+      () => People.pressButton(this.current, userId, input),
+      () => ({ action: "press", user_id: userId, text: input.data.slice(0, 64) })
+    )
   }
 
   /** A person opens an invite link: member, requested, or what Telegram tells them (never throws for that). */
   join(userId: number, input: { invite_link: string; pay_stars?: boolean }): JoinOutcome {
-    return People.join(this.current, userId, input)
+    return this.acted(() => People.join(this.current, userId, input), (outcome) => ({
+      action: "join",
+      user_id: userId,
+      ...(outcome.ok ? { chat_id: outcome.chat_id, result: outcome.status } : { result: outcome.description })
+    }))
   }
 
   /** A person leaves a chat. */
   leave(userId: number, input: { chat_id: number }): true {
-    return People.leaveChat(this.current, userId, input)
+    return this.acted(
+      () => People.leaveChat(this.current, userId, input),
+      () => ({ action: "leave", user_id: userId, chat_id: input.chat_id })
+    )
   }
 
   /** A person blocks a bot (the world's first unless `bot_id` names one). */
   block(userId: number, input: { bot_id?: number } = {}): true {
-    return People.blockBot(this.current, userId, input)
+    return this.acted(() => People.blockBot(this.current, userId, input), () => ({ action: "block", user_id: userId }))
   }
 
   /** An administrator changes a user's standing (the bot's own included); returns the new ChatMember. */
   setMember(chatId: number, userId: number, input: Record<string, unknown>): Record<string, unknown> {
-    return People.setMember(this.current, chatId, userId, input) as Record<string, unknown>
+    return this.acted(
+      () => People.setMember(this.current, chatId, userId, input) as Record<string, unknown>,
+      (member) => ({ action: "set_member", user_id: userId, chat_id: chatId, result: String(member["status"]) })
+    )
+  }
+
+  /**
+   * An administrator approves a person's pending join request (as a bot would with approveChatJoinRequest): the
+   * person becomes a member through the request's link; the bots get the service message and chat_member with
+   * `via_join_request`. Returns the new ChatMember. Throws MockInputError when there is no such request.
+   */
+  approveJoinRequest(chatId: number, userId: number): Record<string, unknown> {
+    return this.acted(
+      () => People.settleJoinRequest(this.current, chatId, userId, true) as Record<string, unknown>,
+      () => ({ action: "approve_join_request", user_id: userId, chat_id: chatId })
+    )
+  }
+
+  /** An administrator declines a person's pending join request. Throws MockInputError when there is none. */
+  declineJoinRequest(chatId: number, userId: number): true {
+    return this.acted(
+      () => People.settleJoinRequest(this.current, chatId, userId, false) as true,
+      () => ({ action: "decline_join_request", user_id: userId, chat_id: chatId })
+    )
   }
 
   /** A chat's messages as Message objects, oldest first (a private chat: its conversation with `botId`). */
@@ -259,6 +328,27 @@ export class MockTelegram implements ControlTarget {
     return isControlTarget(request.target)
       ? answerControl(this, this.controlToken, request)
       : answerApi(this.current, request)
+  }
+
+  /** Runs a person's or an administrator's action, telling the watchers of it before what it caused. */
+  private acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at">): A {
+    return this.env.observers.act(run, describe, () => this.clock.now())
+  }
+
+  /** Tells the watchers of an action on the world (nothing is built when nobody watches). */
+  private told(action: string, fields: Omit<MockActionEvent, "kind" | "at" | "action"> = {}): void {
+    const observers = this.env.observers
+    if (observers.active) observers.emit({ kind: "action", at: this.clock.now(), action, ...fields })
+  }
+
+  /** A watcher threw: it is gone (Observers removed it); counted as a defect, rethrown outside the mock in "throw". */
+  private observerFailed(error: unknown): void {
+    this.defects++
+    if ((this.onDefect ?? defaultDefectMode()) === "throw") {
+      queueMicrotask(() => {
+        throw error
+      })
+    }
   }
 
   /** Counts and journals a defect; then rethrows it ("throw") or answers 500 with a one-line report ("answer"). */

@@ -20,6 +20,8 @@ export interface ControlTarget {
   leave(userId: number, input: never): true
   block(userId: number, input?: never): true
   setMember(chatId: number, userId: number, input: never): unknown
+  approveJoinRequest(chatId: number, userId: number): unknown
+  declineJoinRequest(chatId: number, userId: number): true
   messages(chatId: number, botId?: number): Array<unknown>
 }
 

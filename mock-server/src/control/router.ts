@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
 import { chatRoutes } from "./chatRoutes.js"
 import { ControlRefusal, type ControlRoute, type ControlTarget } from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
+import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
 import { peopleRoutes } from "./peopleRoutes.js"
 import { worldRoutes } from "./worldRoutes.js"
@@ -17,7 +18,8 @@ const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...faultRoutes,
   ...journalRoutes,
   ...peopleRoutes,
-  ...chatRoutes
+  ...chatRoutes,
+  ...joinRequestRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

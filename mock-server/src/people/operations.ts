@@ -21,7 +21,7 @@ import { findMessage, messagesOf } from "../world/messages.js"
 import type { ChatRecord, MemberRecord, World } from "../world/World.js"
 import type { User } from "../WorldSnapshot.js"
 import { joinByLink, type JoinOutcome, leave } from "./joins.js"
-import { changeStanding, defaultActor, sameStanding } from "./standing.js"
+import { changeStanding, defaultActor, dropJoinRequest, sameStanding } from "./standing.js"
 import { block, PersonProblem, press, sendAsPerson } from "./talk.js"
 
 const orThrow = <A>(decoded: Decoded<A>): A => {
@@ -144,6 +144,29 @@ export const setMember = (world: World, chatId: number, userId: number, input: u
   if (problems.length > 0) throw new MockInputError(problems)
   const after: MemberRecord = { status, rights }
   if (!sameStanding(current, after)) changeStanding(world, chat, userId, after, by ?? defaultActor(chat, userId))
+  return JSON.parse(chatMemberJson(world, chat, userId, standing(chat, userId)))
+}
+
+/**
+ * An administrator approves or declines a person's pending join request (what a bot with the right would do with
+ * approveChatJoinRequest): approved, the person becomes a member through the request's link, and the bots hear of it
+ * as they do of a bot's approval (the person as `from`, `via_join_request`); declined, the request is gone. The new
+ * ChatMember, or true.
+ */
+export const settleJoinRequest = (world: World, chatId: number, userId: number, approve: boolean): unknown => {
+  const chat = groupChat(world, chatId)
+  if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
+  const request = chat.joinRequests.get(userId)
+  if (request === undefined) {
+    throw new MockInputError([`user_id: user ${userId} has no pending join request in chat ${chatId}`])
+  }
+  dropJoinRequest(chat, userId)
+  if (!approve) return true
+  if (request.link !== undefined) request.link.joinedCount++
+  changeStanding(world, chat, userId, { status: "member", rights: {} }, userId, {
+    link: request.link,
+    viaJoinRequest: true
+  })
   return JSON.parse(chatMemberJson(world, chat, userId, standing(chat, userId)))
 }
 

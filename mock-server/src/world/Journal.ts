@@ -1,5 +1,6 @@
-/** The request journal: a ring buffer of the last `size` requests, never holding a token. */
+/** The request journal: a ring buffer of the last `size` requests, never holding a token; watchers see each one. */
 import type { JournalEntry } from "../WorldSnapshot.js"
+import type { Observers } from "./observers.js"
 
 /** The journal of one world. */
 export class Journal {
@@ -7,12 +8,13 @@ export class Journal {
   private next = 0
   private count = 0
 
-  constructor(size: number) {
+  constructor(size: number, private readonly observers?: Observers) {
     this.ring = new Array(size)
   }
 
-  /** Keeps the entry, forgetting the oldest when full. */
+  /** Keeps the entry, forgetting the oldest when full; tells the watchers (a copy each time). */
   record(entry: JournalEntry): void {
+    if (this.observers?.active === true) this.observers.emit({ kind: "request", entry: { ...entry } })
     if (this.ring.length === 0) return
     this.ring[this.next] = entry
     this.next = (this.next + 1) % this.ring.length

@@ -9,6 +9,7 @@ import type { FaultQueue } from "./FaultQueue.js"
 import type { FloodControl } from "./FloodControl.js"
 import type { Journal } from "./Journal.js"
 import type { MessageLog } from "./messages.js"
+import type { Observers } from "./observers.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
 
@@ -123,6 +124,8 @@ export interface MockEnv {
   executeReply: (botId: number, reply: Extract<WebhookReply, { status: number }>) => void
   /** Reports a defect met outside a request (a timer's callback, a delivery's completion). */
   onDefect: (error: unknown) => void
+  /** Who watches the mock (requests answered, updates queued, actions): the console's stream, a test. */
+  readonly observers: Observers
 }
 
 /** The whole live state of one world. */

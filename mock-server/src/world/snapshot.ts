@@ -48,7 +48,7 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     linksByUrl: new Map(),
     flood: new FloodControl(clock, caps.floodKeys),
     faults: new FaultQueue((username) => chatsByUsername.get(username)?.id),
-    journal: new Journal(caps.journalSize),
+    journal: new Journal(caps.journalSize, settings.env.observers),
     nextSupergroupNumber: 1_700_000_000
   }
   for (const chat of snapshot.chats) addChat(world, chat)

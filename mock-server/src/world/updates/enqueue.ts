@@ -1,5 +1,6 @@
 /** How an event reaches a bot: its update queued (if its allowed_updates take it), its long poll woken, its webhook fed. */
 import type { World } from "../World.js"
+import { updateJson } from "./UpdateQueue.js"
 import { isAllowed } from "./updateTypes.js"
 import { pumpWebhook } from "./webhook.js"
 
@@ -18,6 +19,10 @@ export const enqueueUpdate = (world: World, botId: number, type: string, json: s
   const expiresAt = Math.floor(now / 1000) + (TTL_SECONDS[type] ?? DAY)
   const update = state.queue.push(type, `"${type}":${json}`, key, expiresAt, now)
   if (update === undefined) return
+  const observers = world.env.observers
+  if (observers.active) {
+    observers.emit({ kind: "update", at: now, bot_id: botId, update_id: update.id, type, json: updateJson(update) })
+  }
   state.poll?.wake()
   pumpWebhook(world, state)
 }

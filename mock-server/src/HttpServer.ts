@@ -1,6 +1,7 @@
 /** The mock as a standalone local HTTP server, for bots in any language (set their API root to its URL). */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { Socket } from "node:net"
+import { CONSOLE_PATH, consoleRoutes } from "./console/routes.js"
 import { MockTelegram, type MockTelegramOptions } from "./MockTelegram.js"
 import { nodeDeliverer } from "./Webhooks.js"
 import { MAX_BODY_BYTES, MAX_HEADER_BYTES, STATUS_TEXT, type WireResponse } from "./Wire.js"
@@ -22,6 +23,11 @@ export interface MockServerOptions extends MockTelegramOptions {
    * test that delivers them another way.
    */
   readonly deliverWebhooks?: boolean
+  /**
+   * Serve the console (true, the default): the page at `/__mock/console` and its live stream at `/__mock/events`
+   * (which needs the control token when one is set, as the control API does).
+   */
+  readonly console?: boolean
 }
 
 /** A started server: its URL, its mock, and how to stop it. */
@@ -30,6 +36,8 @@ export interface RunningMockServer {
   readonly url: string
   readonly host: string
   readonly port: number
+  /** `http://HOST:PORT/__mock/console`: the page that shows the world and the requests, and acts as its people. */
+  readonly consoleUrl: string
   readonly mock: MockTelegram
   /** Stops accepting, drops open connections and pending delays. */
   readonly close: () => Promise<void>
@@ -110,7 +118,13 @@ class Responder {
 }
 
 /** Reads a request's body up to the limit (413 past it), then hands the whole request to the mock. */
-const requestListener = (mock: MockTelegram, responder: Responder) => (req: IncomingMessage, res: ServerResponse) => {
+const requestListener = (
+  mock: MockTelegram,
+  responder: Responder,
+  consoleServer: ReturnType<typeof consoleRoutes> | undefined
+) =>
+(req: IncomingMessage, res: ServerResponse) => {
+  if (consoleServer !== undefined && consoleServer.handle(req, res)) return
   const declared = Number(req.headers["content-length"] ?? 0)
   if (declared > MAX_BODY_BYTES) {
     responder.send(req, res, { _tag: "Bare", status: 413 })
@@ -176,7 +190,9 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
   if (deliverer !== undefined) mock.setWebhookDeliverer(deliverer.deliver)
   const host = options.host ?? "127.0.0.1"
   const timeoutMs = options.requestTimeoutMs ?? 10_000
-  const responder = new Responder(options.log ?? ((line) => process.stderr.write(`${line}\n`)))
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const responder = new Responder(log)
+  const consoleServer = options.console === false ? undefined : consoleRoutes(mock, log)
   const server = createServer(
     {
       maxHeaderSize: MAX_HEADER_BYTES,
@@ -188,7 +204,7 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
       // Node checks request timeouts on this interval (30 s by default), so a short timeout needs a short check.
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeoutMs / 4)))
     },
-    requestListener(mock, responder)
+    requestListener(mock, responder, consoleServer)
   )
   server.on("clientError", onClientError)
 
@@ -203,11 +219,13 @@ export const startMockServer = (options: MockServerOptions = {}): Promise<Runnin
         url: `http://${urlHost}:${port}`,
         host,
         port,
+        consoleUrl: `http://${urlHost}:${port}${CONSOLE_PATH}`,
         mock,
         close: () =>
           new Promise<void>((done) => {
             for (const timer of responder.delays) clearTimeout(timer)
             responder.delays.clear()
+            consoleServer?.close()
             if (deliverer !== undefined) {
               deliverer.close()
               mock.setWebhookDeliverer(undefined)

@@ -11,7 +11,7 @@ const usage = `Usage: tg-mock-server [--port P] [--host H] [--world FILE] [--con
                       [--webhook-host HOST]...
 
 A stateful mock of the Telegram Bot API (${SERVED_METHODS.join(", ")})
-with a control API under /__mock/.
+with a control API under /__mock/ and a console page at /__mock/console.
 
   --port P              port to listen on (default 8081; 0 picks a free one)
   --host H              address to bind (default 127.0.0.1)
@@ -111,6 +111,8 @@ const main = async (): Promise<void> => {
     fail(`cannot listen on ${values.host}:${port}: ${error.message}`)
   )
   process.stdout.write(`listening on ${server.url}\n`)
+  // On stderr: scripts read the line above (`sed -n 's/^listening on //p'`) as the API root, whole.
+  process.stderr.write(`console: ${server.consoleUrl} (the world, the requests live, and its people)\n`)
   const stop = (): void => {
     void server.close().then(() => process.exit(0))
   }

@@ -13,9 +13,10 @@ import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { Api } from "grammy"
+import { execFileSync } from "node:child_process"
 import { BotApi, Policy } from "../src/index.js"
 import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
-import { args, CHAT, EXPORT_BODY, median, percentile, rotate, spawnServer, TOKEN } from "./common.js"
+import { args, CHAT, EXPORT_BODY, median, percentile, ROOT, rotate, spawnServer, TOKEN } from "./common.js"
 import { round2, startSection, times, verdict, writeResult } from "./results.js"
 
 const { quick } = args()
@@ -269,6 +270,7 @@ const main = async (): Promise<void> => {
         }
       )
     ]
+    const effect4 = effect4Figures(server.url)
     const path = writeResult(
       section.finish({
         rounds: ROUNDS,
@@ -277,7 +279,8 @@ const main = async (): Promise<void> => {
         concurrency: CONCURRENCY,
         recommendedTransport: recommended,
         figures,
-        verdicts
+        verdicts,
+        effect4
       })
     )
     process.stderr.write(`  client: wrote ${path}\n`)
@@ -285,6 +288,34 @@ const main = async (): Promise<void> => {
     for (const c of contenders) await c.dispose()
     await server.stop()
   }
+}
+
+/**
+ * The Effect 4 edition, against the same mock in the same run: its own bench (effect4/bench/client.ts, on the
+ * edition's Node 22, same method and rounds), whose ratios are paired with a raw fetch on that Node. Its JSON is kept
+ * as it printed it.
+ */
+const effect4Figures = (apiRoot: string): unknown => {
+  process.stderr.write("  client: the Effect 4 edition (effect4/, Node 22)\n")
+  execFileSync(process.execPath, ["effect4/scripts/ensure-installed.mjs"], { cwd: ROOT, stdio: "inherit" })
+  const out = execFileSync(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "--prefix",
+      "effect4",
+      "bench:client",
+      "--",
+      "--api-root",
+      apiRoot,
+      "--rounds",
+      String(ROUNDS),
+      ...(quick ? ["--quick"] : [])
+    ],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 2 ** 20 }
+  )
+  return JSON.parse(out)
 }
 
 await main()

@@ -115,9 +115,31 @@ export const clientSection = (r: AnyResult | undefined): string => {
         x2(f.vsGrammy.p50),
         x2(f.vsGrammy.callsPerSec)
       ])
-    )
+    ),
+    ...effect4Table(r.effect4)
   ].join("\n")
 }
+
+/** The Effect 4 edition's rows of the client section, from its own bench run against the same mock. */
+const effect4Table = (e: any): ReadonlyArray<string> =>
+  e === undefined ? [] : [
+    "",
+    `The Effect 4 edition (\`${e.package}\`, effect ${e.effect}), same mock, same run, on its own Node ${e.node} (\`${e.command}\`): ${e.method.rounds} rounds, ratios paired with a raw fetch on that Node.`,
+    "",
+    table(
+      ["call, transport (Effect 4)", "p50", "p99", "calls/s", "p50 ÷ raw fetch", "calls/s ÷ raw fetch"],
+      (e.results as Array<any>).map((f) => [
+        f.transport === null
+          ? `${f.name} (Node ${e.node})`
+          : `${f.name}${f.transport === e.recommended ? " (recommended)" : ""}`,
+        `${int(f.p50Us)} µs`,
+        `${int(f.p99Us)} µs`,
+        int(f.callsPerSec),
+        x2(f.vsFetch.p50),
+        x2(f.vsFetch.callsPerSec)
+      ])
+    )
+  ]
 
 export const serverSection = (r: AnyResult | undefined): string => {
   if (r === undefined) return missing("server")

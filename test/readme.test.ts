@@ -25,6 +25,13 @@ describe("README", () => {
     expect(readme).toContain(body)
   })
 
+  it("shows the invite bot's program exactly as the tests compile and run it", () => {
+    const file = readFileSync(new URL("../examples/invite-bot.ts", import.meta.url), "utf8")
+    const body = file.slice(file.indexOf("/** Polls TELEGRAM_CHAT_ID"), file.indexOf("/** The client configured"))
+    expect(body.length).toBeGreaterThan(200)
+    expect(readme).toContain(body.trimEnd())
+  })
+
   it("names only npm scripts that exist", () => {
     const named = [...readme.matchAll(/npm run (?:--silent )?([a-z][\w:-]*)/g)].map((m) => m[1])
     expect(named.length).toBeGreaterThan(3)

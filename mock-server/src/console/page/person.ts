@@ -68,7 +68,12 @@ const keyboard = (message: Message): HTMLElement | null => {
           const label = button.text ?? "?"
           if (button.callback_data !== undefined) {
             const data = button.callback_data
-            return h("button", { type: "button", class: "inline", onclick: () => press(message, data) }, label)
+            return h("button", {
+              type: "button",
+              class: "inline",
+              "data-key": `press:${message.message_id}:${data}`,
+              onclick: () => press(message, data)
+            }, label)
           }
           if (button.url !== undefined) {
             const url = button.url
@@ -87,6 +92,7 @@ const keyboard = (message: Message): HTMLElement | null => {
                   {
                     type: "button",
                     class: "join",
+                    "data-key": `join:${message.message_id}:${url}`,
                     title: `Open ${url} as ${nameOf(state.person)}`,
                     onclick: () => openLink(url)
                   },
@@ -124,6 +130,7 @@ const renderConversation = (): void => {
   const list = byId("conversation")
   const key = `${state.person}|${state.bot}`
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40
+  const focused = (document.activeElement as HTMLElement | null)?.dataset?.["key"]
   fill(
     list,
     ...(loaded.length === 0
@@ -132,6 +139,10 @@ const renderConversation = (): void => {
   )
   if (atBottom || key !== loadedKey) list.scrollTop = list.scrollHeight
   loadedKey = key
+  if (focused !== undefined) {
+    Array.from(list.querySelectorAll<HTMLElement>("[data-key]")).find((element) => element.dataset["key"] === focused)
+      ?.focus()
+  }
 }
 
 /** Reads the person's conversation with the bot again. */

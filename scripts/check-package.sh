@@ -6,7 +6,8 @@
 #      a token; tg-mock-server listens);
 #   2. the same project adds the optional Redis peers: the redis subpath type-checks;
 #   3. an Effect 4 project: installing the Effect 3 edition fails at install time with npm's peer error, naming effect;
-#   4. a project with no Effect at all: the mock alone installs, its types name no Effect type, its server answers.
+#   4. a project with no Effect at all: the mock alone installs, its types name no Effect type, its server answers and
+#      serves its console page (built into the package) under 100 KB.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -77,9 +78,11 @@ demo=$(node_modules/.bin/tg-invite demo 2>/dev/null | tail -n 1)
 node_modules/.bin/tg-mock-server --port 0 > server.out 2>&1 &
 server=$!
 for _ in $(seq 1 50); do grep -q "listening on" server.out && break; sleep 0.1; done
+for _ in $(seq 1 50); do grep -q "^console: " server.out && break; sleep 0.1; done
 url=$(sed -n 's/^listening on //p' server.out)
 kill "$server"
 [[ "$url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || fail "tg-mock-server said '$(cat server.out)'"
+grep -qF "console: $url/__mock/console " server.out || fail "tg-mock-server did not name its console: '$(cat server.out)'"
 say "Effect 3 project: strict types, the program, tg-invite (--mock, exit 2 without a token, the demo's npx hint), tg-mock-server"
 
 # 2. The Redis subpath with its optional peers.
@@ -126,3 +129,25 @@ console.log(answer.ok && answer.result.username)
 JS
 [ "$(node main.mjs)" = "seed_invite_bot" ] || fail "the mock alone did not answer getMe"
 say "the mock alone: installs without Effect peers, types free of Effect, the server answers"
+# The console is served from the installed package (dist/console, built by the mock's build), and weighs little.
+cat > console.mjs <<'JS'
+import { startMockServer } from "telegram-bot-api-mock"
+const server = await startMockServer()
+const get = async (path) => {
+  const response = await fetch(`${server.consoleUrl}${path}`)
+  return { status: response.status, type: response.headers.get("content-type"), body: await response.text() }
+}
+const [html, js, css] = [await get(""), await get("/console.js"), await get("/console.css")]
+const events = await fetch(`${server.url}/__mock/events`)
+await events.body.cancel()
+await server.close()
+const ok = html.status === 200 && html.body.includes('src="/__mock/console/console.js"') &&
+  js.status === 200 && js.type.startsWith("text/javascript") && js.body.includes("__mock/events") &&
+  css.status === 200 && css.type.startsWith("text/css") && events.status === 200
+console.log(ok ? "console ok" : `console broken: ${JSON.stringify({ html: html.status, js: js.status, css: css.status })}`)
+JS
+[ "$(node console.mjs)" = "console ok" ] || fail "the installed mock does not serve its console: $(node console.mjs)"
+page=node_modules/telegram-bot-api-mock/dist/console
+weight=$(cat "$page/index.html" "$page/console.js" "$page/console.css" | wc -c)
+[ "$weight" -lt 102400 ] || fail "the console weighs $weight bytes (index.html, console.js, console.css): over 100 KB"
+say "the console: served from the installed package; index.html + console.js + console.css = $((weight / 1024)) KB"

@@ -3,6 +3,8 @@
  * watchers, the control token on the stream, the page's files as served and as built (small, no markup from data),
  * and the administrator's join-request routes the page uses.
  */
+import { spawn } from "node:child_process"
+import { once } from "node:events"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import {
@@ -224,6 +226,36 @@ describe("the console's stream", () => {
     await stream.next()
     await server.close()
     await expect(stream.next()).rejects.toThrow()
+  })
+})
+
+describe("the tg-mock-server command", () => {
+  it("names its console after the `listening on` line (kept whole for scripts), and serves it", async () => {
+    const child = spawn(process.execPath, [
+      "--import",
+      "tsx",
+      "mock-server/src/bin/tg-mock-server.ts",
+      "--port",
+      "0",
+      "--control-token",
+      "s3cret"
+    ], { stdio: ["ignore", "pipe", "pipe"] })
+    try {
+      let out = ""
+      let err = ""
+      child.stdout.on("data", (data) => (out += data))
+      child.stderr.on("data", (data) => (err += data))
+      await expect.poll(() => err, { timeout: 20_000 }).toMatch(/^console: .*\n/)
+      const url = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(out)![1]
+      expect(err).toBe(`console: ${url}/__mock/console (the world, the requests live, and its people)\n`)
+      const page = await fetch(`${url}/__mock/console`)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain("<title>Telegram mock: console</title>")
+      expect((await fetch(`${url}/__mock/events`)).status).toBe(401)
+    } finally {
+      child.kill("SIGTERM")
+      await once(child, "exit")
+    }
   })
 })
 

@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net"
 import {
   DEFAULT_BOT_TOKEN,
   type MockEvent,
+  MockInputError,
   MockTelegram,
   type RunningMockServer,
   startMockServer
@@ -299,6 +300,9 @@ describe("watchers of the mock", () => {
     expect(getMe()).toMatchObject({ _tag: "Json", status: 200 })
     expect(mock.defectCount).toBe(1)
     mock.send(43, { text: "hi" })
+    // A refused action is told nothing of (it changed nothing).
+    expect(() => mock.send(999, { text: "hi" })).toThrow(MockInputError)
+    expect(() => mock.upgradeGroup(SUPERGROUP)).toThrow(MockInputError)
     stop()
     mock.reset()
     expect(seen).toEqual(["request", "request", "send", "update"])

@@ -6,7 +6,7 @@
  */
 import type { RateLimiter } from "@effect/experimental"
 import type { HttpClient } from "@effect/platform"
-import type { ConfigError, Duration, Either, Layer, Redacted, Schedule, Scope } from "effect"
+import type { ConfigError, Duration, Either, Layer, Redacted, Schedule, Scope, Stream } from "effect"
 import { Effect, Schema } from "effect"
 import { describe, expectTypeOf, it } from "vitest"
 import {
@@ -17,8 +17,11 @@ import {
   type ChatInviteLink,
   ChatMigrations,
   type FloodGate,
+  Message,
   Policy,
-  type PolicyEvent
+  type PolicyEvent,
+  type Update,
+  Updates
 } from "../../src/index.js"
 import * as MockHttpClient from "../../src/MockHttpClient.js"
 import { RedisConnection, RedisPolicy, RedisRateLimit } from "../../src/redis/index.js"
@@ -208,6 +211,30 @@ describe("transports and subpaths", () => {
     >()
     expectTypeOf(RedisRateLimit.layerLimits()).toEqualTypeOf<
       Layer.Layer<BotApi.BotApi, never, BotApi.BotApi | RateLimiter.RateLimiter>
+    >()
+  })
+})
+
+describe("a bot: methods and updates (0.3.0)", () => {
+  it("the bot methods fail with BotApiError only and need only BotApi", () => {
+    const _sent = BotApi.sendMessage(42, "hi", { parse_mode: "HTML", reply_markup: Message.inlineKeyboard() })
+    expectTypeOf<Success<typeof _sent>>().toEqualTypeOf<Message.Message>()
+    expectTypeOf<Failure<typeof _sent>>().toEqualTypeOf<BotApiError.BotApiError>()
+    expectTypeOf<Requires<typeof _sent>>().toEqualTypeOf<BotApi.BotApi>()
+    expectTypeOf(BotApi.approveChatJoinRequest(-1, 43)).toEqualTypeOf<
+      Effect.Effect<void, BotApiError.BotApiError, BotApi.BotApi>
+    >()
+    expectTypeOf(Policy.sendMessage(42, "hi")).toEqualTypeOf<
+      Effect.Effect<Policy.Outcome<Message.Message>, BotApiError.BotApiError, BotApi.BotApi | Policies>
+    >()
+  })
+
+  it("Updates.stream: the Update union, BotApiError or the 409's own error, and BotApi", () => {
+    expectTypeOf(Updates.stream()).toEqualTypeOf<
+      Stream.Stream<Update.Update, BotApiError.BotApiError | Updates.UpdatesConflictError, BotApi.BotApi>
+    >()
+    expectTypeOf<Update.Update["_tag"]>().toEqualTypeOf<
+      "message" | "edited_message" | "callback_query" | "my_chat_member" | "chat_member" | "chat_join_request" | "other"
     >()
   })
 })

@@ -20,6 +20,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { type BotApiError, InvalidChatIdError } from "./BotApiError.js"
 import * as BotApiMetrics from "./BotApiMetrics.js"
+import type * as CallbackQuery from "./CallbackQuery.js"
 import * as ChatFullInfo from "./ChatFullInfo.js"
 import type * as ChatId from "./ChatId.js"
 import * as ChatInviteLink from "./ChatInviteLink.js"
@@ -27,6 +28,7 @@ import type { ResultSchema } from "./internal/envelope.js"
 import { forMethod } from "./internal/metrics.js"
 import { makeSender } from "./internal/request.js"
 import { isTracing } from "./internal/tracing.js"
+import * as Message from "./Message.js"
 
 /**
  * The default API root.
@@ -149,6 +151,32 @@ export declare namespace BotApi {
     ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
     /** Reads a chat; its `invite_link` is the bot's current primary link, if any. */
     readonly getChat: (chatId: ChatId.Input) => Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError>
+    /** Sends a text message (since 0.3.0); returns it as Telegram stored it. */
+    readonly sendMessage: (
+      chatId: ChatId.Input,
+      text: string,
+      options?: Message.SendMessageOptions
+    ) => Effect.Effect<Message.Message, BotApiError>
+    /** Answers a callback query, with an optional notification for the person (since 0.3.0). */
+    readonly answerCallbackQuery: (
+      id: string,
+      options?: CallbackQuery.AnswerOptions
+    ) => Effect.Effect<void, BotApiError>
+    /** Lets a person who asked to join in (since 0.3.0). */
+    readonly approveChatJoinRequest: (chatId: ChatId.Input, userId: number) => Effect.Effect<void, BotApiError>
+    /** Turns down a person's request to join (since 0.3.0). */
+    readonly declineChatJoinRequest: (chatId: ChatId.Input, userId: number) => Effect.Effect<void, BotApiError>
+    /** Makes a paid subscription link to a channel (since 0.3.0). */
+    readonly createChatSubscriptionInviteLink: (
+      chatId: ChatId.Input,
+      options: ChatInviteLink.SubscriptionOptions
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
+    /** Renames a subscription link made by the bot, its only editable setting (since 0.3.0). */
+    readonly editChatSubscriptionInviteLink: (
+      chatId: ChatId.Input,
+      inviteLink: string,
+      options?: { readonly name?: string }
+    ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
   }
 }
 
@@ -248,7 +276,22 @@ export const fromCall = (call: BotApi.Service["call"]): BotApi.Service =>
       ),
     revokeChatInviteLink: (chatId, inviteLink) =>
       call("revokeChatInviteLink", { chat_id: chatId, invite_link: inviteLink }, ChatInviteLink.ChatInviteLink),
-    getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo)
+    getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo),
+    sendMessage: (chatId, text, options) => call("sendMessage", { ...options, chat_id: chatId, text }, Message.Message),
+    answerCallbackQuery: (id, options) =>
+      Effect.asVoid(call("answerCallbackQuery", { ...options, callback_query_id: id }, Schema.Literal(true))),
+    approveChatJoinRequest: (chatId, userId) =>
+      Effect.asVoid(call("approveChatJoinRequest", { chat_id: chatId, user_id: userId }, Schema.Literal(true))),
+    declineChatJoinRequest: (chatId, userId) =>
+      Effect.asVoid(call("declineChatJoinRequest", { chat_id: chatId, user_id: userId }, Schema.Literal(true))),
+    createChatSubscriptionInviteLink: (chatId, options) =>
+      call("createChatSubscriptionInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
+    editChatSubscriptionInviteLink: (chatId, inviteLink, options) =>
+      call(
+        "editChatSubscriptionInviteLink",
+        { ...options, chat_id: chatId, invite_link: inviteLink },
+        ChatInviteLink.ChatInviteLink
+      )
   })
 
 /**
@@ -344,3 +387,67 @@ export const revokeChatInviteLink = (
  */
 export const getChat = (chatId: ChatId.Input): Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError, BotApi> =>
   BotApi.use((api) => api.getChat(chatId))
+
+/**
+ * sendMessage through the service in context (one request, no policy).
+ *
+ * @since 0.3.0
+ */
+export const sendMessage = (
+  chatId: ChatId.Input,
+  text: string,
+  options?: Message.SendMessageOptions
+): Effect.Effect<Message.Message, BotApiError, BotApi> => BotApi.use((api) => api.sendMessage(chatId, text, options))
+
+/**
+ * answerCallbackQuery through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const answerCallbackQuery = (
+  id: string,
+  options?: CallbackQuery.AnswerOptions
+): Effect.Effect<void, BotApiError, BotApi> => BotApi.use((api) => api.answerCallbackQuery(id, options))
+
+/**
+ * approveChatJoinRequest through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const approveChatJoinRequest = (
+  chatId: ChatId.Input,
+  userId: number
+): Effect.Effect<void, BotApiError, BotApi> => BotApi.use((api) => api.approveChatJoinRequest(chatId, userId))
+
+/**
+ * declineChatJoinRequest through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const declineChatJoinRequest = (
+  chatId: ChatId.Input,
+  userId: number
+): Effect.Effect<void, BotApiError, BotApi> => BotApi.use((api) => api.declineChatJoinRequest(chatId, userId))
+
+/**
+ * createChatSubscriptionInviteLink through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const createChatSubscriptionInviteLink = (
+  chatId: ChatId.Input,
+  options: ChatInviteLink.SubscriptionOptions
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  BotApi.use((api) => api.createChatSubscriptionInviteLink(chatId, options))
+
+/**
+ * editChatSubscriptionInviteLink through the service in context.
+ *
+ * @since 0.3.0
+ */
+export const editChatSubscriptionInviteLink = (
+  chatId: ChatId.Input,
+  inviteLink: string,
+  options?: { readonly name?: string }
+): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
+  BotApi.use((api) => api.editChatSubscriptionInviteLink(chatId, inviteLink, options))

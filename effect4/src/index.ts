@@ -39,3 +39,24 @@ export * as Policy from "./Policy.js"
 
 /** What the policies tell the caller while they work. */
 export * as PolicyEvent from "./PolicyEvent.js"
+
+/** The `CallbackQuery` object: a pressed inline button. @since 0.3.0 */
+export * as CallbackQuery from "./CallbackQuery.js"
+
+/** The short `Chat` object of messages, members and join requests. @since 0.3.0 */
+export * as Chat from "./Chat.js"
+
+/** `ChatMember`, `ChatMemberUpdated` and `ChatJoinRequest`: members and joins. @since 0.3.0 */
+export * as ChatMember from "./ChatMember.js"
+
+/** The `Message` object, the parameters of sendMessage, inline keyboards. @since 0.3.0 */
+export * as Message from "./Message.js"
+
+/** The `Update` object as a tagged union (the kinds an invite-link bot handles; the rest raw). @since 0.3.0 */
+export * as Update from "./Update.js"
+
+/** A bot's updates as a `Stream`, by long polling. @since 0.3.0 */
+export * as Updates from "./Updates.js"
+
+/** The `User` object. @since 0.3.0 */
+export * as User from "./User.js"

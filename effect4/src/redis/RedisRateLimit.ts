@@ -137,7 +137,17 @@ export const withLimits = (
         Effect.andThen(turn(chatId), api.editChatInviteLink(chatId, inviteLink, options)),
       revokeChatInviteLink: (chatId, inviteLink) =>
         Effect.andThen(turn(chatId), api.revokeChatInviteLink(chatId, inviteLink)),
-      getChat: (chatId) => Effect.andThen(turn(chatId), api.getChat(chatId))
+      getChat: (chatId) => Effect.andThen(turn(chatId), api.getChat(chatId)),
+      sendMessage: (chatId, text, options) => Effect.andThen(turn(chatId), api.sendMessage(chatId, text, options)),
+      answerCallbackQuery: (id, options) => Effect.andThen(turn(undefined), api.answerCallbackQuery(id, options)),
+      approveChatJoinRequest: (chatId, userId) =>
+        Effect.andThen(turn(chatId), api.approveChatJoinRequest(chatId, userId)),
+      declineChatJoinRequest: (chatId, userId) =>
+        Effect.andThen(turn(chatId), api.declineChatJoinRequest(chatId, userId)),
+      createChatSubscriptionInviteLink: (chatId, options) =>
+        Effect.andThen(turn(chatId), api.createChatSubscriptionInviteLink(chatId, options)),
+      editChatSubscriptionInviteLink: (chatId, inviteLink, options) =>
+        Effect.andThen(turn(chatId), api.editChatSubscriptionInviteLink(chatId, inviteLink, options))
     })
   })
 

@@ -1,0 +1,262 @@
+/**
+ * A bot's updates as a `Stream`, by long polling (getUpdates).
+ *
+ * Offsets: an update counts as consumed when the stream is pulled for the next one (with `Stream.runForEach`, once
+ * its handler has returned). The next poll confirms the consumed ones (`offset` = last consumed `update_id` + 1), so
+ * Telegram forgets an update only after the bot handled it; when the stream stops (interrupted, failed, or ended by
+ * `Stream.take`), one last request confirms what was consumed and nothing else. An update being handled when the
+ * stream stops is delivered again to the next poller: at least once, never a confirmed one twice. (A `Stream.buffer`
+ * or a concurrent `mapEffect` between the stream and its handler pulls ahead of the handler, and so confirms ahead.)
+ *
+ * Failures: a flood wait is waited exactly (`retry_after`), network failures, timeouts and 5xx answers back off
+ * (exponentially, with jitter, capped), by the same rules as `Policy` (without a flood gate or migrations: getUpdates
+ * has no chat). The two 409s, another poller or a webhook, end the stream with an {@link UpdatesConflictError}.
+ *
+ * @since 0.3.0
+ */
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import * as BotApi from "./BotApi.js"
+import type { BotApiError } from "./BotApiError.js"
+import { compileUnscoped, retryUnscoped, type UnscopedPolicy } from "./internal/retryUnscoped.js"
+import * as Update from "./Update.js"
+
+/**
+ * Why getUpdates was refused with 409:
+ * - `OtherGetUpdates`: another long poll of the same bot started (`Conflict: terminated by other getUpdates request;
+ *   make sure that only one bot instance is running`): two instances of the bot are running;
+ * - `WebhookActive`: the bot has a webhook (`Conflict: can't use getUpdates method while webhook is active; use
+ *   deleteWebhook to delete the webhook first`);
+ * - `SetWebhook`: a webhook was set while this poll waited (`Conflict: terminated by setWebhook request`);
+ * - `Other`: a 409 with another description.
+ *
+ * @since 0.3.0
+ */
+export type ConflictReason = "OtherGetUpdates" | "WebhookActive" | "SetWebhook" | "Other"
+
+/**
+ * getUpdates was refused with 409: see {@link ConflictReason}. Only the description tells the 409s apart.
+ *
+ * @since 0.3.0
+ */
+export class UpdatesConflictError extends Schema.TaggedError<UpdatesConflictError>()("UpdatesConflictError", {
+  reason: Schema.Literals(["OtherGetUpdates", "WebhookActive", "SetWebhook", "Other"]),
+  description: Schema.String
+}) {
+  override get message(): string {
+    return `getUpdates: 409 ${this.description}`
+  }
+}
+
+/**
+ * The failures of {@link getUpdates} and {@link stream}.
+ *
+ * @since 0.3.0
+ */
+export type UpdatesError = BotApiError | UpdatesConflictError
+
+/**
+ * The reason of a 409's description.
+ *
+ * @since 0.3.0
+ */
+export const conflictReason = (description: string): ConflictReason =>
+  description.startsWith("Conflict: terminated by other getUpdates request")
+    ? "OtherGetUpdates"
+    : description.startsWith("Conflict: can't use getUpdates method while webhook is active")
+    ? "WebhookActive"
+    : description.startsWith("Conflict: terminated by setWebhook request")
+    ? "SetWebhook"
+    : "Other"
+
+/**
+ * The parameters of one getUpdates request (wire names).
+ *
+ * @since 0.3.0
+ */
+export interface GetUpdatesParams {
+  /** Confirms every update below it and returns from it on; 0 or absent: from the oldest kept. */
+  readonly offset?: number
+  /** 1–100; Telegram's default 100. */
+  readonly limit?: number
+  /** Seconds the request waits for an update when there is none (0–50). */
+  readonly timeout?: number
+  /** The kinds to receive from now on; absent: the previous setting. */
+  readonly allowed_updates?: ReadonlyArray<Update.UpdateType>
+}
+
+const RawUpdates = Schema.Array(Update.RawUpdate)
+
+/** One request's effect; the 409s as {@link UpdatesConflictError}. */
+const request = (
+  api: BotApi.BotApi.Service,
+  params: GetUpdatesParams
+): Effect.Effect<ReadonlyArray<Update.RawUpdate>, BotApiError> => api.call("getUpdates", { ...params }, RawUpdates)
+
+const conflicts = <A, R>(effect: Effect.Effect<A, BotApiError, R>): Effect.Effect<A, UpdatesError, R> =>
+  Effect.catchTag(
+    effect,
+    "TelegramApiError",
+    (error): Effect.Effect<never, UpdatesError> =>
+      error.errorCode === 409
+        ? Effect.fail(
+          new UpdatesConflictError({ reason: conflictReason(error.description), description: error.description })
+        )
+        : Effect.fail(error)
+  )
+
+/**
+ * One getUpdates request (no policy, no confirmation bookkeeping): the updates decoded ({@link Update.decode}).
+ *
+ * @since 0.3.0
+ */
+export const getUpdates = (
+  params: GetUpdatesParams = {}
+): Effect.Effect<ReadonlyArray<Update.Update>, UpdatesError, BotApi.BotApi> =>
+  Effect.flatMap(BotApi.BotApi, (api) => conflicts(Effect.map(request(api, params), (raw) => raw.map(Update.decode))))
+
+/**
+ * Options of {@link stream}.
+ *
+ * @since 0.3.0
+ */
+export interface Options {
+  /** The kinds to receive (sent with every poll); absent: the bot's previous setting (by default all but `chat_member` and reactions). */
+  readonly allowed_updates?: ReadonlyArray<Update.UpdateType> | undefined
+  /** Seconds a poll waits for an update (0–50). Default 30. */
+  readonly timeout?: number | undefined
+  /** Updates per poll (1–100). Default 100. */
+  readonly limit?: number | undefined
+  /** The first `update_id` wanted (older ones are confirmed by the first poll); default: the oldest kept. */
+  readonly offset?: number | undefined
+  /** Timeout of each poll; default `timeout` + 10 s. */
+  readonly requestTimeout?: Duration.Input | undefined
+  /** Requests per poll, the first included, before a failure ends the stream. Default: no bound. */
+  readonly maxAttempts?: number | undefined
+  /** The longest flood wait accepted; a longer one ends the stream. Default: no bound. */
+  readonly maxFloodWait?: Duration.Input | undefined
+  /** Retry network failures, timeouts and 5xx answers. Default true. */
+  readonly retryTransient?: boolean | undefined
+  /** First backoff delay, doubled at each retry. Default 100 ms. */
+  readonly backoffBase?: Duration.Input | undefined
+  /** Longest backoff delay. Default 5 s. */
+  readonly backoffCap?: Duration.Input | undefined
+  /** Jitter the backoff delays by ×[0.8, 1.2). Default true. */
+  readonly jitter?: boolean | undefined
+  /** Confirm the consumed updates when the stream stops (one request, `timeout` 0, `limit` 1). Default true. */
+  readonly confirmOnClose?: boolean | undefined
+}
+
+/**
+ * The defaults of {@link Options}.
+ *
+ * @since 0.3.0
+ */
+export const defaults: {
+  readonly timeout: number
+  readonly limit: number
+  readonly maxAttempts: number
+  readonly maxFloodWait: Duration.Duration
+  readonly retryTransient: boolean
+  readonly backoffBase: Duration.Duration
+  readonly backoffCap: Duration.Duration
+  readonly jitter: boolean
+  readonly confirmOnClose: boolean
+} = {
+  timeout: 30,
+  limit: 100,
+  maxAttempts: Number.POSITIVE_INFINITY,
+  maxFloodWait: Duration.infinity,
+  retryTransient: true,
+  backoffBase: Duration.millis(100),
+  backoffCap: Duration.seconds(5),
+  jitter: true,
+  confirmOnClose: true
+}
+
+/** How long the last confirmation may take when the stream stops. */
+const closeTimeout = Duration.seconds(5)
+
+/** Where the stream stands. */
+interface State {
+  /** The offset of the next poll: the last consumed `update_id` + 1 (or the starting offset). */
+  next: number
+  /** The offset the server last accepted (every update below it is confirmed). */
+  confirmed: number
+  /** The update handed out last, consumed when the stream is pulled again. */
+  handedOut: number | undefined
+  /** Polled, not handed out yet. */
+  readonly buffer: Array<Update.Update>
+}
+
+/**
+ * The bot's updates, one at a time, by long polling (see the module's notes on offsets and failures). Interrupt it to
+ * stop; it fails only with an {@link UpdatesError} past the bounds of its options (by default: a 409, or a refusal
+ * that no retry can fix, such as a wrong token).
+ *
+ * @since 0.3.0
+ */
+export const stream = (options: Options = {}): Stream.Stream<Update.Update, UpdatesError, BotApi.BotApi> =>
+  Stream.unwrap(Effect.gen(function*() {
+    const api = yield* BotApi.BotApi
+    const timeout = options.timeout ?? defaults.timeout
+    const requestTimeout = options.requestTimeout ?? Duration.sum(Duration.seconds(timeout), Duration.seconds(10))
+    const policy: UnscopedPolicy = compileUnscoped("getUpdates", {
+      maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
+      maxFloodWait: options.maxFloodWait ?? defaults.maxFloodWait,
+      retryTransient: options.retryTransient ?? defaults.retryTransient,
+      backoffBase: options.backoffBase ?? defaults.backoffBase,
+      backoffCap: options.backoffCap ?? defaults.backoffCap,
+      jitter: options.jitter ?? defaults.jitter
+    })
+    const start = options.offset ?? 0
+    const state: State = { next: start, confirmed: start, handedOut: undefined, buffer: [] }
+    const params: GetUpdatesParams = {
+      limit: options.limit ?? defaults.limit,
+      timeout,
+      ...(options.allowed_updates === undefined ? {} : { allowed_updates: options.allowed_updates })
+    }
+
+    if (options.confirmOnClose ?? defaults.confirmOnClose) {
+      yield* Effect.addFinalizer(() =>
+        Effect.suspend(() =>
+          state.next === state.confirmed
+            ? Effect.void
+            : request(api, { offset: state.next, limit: 1, timeout: 0 }).pipe(
+              BotApi.withRequestTimeout(closeTimeout),
+              Effect.ignore
+            )
+        )
+      )
+    }
+
+    const poll: Effect.Effect<void, UpdatesError> = Effect.suspend(() => {
+      const offset = state.next
+      return retryUnscoped(policy, request(api, { ...params, offset })).pipe(
+        BotApi.withRequestTimeout(requestTimeout),
+        conflicts,
+        Effect.map((raw) => {
+          state.confirmed = offset
+          for (const update of raw) if (update.update_id >= offset) state.buffer.push(Update.decode(update))
+        })
+      )
+    })
+
+    // Called each time the stream is pulled: the update handed out before is consumed by then.
+    const pull: Effect.Effect<Update.Update, UpdatesError> = Effect.suspend(() => {
+      if (state.handedOut !== undefined) {
+        state.next = state.handedOut + 1
+        state.handedOut = undefined
+      }
+      const head = state.buffer.shift()
+      if (head !== undefined) {
+        state.handedOut = head.update_id
+        return Effect.succeed(head)
+      }
+      return Effect.andThen(poll, pull)
+    })
+
+    return Stream.unfold(undefined, () => Effect.map(pull, (update) => [update, undefined] as const))
+  }))

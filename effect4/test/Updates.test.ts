@@ -43,7 +43,7 @@ const refusal = (error: BotApiError) =>
   error._tag === "TelegramApiError" ? `${error.errorCode} ${error.description}` : error._tag
 
 describe("Updates.stream (Effect 4)", () => {
-  it.effect("hands out updates in order, decoded, keeping unknown fields; a stop confirms only what was handled", () =>
+  it.effect("hands out updates in order, decoded, keeping undeclared fields; a stop confirms only what was handled", () =>
     Effect.gen(function*() {
       const { layer, mock, polls } = yield* setup
       mock.send(42, { text: "/start" })
@@ -52,8 +52,14 @@ describe("Updates.stream (Effect 4)", () => {
       assert.deepStrictEqual(texts(updates), ["/start", "hello"])
       const first = updates[0]!
       assert.strictEqual(first._tag === "message" && Message.command(first.message), "start")
-      // Fields the schema does not declare are kept (the entities' type is declared; `date` too; the chat's kept).
-      assert.strictEqual(first._tag === "message" && first.message.chat["first_name"], "Alice")
+      assert.strictEqual(first._tag === "message" && first.message.chat.first_name, "Alice")
+      // Fields the schemas do not declare are kept as sent.
+      const kept = Update.decode({
+        update_id: 1,
+        message: { message_id: 1, date: 0, chat: { id: 1, type: "private", extra: "c" }, extra: 5 }
+      })
+      assert.strictEqual(kept._tag === "message" && kept.message["extra"], 5)
+      assert.strictEqual(kept._tag === "message" && kept.message.chat["extra"], "c")
       assert.deepStrictEqual(polls, [
         { limit: 100, timeout: 30, offset: 0 },
         { offset: FIRST_UPDATE_ID + 1, limit: 1, timeout: 0 }

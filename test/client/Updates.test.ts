@@ -291,6 +291,12 @@ describe("Updates.getUpdates and conflictReason", () => {
         type: "poll",
         raw: { update_id: 7, poll: { id: "p" } }
       })
+      const kept = Update.decode({
+        update_id: 1,
+        message: { message_id: 1, date: 0, chat: { id: 1, type: "private", extra: "c" }, extra: 5 }
+      })
+      assert.strictEqual(kept._tag === "message" && kept.message["extra"], 5)
+      assert.strictEqual(kept._tag === "message" && kept.message.chat["extra"], "c")
       const odd = Update.decode({ update_id: 8, message: { text: "no chat" } })
       assert.strictEqual(odd._tag === "other" && odd.type, "message")
       assert.match(odd._tag === "other" ? odd.problem ?? "" : "", /chat/)

@@ -35,6 +35,7 @@ import * as ChatMigrations from "./ChatMigrations.js"
 import * as FloodGate from "./FloodGate.js"
 import { forMethod } from "./internal/metrics.js"
 import * as PolicyRun from "./internal/policyRun.js"
+import type * as Message from "./Message.js"
 import type { PolicyEvent } from "./PolicyEvent.js"
 
 /**
@@ -191,6 +192,31 @@ export const exportChatInviteLink = (
       resilient("exportChatInviteLink", api.exportChatInviteLink, options)(chatId),
       ({ value, ...rest }): ExportedLink => ({ link: value, ...rest })
     )
+  )
+
+/**
+ * sendMessage with the policies ({@link resilient}): flood waits and migrations are followed, which never sends a
+ * message twice (Telegram sent nothing when it answered 429 or "upgraded"). Transient failures are **not** retried
+ * unless `options.retryTransient` is set: a timeout may come after the message was sent, and the retry would send
+ * it again.
+ *
+ * @since 0.3.0
+ */
+export const sendMessage = (
+  chatId: ChatId.Input,
+  text: string,
+  message?: Message.SendMessageOptions,
+  options?: Options
+): Effect.Effect<
+  Outcome<Message.Message>,
+  BotApiError,
+  BotApi.BotApi | FloodGate.FloodGate | ChatMigrations.ChatMigrations
+> =>
+  BotApi.BotApi.use((api) =>
+    resilient("sendMessage", (id) => api.sendMessage(id, text, message), {
+      ...options,
+      retryTransient: options?.retryTransient ?? false
+    })(chatId)
   )
 
 /**

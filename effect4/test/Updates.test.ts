@@ -11,6 +11,7 @@ import * as BotApi from "../src/BotApi.js"
 import type { BotApiError } from "../src/BotApiError.js"
 import * as Message from "../src/Message.js"
 import { makeMockHttpClient, mockClockFromEffect } from "../src/MockHttpClient.js"
+import * as Policy from "../src/Policy.js"
 import * as Update from "../src/Update.js"
 import * as Updates from "../src/Updates.js"
 
@@ -150,5 +151,20 @@ describe("bot methods (Effect 4)", () => {
       const renamed = yield* BotApi.editChatSubscriptionInviteLink(-1001000000001, sub.invite_link, { name: "Fans" })
         .pipe(Effect.provide(layer))
       assert.strictEqual(renamed.name, "Fans")
+    }))
+
+  it.effect("Policy.sendMessage waits exactly a flood wait and sends once", () =>
+    Effect.gen(function*() {
+      const { layer, mock } = yield* setup
+      mock.injectFault({ method: "sendMessage", reply: { error_code: 429, retry_after: 3 } })
+      const fiber = yield* Policy.sendMessage(42, "after the wait").pipe(
+        Effect.provide(Layer.merge(layer, Policy.layerMemory)),
+        Effect.forkChild
+      )
+      yield* TestClock.adjust(Duration.millis(2_999))
+      assert.isUndefined(fiber.pollUnsafe())
+      yield* TestClock.adjust(Duration.millis(1))
+      assert.strictEqual((yield* Fiber.join(fiber)).attempts, 2)
+      assert.deepStrictEqual(mock.journal().map((e) => e.status), [429, 200])
     }))
 })

@@ -110,8 +110,11 @@ interface Lane extends LaneSpec {
   readonly name: string
   readonly weight: number
   readonly method: string
-  readonly path: string
+  /** A function for a lane whose request depends on earlier answers (the polling bot's offset). */
+  readonly path: string | (() => string)
   readonly headers?: Record<string, string>
+  /** Reads each JSON answer of the lane (the polling bot confirms what it got). */
+  readonly onAnswer?: (body: any) => void
   readonly body?: Buffer
   /** What the mock answers when no fault and no flood limit interferes. */
   readonly status: number
@@ -121,8 +124,43 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value))
 const multipart = (name: string, value: string) =>
   Buffer.from(`--SoakB\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n--SoakB--\r\n`)
 
+/** The polling bot's next offset: one past the last update it got (telegram-wire-bots.md: confirmed ones are gone). */
+let pollOffset = 0
+const confirmUpdates = (body: any): void => {
+  for (const update of Array.isArray(body?.result) ? body.result : []) {
+    if (typeof update?.update_id === "number") pollOffset = Math.max(pollOffset, update.update_id + 1)
+  }
+}
+
 const LANES: ReadonlyArray<Lane> = [
   { name: "getMe", weight: 10, method: "GET", path: `/bot${TOKEN}/getMe`, status: 200 },
+  // A bot at work: people write to it, it polls for their messages (confirming them) and answers.
+  {
+    name: "a person writes to the bot (control API)",
+    weight: 4,
+    method: "POST",
+    path: "/__mock/users/42/send",
+    headers: { "Content-Type": "application/json" },
+    body: json({ text: "/invite" }),
+    status: 200
+  },
+  {
+    name: "the bot polls (getUpdates, offset confirmed)",
+    weight: 4,
+    method: "GET",
+    path: () => `/bot${TOKEN}/getUpdates?offset=${pollOffset}&timeout=0&limit=100`,
+    onAnswer: confirmUpdates,
+    status: 200
+  },
+  {
+    name: "the bot answers (sendMessage)",
+    weight: 4,
+    method: "POST",
+    path: `/bot${TOKEN}/sendMessage`,
+    headers: { "Content-Type": "application/json" },
+    body: json({ chat_id: 42, text: "Here is your link: https://t.me/+AAAAAAAAAAAAAAAA" }),
+    status: 200
+  },
   {
     name: "export (faults)",
     role: "faults",
@@ -241,7 +279,7 @@ const main = async (): Promise<void> => {
         port,
         agent,
         method: lane.method,
-        path: lane.path,
+        path: typeof lane.path === "function" ? lane.path() : lane.path,
         headers: { ...lane.headers, ...(lane.body !== undefined ? { "Content-Length": lane.body.length } : {}) }
       }, (res) => {
         const chunks: Array<Buffer> = []
@@ -252,6 +290,7 @@ const main = async (): Promise<void> => {
           if (text === "") return resolve({ status, ok: res.headers["content-length"] === "0" })
           try {
             const body = JSON.parse(text)
+            lane.onAnswer?.(body)
             const envelopeOk = body.ok === true ? status === 200 : body.error_code === status
             const retryAfter = body.parameters?.retry_after
             resolve({

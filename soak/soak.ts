@@ -1,7 +1,9 @@
 /**
  * `npm run soak [-- --requests N --max-seconds S --concurrency C --fault-every K --out FILE]`: starts the standalone
- * mock server as a child process on loopback, drives it with mixed keep-alive traffic at a fixed concurrency,
- * injecting faults through the control API, and accounts for every request (soak/accounting.ts):
+ * mock server as a child process on loopback, drives it with mixed keep-alive traffic at a fixed concurrency (a bot at
+ * work among it: a person writes to it through the control API, it polls getUpdates confirming what it got and answers
+ * with sendMessage, so updates and messages are made and dropped all run long), injecting faults through the control
+ * API, and accounts for every request (soak/accounting.ts):
  *
  * - each lane (a kind of request) has the status the mock must answer; the fault lane's faults (429, 500, HTML 502,
  *   dropped connection, delay) are counted when injected and, at the end, what is left of them is read back from

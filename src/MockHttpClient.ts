@@ -9,6 +9,8 @@
  * `effect-telegram-invite/MockHttpClient`, with `telegram-bot-api-mock` installed.
  *
  * @since 0.2.0
+ *
+ * @module effect-telegram-invite/MockHttpClient
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"

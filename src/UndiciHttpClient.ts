@@ -8,6 +8,8 @@
  * `effect-telegram-invite/UndiciHttpClient`.
  *
  * @since 0.2.0
+ *
+ * @module effect-telegram-invite/UndiciHttpClient
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"

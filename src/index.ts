@@ -7,6 +7,8 @@
  * `effect-telegram-invite/MockHttpClient` (telegram-bot-api-mock).
  *
  * @since 0.1.0
+ *
+ * @module effect-telegram-invite
  */
 
 /** The client service and its one request path. */

@@ -1,4 +1,8 @@
-/** The mock served in-process through MSW: pass these handlers to `setupServer` in your tests. */
+/**
+ * The mock served in-process through MSW: pass these handlers to `setupServer` in your tests.
+ *
+ * @module telegram-bot-api-mock/msw
+ */
 import { http, type HttpHandler, HttpResponse } from "msw"
 import type { MockTelegram } from "./MockTelegram.js"
 import type { WireResponse } from "./Wire.js"

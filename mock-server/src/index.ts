@@ -3,6 +3,8 @@
  * migrations, flood control and faults; updates by long polling and webhooks, messages, people who join through the
  * links), in-process or as a local HTTP server. The MSW handlers live in
  * `telegram-bot-api-mock/msw` (they need the optional peer dependency `msw`).
+ *
+ * @module telegram-bot-api-mock
  */
 export { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, DEFAULT_OWNER_ID, defaultWorld } from "./DefaultWorld.js"
 export { defaultDefectMode, setDefaultDefectMode } from "./Defects.js"

@@ -4,6 +4,8 @@
  * The main entry never loads this module.
  *
  * @since 0.2.0
+ *
+ * @module effect-telegram-invite/redis
  */
 
 /** One Redis connection (ioredis) per bot, with its key prefix `tg:<botId>:`. */

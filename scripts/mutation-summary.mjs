@@ -7,6 +7,7 @@
 // Score = (killed + timed out) / (killed + timed out + survived + no coverage), as Stryker computes it; mutants
 // Stryker ignored (static code) or that did not compile are not counted. Equivalent survivors stay in the score (they
 // are listed, and the score without them is given next to it).
+import { execFileSync } from "node:child_process"
 import { readFileSync, statSync, writeFileSync } from "node:fs"
 import { availableParallelism, cpus, loadavg } from "node:os"
 import { dirname, join, relative } from "node:path"
@@ -107,6 +108,11 @@ const groups = GROUPS.map((group) => {
 
 const started = Number(process.env["MUTATION_STARTED"] ?? statSync(reportPath).mtimeMs)
 const loadBefore = Number(process.env["MUTATION_LOAD_BEFORE"] ?? Number.NaN)
+// `--again`: the report is summarised again (new equivalents listed, say); the run's own facts are kept from the
+// summary it had: when and where it ran, how long, and the commit it mutated.
+const previous = process.argv.includes("--again")
+  ? JSON.parse(readFileSync(join(ROOT, "bench", "results", "mutation.json"), "utf8"))
+  : undefined
 const result = {
   section: "mutation",
   command: "npm run mutate",
@@ -121,10 +127,26 @@ const result = {
   seconds: Math.round((Date.now() - started) / 10) / 100,
   quick: false,
   report: "bench/results/mutation-report.json",
+  /** The commit whose code was mutated (the run takes long; the tree may have moved on since). */
+  commit: (() => {
+    try {
+      return execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim()
+    } catch {
+      return null
+    }
+  })(),
   groups,
   equivalents: listedEquivalents
 }
-writeFileSync(join(ROOT, "bench", "results", "mutation.json"), `${JSON.stringify(result, null, 2)}\n`)
+const kept = previous === undefined
+  ? result
+  : {
+    ...result,
+    ...Object.fromEntries(
+      ["date", "nproc", "cpu", "node", "loadAverage", "seconds", "commit"].map((key) => [key, previous[key]])
+    )
+  }
+writeFileSync(join(ROOT, "bench", "results", "mutation.json"), `${JSON.stringify(kept, null, 2)}\n`)
 for (const g of groups) {
   console.log(
     `mutation: ${g.name}: ${g.score}% (goal ≥ ${g.goal}%; ${g.killed} killed, ${g.timeout} timed out, ${g.survived} survived, ${g.noCoverage} no coverage, ${g.equivalent} of them judged equivalent)`

@@ -94,13 +94,16 @@ const UNALLOWED_TOKEN = apiError(421, "Misdirected Request: unallowed token spec
 const UNAUTHORIZED = apiError(401, "Unauthorized")
 const SECRET = /^[A-Za-z0-9_-]+$/
 
+/** Bot ids are below 2^54 (a BigInt power, computed once: this runs on every request). */
+const BOT_ID_LIMIT = 2n ** 54n
+
 /** The token checks of telegram-wire.md §1, in order; the bot's id when the world knows the token. */
 export const checkToken = (world: World, token: string): number | ApiError => {
   if (token.startsWith("0") || token.length > 80 || token.includes("/") || !token.includes(":")) return INVALID_TOKEN
   const colon = token.indexOf(":")
   const id = toInt64(token.slice(0, colon))
   if (id === undefined) return UNALLOWED_TOKEN
-  if (id <= 0n || id >= 2n ** 54n) return INVALID_TOKEN
+  if (id <= 0n || id >= BOT_ID_LIMIT) return INVALID_TOKEN
   const secret = token.slice(colon + 1)
   if (secret.length < 24 || !SECRET.test(secret)) return UNAUTHORIZED
   return world.botsByToken.get(token) ?? UNAUTHORIZED

@@ -157,10 +157,18 @@ const program = Effect.gen(function*() {
   print({ type: "done" })
 })
 
+/**
+ * Exits once everything written so far has reached the pipes: stdout to a pipe is asynchronous in Node, and a bare
+ * `process.exit` can drop the last lines (the "reachable again" log line, say) that the fleet test reads.
+ */
+const exitAfterFlush = (code: number): void => {
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)))
+}
+
 Effect.runPromise(program.pipe(Effect.provide(MainLayer))).then(
-  () => process.exit(0),
+  () => exitAfterFlush(0),
   (error: unknown) => {
     process.stderr.write(`worker ${worker} failed: ${String(error)}\n`)
-    process.exit(1)
+    exitAfterFlush(1)
   }
 )

@@ -8,6 +8,7 @@
 import * as Schema from "effect/Schema"
 import { Chat } from "./Chat.js"
 import { ChatInviteLink } from "./ChatInviteLink.js"
+import * as Objects from "./core/objects.js"
 import { optional, Rest } from "./internal/objects.js"
 import { User } from "./User.js"
 
@@ -52,9 +53,7 @@ export const ChatMember: Schema.Schema<ChatMember> = Schema.Struct({
  *
  * @since 0.3.0
  */
-export const isInChat = (member: ChatMember): boolean =>
-  member.status === "creator" || member.status === "administrator" || member.status === "member" ||
-  (member.status === "restricted" && member.is_member === true)
+export const isInChat = (member: ChatMember): boolean => Objects.isInChat(member)
 
 /**
  * A change of someone's standing: the bot's own (`my_chat_member`) or anyone else's (`chat_member`). `invite_link`

@@ -10,6 +10,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { CallbackQuery } from "./CallbackQuery.js"
 import { ChatJoinRequest, ChatMemberUpdated } from "./ChatMember.js"
+import { updateType } from "./core/updates.js"
 import { Rest } from "./internal/objects.js"
 import { Message } from "./Message.js"
 
@@ -183,7 +184,7 @@ const isDecoded = (type: string): type is keyof typeof payloads => Object.hasOwn
  * @since 0.3.0
  */
 export const decode = (raw: RawUpdate): Update => {
-  const type = Object.keys(raw).find((key) => key !== "update_id")
+  const type = updateType(raw)
   if (type === undefined || !isDecoded(type)) return { _tag: "other", update_id: raw.update_id, type, raw }
   const payload = Schema.decodeUnknownEither(payloads[type] as Schema.Schema<unknown>)(raw[type])
   if (Either.isLeft(payload)) {

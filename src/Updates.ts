@@ -21,6 +21,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as BotApi from "./BotApi.js"
 import type { BotApiError } from "./BotApiError.js"
+import * as Rules from "./core/updates.js"
 import { compileUnscoped, retryUnscoped, type UnscopedPolicy } from "./internal/retryUnscoped.js"
 import * as Update from "./Update.js"
 
@@ -35,7 +36,7 @@ import * as Update from "./Update.js"
  *
  * @since 0.3.0
  */
-export type ConflictReason = "OtherGetUpdates" | "WebhookActive" | "SetWebhook" | "Other"
+export type ConflictReason = Rules.ConflictReason
 
 /**
  * getUpdates was refused with 409: see {@link ConflictReason}. Only the description tells the 409s apart.
@@ -63,14 +64,7 @@ export type UpdatesError = BotApiError | UpdatesConflictError
  *
  * @since 0.3.0
  */
-export const conflictReason = (description: string): ConflictReason =>
-  description.startsWith("Conflict: terminated by other getUpdates request")
-    ? "OtherGetUpdates"
-    : description.startsWith("Conflict: can't use getUpdates method while webhook is active")
-    ? "WebhookActive"
-    : description.startsWith("Conflict: terminated by setWebhook request")
-    ? "SetWebhook"
-    : "Other"
+export const conflictReason = (description: string): ConflictReason => Rules.conflictReason(description)
 
 /**
  * The parameters of one getUpdates request (wire names).
@@ -180,18 +174,6 @@ export const defaults: {
 /** How long the last confirmation may take when the stream stops. */
 const closeTimeout = Duration.seconds(5)
 
-/** Where the stream stands. */
-interface State {
-  /** The offset of the next poll: the last consumed `update_id` + 1 (or the starting offset). */
-  next: number
-  /** The offset the server last accepted (every update below it is confirmed). */
-  confirmed: number
-  /** The update handed out last, consumed when the stream is pulled again. */
-  handedOut: number | undefined
-  /** Polled, not handed out yet. */
-  readonly buffer: Array<Update.Update>
-}
-
 /**
  * The bot's updates, one at a time, by long polling (see the module's notes on offsets and failures). Interrupt it to
  * stop; it fails only with an {@link UpdatesError} past the bounds of its options (by default: a 409, or a refusal
@@ -212,8 +194,7 @@ export const stream = (options: Options = {}): Stream.Stream<Update.Update, Upda
       backoffCap: options.backoffCap ?? defaults.backoffCap,
       jitter: options.jitter ?? defaults.jitter
     })
-    const start = options.offset ?? 0
-    const state: State = { next: start, confirmed: start, handedOut: undefined, buffer: [] }
+    const offsets = new Rules.UpdateOffsets<Update.Update>(options.offset ?? 0)
     const params: GetUpdatesParams = {
       limit: options.limit ?? defaults.limit,
       timeout,
@@ -223,9 +204,9 @@ export const stream = (options: Options = {}): Stream.Stream<Update.Update, Upda
     if (options.confirmOnClose ?? defaults.confirmOnClose) {
       yield* Effect.addFinalizer(() =>
         Effect.suspend(() =>
-          state.next === state.confirmed
+          !offsets.owesConfirmation
             ? Effect.void
-            : request(api, { offset: state.next, limit: 1, timeout: 0 }).pipe(
+            : request(api, { offset: offsets.pollOffset, limit: 1, timeout: 0 }).pipe(
               BotApi.withRequestTimeout(closeTimeout),
               Effect.ignore
             )
@@ -234,27 +215,17 @@ export const stream = (options: Options = {}): Stream.Stream<Update.Update, Upda
     }
 
     const poll: Effect.Effect<void, UpdatesError> = Effect.suspend(() => {
-      const offset = state.next
+      const offset = offsets.pollOffset
       return retryUnscoped(policy, request(api, { ...params, offset })).pipe(
         BotApi.withRequestTimeout(requestTimeout),
         conflicts,
-        Effect.map((raw) => {
-          state.confirmed = offset
-          for (const update of raw) if (update.update_id >= offset) state.buffer.push(Update.decode(update))
-        })
+        Effect.map((raw) => offsets.received(offset, raw, Update.decode))
       )
     })
 
     const pull: Effect.Effect<Update.Update, Option.Option<UpdatesError>> = Effect.suspend(() => {
-      if (state.handedOut !== undefined) {
-        state.next = state.handedOut + 1
-        state.handedOut = undefined
-      }
-      const head = state.buffer.shift()
-      if (head !== undefined) {
-        state.handedOut = head.update_id
-        return Effect.succeed(head)
-      }
+      const head = offsets.take()
+      if (head !== undefined) return Effect.succeed(head)
       return Effect.zipRight(Effect.mapError(poll, Option.some), pull)
     })
 

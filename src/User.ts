@@ -4,6 +4,7 @@
  * @since 0.3.0
  */
 import * as Schema from "effect/Schema"
+import * as Objects from "./core/objects.js"
 import { optional, Rest } from "./internal/objects.js"
 
 /**
@@ -45,7 +46,4 @@ export const User: Schema.Schema<User> = Schema.Struct(
  *
  * @since 0.3.0
  */
-export const displayName = (user: User): string => {
-  const name = user.last_name === undefined ? user.first_name : `${user.first_name} ${user.last_name}`
-  return user.username === undefined ? name : `${name} (@${user.username})`
-}
+export const displayName = (user: User): string => Objects.displayName(user)

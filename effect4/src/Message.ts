@@ -5,6 +5,7 @@
  *
  * @since 0.3.0
  */
+import { commandOf } from "#core/objects.js"
 import * as Schema from "effect/Schema"
 import { Chat } from "./Chat.js"
 import type * as ChatId from "./ChatId.js"
@@ -175,15 +176,7 @@ export const Message: Schema.Codec<Message> = withRest({
  *
  * @since 0.3.0
  */
-export const command = (message: Message): string | undefined => {
-  const text = message.text
-  if (text === undefined) return undefined
-  const entity = message.entities?.find((e) => e.type === "bot_command" && e.offset === 0)
-  if (entity === undefined) return undefined
-  const name = text.slice(1, entity.length)
-  const at = name.indexOf("@")
-  return at === -1 ? name : name.slice(0, at)
-}
+export const command = (message: Message): string | undefined => commandOf(message.text, message.entities)
 
 /**
  * How sendMessage parses `text` for formatting (Telegram checks it: a text that does not parse is refused with

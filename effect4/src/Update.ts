@@ -5,6 +5,7 @@
  *
  * @since 0.3.0
  */
+import { updateType } from "#core/updates.js"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { CallbackQuery } from "./CallbackQuery.js"
@@ -182,7 +183,7 @@ const isDecoded = (type: string): type is keyof typeof payloads => Object.hasOwn
  * @since 0.3.0
  */
 export const decode = (raw: RawUpdate): Update => {
-  const type = Object.keys(raw).find((key) => key !== "update_id")
+  const type = updateType(raw)
   if (type === undefined || !isDecoded(type)) return { _tag: "other", update_id: raw.update_id, type, raw }
   const payload = Schema.decodeUnknownResult(payloads[type] as Schema.Codec<unknown>)(raw[type])
   if (Result.isFailure(payload)) {

@@ -14,6 +14,7 @@
  *
  * @since 0.3.0
  */
+import * as Rules from "#core/updates.js"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
@@ -34,7 +35,7 @@ import * as Update from "./Update.js"
  *
  * @since 0.3.0
  */
-export type ConflictReason = "OtherGetUpdates" | "WebhookActive" | "SetWebhook" | "Other"
+export type ConflictReason = Rules.ConflictReason
 
 /**
  * getUpdates was refused with 409: see {@link ConflictReason}. Only the description tells the 409s apart.
@@ -62,14 +63,7 @@ export type UpdatesError = BotApiError | UpdatesConflictError
  *
  * @since 0.3.0
  */
-export const conflictReason = (description: string): ConflictReason =>
-  description.startsWith("Conflict: terminated by other getUpdates request")
-    ? "OtherGetUpdates"
-    : description.startsWith("Conflict: can't use getUpdates method while webhook is active")
-    ? "WebhookActive"
-    : description.startsWith("Conflict: terminated by setWebhook request")
-    ? "SetWebhook"
-    : "Other"
+export const conflictReason = (description: string): ConflictReason => Rules.conflictReason(description)
 
 /**
  * The parameters of one getUpdates request (wire names).
@@ -179,18 +173,6 @@ export const defaults: {
 /** How long the last confirmation may take when the stream stops. */
 const closeTimeout = Duration.seconds(5)
 
-/** Where the stream stands. */
-interface State {
-  /** The offset of the next poll: the last consumed `update_id` + 1 (or the starting offset). */
-  next: number
-  /** The offset the server last accepted (every update below it is confirmed). */
-  confirmed: number
-  /** The update handed out last, consumed when the stream is pulled again. */
-  handedOut: number | undefined
-  /** Polled, not handed out yet. */
-  readonly buffer: Array<Update.Update>
-}
-
 /**
  * The bot's updates, one at a time, by long polling (see the module's notes on offsets and failures). Interrupt it to
  * stop; it fails only with an {@link UpdatesError} past the bounds of its options (by default: a 409, or a refusal
@@ -211,8 +193,7 @@ export const stream = (options: Options = {}): Stream.Stream<Update.Update, Upda
       backoffCap: options.backoffCap ?? defaults.backoffCap,
       jitter: options.jitter ?? defaults.jitter
     })
-    const start = options.offset ?? 0
-    const state: State = { next: start, confirmed: start, handedOut: undefined, buffer: [] }
+    const offsets = new Rules.UpdateOffsets<Update.Update>(options.offset ?? 0)
     const params: GetUpdatesParams = {
       limit: options.limit ?? defaults.limit,
       timeout,
@@ -222,9 +203,9 @@ export const stream = (options: Options = {}): Stream.Stream<Update.Update, Upda
     if (options.confirmOnClose ?? defaults.confirmOnClose) {
       yield* Effect.addFinalizer(() =>
         Effect.suspend(() =>
-          state.next === state.confirmed
+          !offsets.owesConfirmation
             ? Effect.void
-            : request(api, { offset: state.next, limit: 1, timeout: 0 }).pipe(
+            : request(api, { offset: offsets.pollOffset, limit: 1, timeout: 0 }).pipe(
               BotApi.withRequestTimeout(closeTimeout),
               Effect.ignore
             )
@@ -233,28 +214,18 @@ export const stream = (options: Options = {}): Stream.Stream<Update.Update, Upda
     }
 
     const poll: Effect.Effect<void, UpdatesError> = Effect.suspend(() => {
-      const offset = state.next
+      const offset = offsets.pollOffset
       return retryUnscoped(policy, request(api, { ...params, offset })).pipe(
         BotApi.withRequestTimeout(requestTimeout),
         conflicts,
-        Effect.map((raw) => {
-          state.confirmed = offset
-          for (const update of raw) if (update.update_id >= offset) state.buffer.push(Update.decode(update))
-        })
+        Effect.map((raw) => offsets.received(offset, raw, Update.decode))
       )
     })
 
     // Called each time the stream is pulled: the update handed out before is consumed by then.
     const pull: Effect.Effect<Update.Update, UpdatesError> = Effect.suspend(() => {
-      if (state.handedOut !== undefined) {
-        state.next = state.handedOut + 1
-        state.handedOut = undefined
-      }
-      const head = state.buffer.shift()
-      if (head !== undefined) {
-        state.handedOut = head.update_id
-        return Effect.succeed(head)
-      }
+      const head = offsets.take()
+      if (head !== undefined) return Effect.succeed(head)
       return Effect.andThen(poll, pull)
     })
 

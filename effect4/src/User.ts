@@ -3,6 +3,7 @@
  *
  * @since 0.3.0
  */
+import * as Objects from "#core/objects.js"
 import * as Schema from "effect/Schema"
 import { optional, withRest } from "./internal/objects.js"
 
@@ -42,7 +43,4 @@ export const User: Schema.Codec<User> = withRest({
  *
  * @since 0.3.0
  */
-export const displayName = (user: User): string => {
-  const name = user.last_name === undefined ? user.first_name : `${user.first_name} ${user.last_name}`
-  return user.username === undefined ? name : `${name} (@${user.username})`
-}
+export const displayName = (user: User): string => Objects.displayName(user)

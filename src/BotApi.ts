@@ -1,7 +1,8 @@
 /**
  * The Bot API client service: one request path (`call`) for every method, and the invite-link family and the methods
- * of an invite-link bot (messages, callback answers, join requests, subscription links) declared on top of it. It needs an `HttpClient` from the caller (`FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, …)
- * and never provides one itself.
+ * of an invite-link bot (messages, callback answers, join requests, subscription links) declared on top of it. It
+ * needs an `HttpClient` from the caller (`FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, …) and never
+ * provides one itself.
  *
  * @since 0.1.0
  */
@@ -24,6 +25,7 @@ import type * as ChatId from "./ChatId.js"
 import * as ChatInviteLink from "./ChatInviteLink.js"
 import { validateChatId } from "./core/chatId.js"
 import { makeScrubber } from "./core/scrub.js"
+import { methodsOver } from "./internal/methodTable.js"
 import { makeSender } from "./internal/request.js"
 import { currentAttempt, currentRequestTimeout } from "./internal/settings.js"
 import { isTracing } from "./internal/tracing.js"
@@ -211,37 +213,7 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
  *
  * @since 0.2.0
  */
-export const fromCall = (call: BotApi.Service["call"]): BotApi.Service =>
-  BotApi.of({
-    call,
-    exportChatInviteLink: (chatId) => call("exportChatInviteLink", { chat_id: chatId }, Schema.String),
-    createChatInviteLink: (chatId, options) =>
-      call("createChatInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
-    editChatInviteLink: (chatId, inviteLink, options) =>
-      call(
-        "editChatInviteLink",
-        { ...options, chat_id: chatId, invite_link: inviteLink },
-        ChatInviteLink.ChatInviteLink
-      ),
-    revokeChatInviteLink: (chatId, inviteLink) =>
-      call("revokeChatInviteLink", { chat_id: chatId, invite_link: inviteLink }, ChatInviteLink.ChatInviteLink),
-    getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo),
-    sendMessage: (chatId, text, options) => call("sendMessage", { ...options, chat_id: chatId, text }, Message.Message),
-    answerCallbackQuery: (id, options) =>
-      Effect.asVoid(call("answerCallbackQuery", { ...options, callback_query_id: id }, Schema.Literal(true))),
-    approveChatJoinRequest: (chatId, userId) =>
-      Effect.asVoid(call("approveChatJoinRequest", { chat_id: chatId, user_id: userId }, Schema.Literal(true))),
-    declineChatJoinRequest: (chatId, userId) =>
-      Effect.asVoid(call("declineChatJoinRequest", { chat_id: chatId, user_id: userId }, Schema.Literal(true))),
-    createChatSubscriptionInviteLink: (chatId, options) =>
-      call("createChatSubscriptionInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
-    editChatSubscriptionInviteLink: (chatId, inviteLink, options) =>
-      call(
-        "editChatSubscriptionInviteLink",
-        { ...options, chat_id: chatId, invite_link: inviteLink },
-        ChatInviteLink.ChatInviteLink
-      )
-  })
+export const fromCall = (call: BotApi.Service["call"]): BotApi.Service => BotApi.of({ call, ...methodsOver(call) })
 
 /**
  * The service as a layer.

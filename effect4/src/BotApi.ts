@@ -11,7 +11,6 @@ import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import { dual } from "effect/Function"
 import * as HttpClient from "effect/http/HttpClient"
 import * as Layer from "effect/Layer"
 import * as Metric from "effect/Metric"
@@ -25,8 +24,10 @@ import * as ChatFullInfo from "./ChatFullInfo.js"
 import type * as ChatId from "./ChatId.js"
 import * as ChatInviteLink from "./ChatInviteLink.js"
 import type { ResultSchema } from "./internal/envelope.js"
+import { methodsOver } from "./internal/methodTable.js"
 import { forMethod } from "./internal/metrics.js"
 import { makeSender } from "./internal/request.js"
+import { currentAttempt, currentRequestTimeout } from "./internal/settings.js"
 import { isTracing } from "./internal/tracing.js"
 import * as Message from "./Message.js"
 
@@ -44,57 +45,7 @@ export const defaultApiRoot: string = "https://api.telegram.org"
  */
 export const defaultRequestTimeout: Duration.Duration = Duration.seconds(10)
 
-/**
- * The timeout of each request sent by the fiber, overriding the service's own (`Options.requestTimeout`); `None`
- * keeps the service's. Every `BotApi` built with {@link make} reads it, over any `HttpClient`; an implementation of
- * {@link BotApi.Service} written by hand should read it too (`yield* BotApi.currentRequestTimeout`). Set it with
- * {@link withRequestTimeout}.
- *
- * @since 0.2.0
- */
-export const currentRequestTimeout: Context.Reference<Option.Option<Duration.Duration>> = Context.Reference(
-  "effect-telegram-invite/BotApi/currentRequestTimeout",
-  { defaultValue: () => Option.none<Duration.Duration>() }
-)
-
-/**
- * The number of the request being sent (1 for the first), shown on its span as `telegram.attempt`. The policies set
- * it on each retry; set it yourself with {@link withAttempt}.
- *
- * @since 0.2.0
- */
-export const currentAttempt: Context.Reference<number> = Context.Reference(
-  "effect-telegram-invite/BotApi/currentAttempt",
-  { defaultValue: () => 1 }
-)
-
-/**
- * Runs `effect` with every Bot API request in it timed out after `timeout` (see {@link currentRequestTimeout}).
- *
- * @since 0.2.0
- */
-export const withRequestTimeout: {
-  (timeout: Duration.Input): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.Input): Effect.Effect<A, E, R>
-} = dual(
-  2,
-  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.Input): Effect.Effect<A, E, R> =>
-    Effect.provideService(effect, currentRequestTimeout, Option.some(Duration.fromInputUnsafe(timeout)))
-)
-
-/**
- * Runs `effect` with its requests numbered `attempt` on their spans (see {@link currentAttempt}).
- *
- * @since 0.2.0
- */
-export const withAttempt: {
-  (attempt: number): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R>
-} = dual(
-  2,
-  <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R> =>
-    Effect.provideService(effect, currentAttempt, attempt)
-)
+export { currentAttempt, currentRequestTimeout, withAttempt, withRequestTimeout } from "./internal/settings.js"
 
 /**
  * The Bot API client.
@@ -262,37 +213,7 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
  *
  * @since 0.2.0
  */
-export const fromCall = (call: BotApi.Service["call"]): BotApi.Service =>
-  BotApi.of({
-    call,
-    exportChatInviteLink: (chatId) => call("exportChatInviteLink", { chat_id: chatId }, Schema.String),
-    createChatInviteLink: (chatId, options) =>
-      call("createChatInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
-    editChatInviteLink: (chatId, inviteLink, options) =>
-      call(
-        "editChatInviteLink",
-        { ...options, chat_id: chatId, invite_link: inviteLink },
-        ChatInviteLink.ChatInviteLink
-      ),
-    revokeChatInviteLink: (chatId, inviteLink) =>
-      call("revokeChatInviteLink", { chat_id: chatId, invite_link: inviteLink }, ChatInviteLink.ChatInviteLink),
-    getChat: (chatId) => call("getChat", { chat_id: chatId }, ChatFullInfo.ChatFullInfo),
-    sendMessage: (chatId, text, options) => call("sendMessage", { ...options, chat_id: chatId, text }, Message.Message),
-    answerCallbackQuery: (id, options) =>
-      Effect.asVoid(call("answerCallbackQuery", { ...options, callback_query_id: id }, Schema.Literal(true))),
-    approveChatJoinRequest: (chatId, userId) =>
-      Effect.asVoid(call("approveChatJoinRequest", { chat_id: chatId, user_id: userId }, Schema.Literal(true))),
-    declineChatJoinRequest: (chatId, userId) =>
-      Effect.asVoid(call("declineChatJoinRequest", { chat_id: chatId, user_id: userId }, Schema.Literal(true))),
-    createChatSubscriptionInviteLink: (chatId, options) =>
-      call("createChatSubscriptionInviteLink", { ...options, chat_id: chatId }, ChatInviteLink.ChatInviteLink),
-    editChatSubscriptionInviteLink: (chatId, inviteLink, options) =>
-      call(
-        "editChatSubscriptionInviteLink",
-        { ...options, chat_id: chatId, invite_link: inviteLink },
-        ChatInviteLink.ChatInviteLink
-      )
-  })
+export const fromCall = (call: BotApi.Service["call"]): BotApi.Service => BotApi.of({ call, ...methodsOver(call) })
 
 /**
  * The service as a layer.

@@ -1,0 +1,54 @@
+/**
+ * Diagnostic (not part of `npm run bench`): the cost of one `MockTelegram.handle`, in process, without HTTP: an
+ * exportChatInviteLink (a JSON POST: makes and revokes a link) and a getMe, on a clock that advances 25 µs a call.
+ * After a warm-up, rounds of 100,000 calls; the median µs per call. Writes bench/results/mock-handle.json with the
+ * commit measured, so that a change to the mock's hot path can be measured before and after.
+ *
+ *   node --import tsx --conditions=effect-telegram-invite-source bench/mock-handle.ts [--quick]
+ */
+import { execFileSync } from "node:child_process"
+import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
+import { args, median, ROOT } from "./common.js"
+import { round2, startSection, writeResult } from "./results.js"
+
+const { quick } = args()
+const ROUNDS = quick ? 2 : 7
+const CALLS = 100_000
+const section = startSection(
+  "mock-handle",
+  `node --import tsx --conditions=effect-telegram-invite-source bench/mock-handle.ts${quick ? " --quick" : ""}`,
+  quick
+)
+
+let now = Date.now()
+const mock = MockTelegram.make({ clock: { now: () => now } })
+const requests = {
+  exportChatInviteLink: {
+    method: "POST",
+    target: `/bot${DEFAULT_BOT_TOKEN}/exportChatInviteLink`,
+    contentType: "application/json",
+    body: new TextEncoder().encode(JSON.stringify({ chat_id: -1001234567890 }))
+  },
+  getMe: { method: "GET", target: `/bot${DEFAULT_BOT_TOKEN}/getMe`, body: new Uint8Array() }
+} as const
+
+const microsPerCall = (request: (typeof requests)[keyof typeof requests]): number => {
+  const started = performance.now()
+  for (let i = 0; i < CALLS; i++) {
+    now += 0.025
+    mock.handle(request)
+  }
+  return ((performance.now() - started) * 1000) / CALLS
+}
+
+const figures = Object.fromEntries(
+  Object.entries(requests).map(([name, request]) => {
+    microsPerCall(request) // warm-up
+    const rounds = Array.from({ length: ROUNDS }, () => microsPerCall(request))
+    process.stderr.write(`  mock.handle ${name}: ${rounds.map((r) => r.toFixed(2)).join(", ")} µs\n`)
+    return [name, { medianMicros: round2(median(rounds)), roundsMicros: rounds.map(round2) }]
+  })
+)
+const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim()
+const path = writeResult(section.finish({ commit, callsPerRound: CALLS, rounds: ROUNDS, figures }))
+process.stderr.write(`  mock-handle: wrote ${path}\n`)

@@ -3,7 +3,7 @@
  * `MockTelegram.make({ world })` accept), faults, flood limits, journal entries and caps. Field names follow the Bot
  * API's snake_case. `decodeWorld` validates a world and says what is wrong, one line per problem.
  */
-import { checkReferences } from "./internal/worldReferences.js"
+import { checkReferences } from "./decode/references.js"
 
 export type {
   Fault,
@@ -16,7 +16,7 @@ export type {
   FloodLimit
 } from "./FaultTypes.js"
 import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
-import { decodeWorldShape } from "./internal/worldSchemas.js"
+import { decodeWorldShape } from "./decode/world.js"
 
 /** A person or a bot the world knows. */
 export interface User {

@@ -12,9 +12,9 @@ import {
   decodePress,
   decodeSend,
   decodeStanding
-} from "../internal/controlSchemas.js"
+} from "../decode/control.js"
 import { normalizeUsername } from "../internal/text.js"
-import type { Decoded } from "../internal/validation.js"
+import type { Decoded } from "../decode/decoder.js"
 import { MockInputError } from "../MockInputError.js"
 import { standing } from "../world/members.js"
 import { findMessage, messagesOf } from "../world/messages.js"

@@ -1,7 +1,7 @@
 /** A decoded world's flaws that Schema alone cannot see: unknown users, duplicate ids, ids that do not fit a chat. */
+import { normalizeUsername } from "../internal/text.js"
 import type { Chat, User, WorldSnapshot } from "../WorldSnapshot.js"
-import { normalizeUsername } from "./text.js"
-import { boundProblems } from "./validation.js"
+import { boundProblems } from "./decoder.js"
 
 /** Every problem of the world's references, one line each naming the field; empty when there are none. */
 export const checkReferences = (world: WorldSnapshot): Array<string> => {

@@ -1,0 +1,78 @@
+/**
+ * The decoders of the people routes' bodies (and of the same MockTelegram methods): a new person, a message, a press,
+ * a join, a leave, a block, a standing. Each names every wrong field on a line of its own, like the world file.
+ */
+import {
+  boolean,
+  type Decoded,
+  decoder,
+  intBetween,
+  nonEmptyString,
+  optional,
+  refine,
+  safeInt,
+  string,
+  stringBetween,
+  struct,
+  type StructOf
+} from "./decoder.js"
+import { memberRightsFields, memberStatus, userId, username } from "./world.js"
+
+/** A positive safe integer (message ids). */
+export const positiveInt = intBetween(1, Number.MAX_SAFE_INTEGER, "a positive integer")
+const atMost = (max: number) => refine(string, `a string of at most ${max} characters`, (s) => s.length <= max)
+
+/** `POST /__mock/users`. */
+const newUserFields = {
+  id: userId,
+  first_name: refine(nonEmptyString, "a string of at most 64 characters", (s) => s.length <= 64),
+  last_name: optional(atMost(64)),
+  username: optional(username)
+}
+const newUserDecoder = struct(newUserFields)
+
+/** `POST /__mock/users/:user_id/send`. */
+const sendFields = {
+  text: stringBetween(1, 4096),
+  chat_id: optional(safeInt),
+  bot_id: optional(userId),
+  reply_to_message_id: optional(positiveInt)
+}
+const sendDecoder = struct(sendFields)
+
+/** `POST /__mock/users/:user_id/press`. */
+const pressDecoder = struct({
+  chat_id: optional(safeInt),
+  message_id: positiveInt,
+  data: atMost(64),
+  bot_id: optional(userId)
+})
+
+/** `POST /__mock/users/:user_id/join`. */
+const joinDecoder = struct({ invite_link: stringBetween(1, 256), pay_stars: optional(boolean) })
+
+/** `POST /__mock/users/:user_id/leave`. */
+const leaveDecoder = struct({ chat_id: safeInt })
+
+/** `POST /__mock/users/:user_id/block`. */
+const blockDecoder = struct({ bot_id: optional(userId) })
+
+/** `PUT /__mock/chats/:chat_id/members/:user_id`: a member's standing without its user, and who acts. */
+const standingDecoder = struct({ status: memberStatus, ...memberRightsFields, by: optional(userId) })
+
+/** What the people routes take, decoded. */
+export type NewUser = StructOf<typeof newUserFields>
+export type SendInput = StructOf<typeof sendFields>
+export type PressInput = StructOf<typeof pressDecoder.fields>
+export type JoinInput = StructOf<typeof joinDecoder.fields>
+export type LeaveInput = StructOf<typeof leaveDecoder.fields>
+export type BlockInput = StructOf<typeof blockDecoder.fields>
+export type StandingInput = StructOf<typeof standingDecoder.fields>
+
+export const decodeNewUser: (input: unknown) => Decoded<NewUser> = decoder(newUserDecoder, "user")
+export const decodeSend: (input: unknown) => Decoded<SendInput> = decoder(sendDecoder, "message")
+export const decodePress: (input: unknown) => Decoded<PressInput> = decoder(pressDecoder, "press")
+export const decodeJoin: (input: unknown) => Decoded<JoinInput> = decoder(joinDecoder, "join")
+export const decodeLeave: (input: unknown) => Decoded<LeaveInput> = decoder(leaveDecoder, "leave")
+export const decodeBlock: (input: unknown) => Decoded<BlockInput> = decoder(blockDecoder, "block")
+export const decodeStanding: (input: unknown) => Decoded<StandingInput> = decoder(standingDecoder, "member")

@@ -15,8 +15,8 @@ export type {
   FaultReply,
   FloodLimit
 } from "./FaultTypes.js"
-import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
 import { decodeWorldShape } from "./decode/world.js"
+import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
 
 /** A person or a bot the world knows. */
 export interface User {

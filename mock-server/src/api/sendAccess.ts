@@ -4,8 +4,8 @@
  * person who never started it, another bot).
  */
 import { toSafeInt64 } from "../internal/Params.js"
-import { joinRequestOpensChat } from "../people/joins.js"
 import { chatByUsername, privateChat } from "../world/chats.js"
+import { joinRequestOpensChat } from "../world/joinRequests.js"
 import { standing } from "../world/members.js"
 import type { ChatRecord, Conversation, World } from "../world/World.js"
 import { checkWriteAccess } from "./chatAccess.js"

@@ -3,8 +3,8 @@
  * messages of joins, leaves and upgrades, my_chat_member and chat_member, chat_join_request, callback_query. Each is
  * rendered for the bot that gets it and queued with the key that orders its webhook deliveries.
  */
-import { chatMemberUpdatedJson, joinRequestJson, type MemberChange } from "../api/renderMembers.js"
-import { messageJson } from "../api/renderMessage.js"
+import { chatMemberUpdatedJson, joinRequestJson, type MemberChange } from "../wire/member.js"
+import { messageJson } from "../wire/message.js"
 import { standing } from "../world/members.js"
 import { addMessage, findMessage, logOf, type MessageRecord, type NewMessage } from "../world/messages.js"
 import { enqueueUpdate, wantsUpdate } from "../world/updates/enqueue.js"

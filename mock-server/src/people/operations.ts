@@ -2,8 +2,6 @@
  * The people operations as the facade and the control API expose them: input decoded (one line per wrong field),
  * the person and the chat checked, then the action. A refusal throws MockInputError and changes nothing.
  */
-import { chatMemberJson } from "../api/renderMembers.js"
-import { messageJson } from "../api/renderMessage.js"
 import {
   decodeBlock,
   decodeJoin,
@@ -13,15 +11,17 @@ import {
   decodeSend,
   decodeStanding
 } from "../decode/control.js"
-import { normalizeUsername } from "../internal/text.js"
 import type { Decoded } from "../decode/decoder.js"
+import { changeStanding, defaultActor, dropJoinRequest, sameStanding } from "../events/standing.js"
+import { normalizeUsername } from "../internal/text.js"
 import { MockInputError } from "../MockInputError.js"
+import { chatMemberJson } from "../wire/member.js"
+import { messageJson } from "../wire/message.js"
 import { standing } from "../world/members.js"
 import { findMessage, messagesOf } from "../world/messages.js"
 import type { ChatRecord, MemberRecord, World } from "../world/World.js"
 import type { User } from "../WorldSnapshot.js"
 import { joinByLink, type JoinOutcome, leave } from "./joins.js"
-import { changeStanding, defaultActor, dropJoinRequest, sameStanding } from "./standing.js"
 import { block, PersonProblem, press, sendAsPerson } from "./talk.js"
 
 const orThrow = <A>(decoded: Decoded<A>): A => {

@@ -1,5 +1,5 @@
 /** Methods about the bot itself. */
-import { botUserJson } from "../render.js"
+import { botUserJson } from "../../wire/user.js"
 import { floodRefusal, type MethodFamily } from "./common.js"
 
 /** getMe. */

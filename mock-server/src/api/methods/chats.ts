@@ -1,9 +1,9 @@
 /** Methods that read a chat. */
+import { chatFullInfoJson } from "../../wire/chat.js"
 import { primaryLink, replacePrimaryLink } from "../../world/inviteLinks.js"
 import { canManageInviteLinks } from "../../world/members.js"
 import { resolveChat } from "../chatAccess.js"
 import { isApiError } from "../envelope.js"
-import { chatFullInfoJson } from "../render.js"
 import { floodRefusal, type MethodFamily } from "./common.js"
 
 /** getChat. */

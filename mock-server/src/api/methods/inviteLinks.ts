@@ -4,6 +4,7 @@
  */
 import { type Params, toBool, toLenientInt } from "../../internal/Params.js"
 import { cleanLinkName } from "../../internal/text.js"
+import { linkJson } from "../../wire/inviteLink.js"
 import {
   createLink,
   editLink,
@@ -16,7 +17,6 @@ import { canManageInviteLinks } from "../../world/members.js"
 import type { ChatRecord, LinkRecord, World } from "../../world/World.js"
 import { writableChat } from "../chatAccess.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
-import { linkJson } from "../render.js"
 import { type Call, floodRefusal, type MethodFamily } from "./common.js"
 
 const PRIVATE_CHAT_NO_LINKS = apiError(400, "Bad Request: can't invite members to a private chat")

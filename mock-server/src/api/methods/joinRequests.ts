@@ -3,7 +3,7 @@
  * checks (a private chat has no requests; the bot needs can_invite_users), then Telegram's (already in, no request).
  */
 import { isInChat } from "../../events/recipients.js"
-import { changeStanding, dropJoinRequest } from "../../people/standing.js"
+import { changeStanding, dropJoinRequest } from "../../events/standing.js"
 import { standing } from "../../world/members.js"
 import { writableChat } from "../chatAccess.js"
 import { apiError, isApiError } from "../envelope.js"

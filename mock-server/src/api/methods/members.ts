@@ -3,13 +3,13 @@
  * §12): the Bot API's checks (user_id, chat access for reading members or writing), then TDLib's and Telegram's.
  */
 import { isAdmin, isInChat } from "../../events/recipients.js"
+import { changeStanding, sameStanding } from "../../events/standing.js"
 import { toBool, toLenientInt } from "../../internal/Params.js"
-import { changeStanding, sameStanding } from "../../people/standing.js"
+import { chatMemberJson } from "../../wire/member.js"
 import { standing } from "../../world/members.js"
 import type { ChatRecord, MemberRecord, World } from "../../world/World.js"
 import { readableChat, writableChat } from "../chatAccess.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
-import { chatMemberJson } from "../renderMembers.js"
 import { type Call, floodRefusal, type MethodFamily } from "./common.js"
 
 const INACCESSIBLE = apiError(400, "Bad Request: member list is inaccessible")

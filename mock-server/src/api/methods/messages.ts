@@ -2,17 +2,17 @@
  * sendMessage, editMessageText and deleteMessage (telegram-wire-bots.md §11): the Bot API's checks in its order, then
  * the chat, then TDLib's and Telegram's; the message stored with its per-chat id and answered as a Message.
  */
+import { readMessageInput, readReply } from "../../input/message.js"
+import { finishKeyboard, readReplyMarkup } from "../../input/replyMarkup.js"
+import { finishText, type FormattedText } from "../../input/text.js"
 import { toBool, toLenientInt } from "../../internal/Params.js"
-import { finishKeyboard, readReplyMarkup } from "../../internal/replyMarkup.js"
-import { finishText, type FormattedText } from "../../internal/textInput.js"
+import { messageJson } from "../../wire/message.js"
 import { conversation } from "../../world/chats.js"
 import { standing } from "../../world/members.js"
 import { addMessage, findMessage, type MessageRecord } from "../../world/messages.js"
 import type { ChatRecord, World } from "../../world/World.js"
 import { checkWriteAccess, resolveChat } from "../chatAccess.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
-import { readMessageInput, readReply } from "../messageInput.js"
-import { messageJson } from "../renderMessage.js"
 import { conversationOf, privateRefusal, sendChat, sendRightsRefusal } from "../sendAccess.js"
 import { type Call, floodRefusal, type MethodFamily } from "./common.js"
 

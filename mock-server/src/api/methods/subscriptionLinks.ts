@@ -5,12 +5,12 @@
  */
 import { toLenientInt } from "../../internal/Params.js"
 import { cleanLinkName } from "../../internal/text.js"
+import { linkJson } from "../../wire/inviteLink.js"
 import { createLink, findLink } from "../../world/inviteLinks.js"
 import { canManageInviteLinks } from "../../world/members.js"
 import type { ChatRecord } from "../../world/World.js"
 import { writableChat } from "../chatAccess.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
-import { linkJson } from "../render.js"
 import { type Call, floodRefusal, type MethodFamily } from "./common.js"
 
 const MAX_PRICE = 10_000

@@ -3,10 +3,10 @@
  * ReplyMarkup.cpp): the Bot API's JSON checks first, then TDLib's checks of an inline keyboard's buttons (non-empty
  * text, URLs) and Telegram's (callback_data at most 64 bytes). Only inline keyboards are kept on a message.
  */
+import { checkLink, linkUserId } from "../internal/HttpUrl.js"
+import { boolField, field, FieldError, type JsonValue, parseJson, stringField } from "../internal/JsonValue.js"
 import type { ButtonRecord } from "../world/messages.js"
-import { checkLink, linkUserId } from "./HttpUrl.js"
-import { boolField, field, FieldError, type JsonValue, parseJson, stringField } from "./JsonValue.js"
-import type { TextRefusal } from "./textInput.js"
+import type { TextRefusal } from "./text.js"
 
 type Obj = Extract<JsonValue, { kind: "object" }>
 

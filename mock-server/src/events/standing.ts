@@ -3,10 +3,10 @@
  * (my_chat_member to the bot concerned, chat_member to the administering bots that asked). What the control API's
  * PUT, the person's join and leave, and the bot's ban, unban and approve all go through.
  */
-import { announceMemberChange, serviceMessage } from "../events/announce.js"
-import { isInChat } from "../events/recipients.js"
 import { standing } from "../world/members.js"
 import type { ChatRecord, LinkRecord, MemberRecord, MemberRights, World } from "../world/World.js"
+import { announceMemberChange, serviceMessage } from "./announce.js"
+import { isInChat } from "./recipients.js"
 
 /** What else a change carries: the link used, whether a request was approved, whether to show a service message. */
 export interface ChangeExtras {

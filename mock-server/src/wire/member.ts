@@ -1,12 +1,12 @@
 /**
- * ChatMember, ChatMemberUpdated, ChatJoinRequest and CallbackQuery JSON, keys in the real server's order
+ * ChatMember, ChatMemberUpdated and ChatJoinRequest JSON, keys in the real server's order
  * (Client.cpp JsonChatMember, json_store_administrator_rights, json_store_permissions, JsonChatMemberUpdated,
- * JsonChatJoinRequest, JsonCallbackQuery).
+ * JsonChatJoinRequest).
  */
-import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, JoinRequestRecord, LinkRecord, MemberRecord, World } from "../world/World.js"
-import { linkJson, userJson } from "./render.js"
-import { chatShortJson, messageJson } from "./renderMessage.js"
+import { chatShortJson } from "./chat.js"
+import { linkJson } from "./inviteLink.js"
+import { userJson } from "./user.js"
 
 const b = (value: boolean | undefined): string => (value === true ? "true" : "false")
 
@@ -95,15 +95,3 @@ export const joinRequestJson = (world: World, chat: ChatRecord, request: JoinReq
   if (request.link !== undefined) out += `,"invite_link":${linkJson(world, request.link, viewer)}`
   return out + "}"
 }
-
-/** A CallbackQuery on a message the bot sent. */
-export const callbackQueryJson = (
-  world: World,
-  query: { readonly id: string; readonly userId: number; readonly chatInstance: string; readonly data: string },
-  message: MessageRecord,
-  reply: MessageRecord | undefined,
-  viewer: number
-): string =>
-  `{"id":${JSON.stringify(query.id)},"from":${userJson(world, query.userId)},"message":${
-    messageJson(world, message, viewer, reply)
-  },"chat_instance":${JSON.stringify(query.chatInstance)},"data":${JSON.stringify(query.data)}}`

@@ -5,30 +5,10 @@
  */
 import type { Entity, LinkPreviewRecord, MessageRecord, ServiceContent } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
-import { userJson } from "./render.js"
+import { chatShortJson } from "./chat.js"
+import { userJson } from "./user.js"
 
 const json = JSON.stringify
-
-const NO_GIFTS = `{"unlimited_gifts":false,"limited_gifts":false,"unique_gifts":false,"premium_subscription":false,` +
-  `"gifts_from_channels":false}`
-
-/** A Chat as messages and updates carry it (not getChat's full form). */
-export const chatShortJson = (world: World, chat: ChatRecord): string => {
-  let out = `{"id":${chat.id}`
-  if (chat.type === "private") {
-    const user = world.users.get(chat.id)
-    out += `,"first_name":${json(user?.first_name ?? "")}`
-    if (user?.last_name !== undefined && user.last_name !== "") out += `,"last_name":${json(user.last_name)}`
-    if (user?.username !== undefined) out += `,"username":${json(user.username)}`
-    return out + `,"type":"private"}`
-  }
-  out += `,"title":${json(chat.title ?? "")}`
-  if (chat.type === "group") {
-    return out + `,"type":"group","all_members_are_administrators":false,"accepted_gift_types":${NO_GIFTS}}`
-  }
-  if (chat.username !== undefined) out += `,"username":${json(chat.username)}`
-  return out + `,"type":"${chat.type}"}`
-}
 
 /** A MessageEntity. */
 export const entityJson = (world: World, entity: Entity): string => {

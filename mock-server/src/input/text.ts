@@ -3,15 +3,15 @@
  * parse_mode, the markup parsers, the `entities` JSON), then TDLib's (clean, trim, find entities, at most 4096
  * characters). Each failure is the description the server answers.
  */
+import { field, type FieldError, intField, parseJson, stringField } from "../internal/JsonValue.js"
+import { cleanInputString } from "../internal/text.js"
 import type { Entity } from "../world/messages.js"
-import { field, type FieldError, intField, parseJson, stringField } from "./JsonValue.js"
 import type { ParsedEntity } from "./markup/bytes.js"
 import { sortEntities } from "./markup/bytes.js"
 import { detectEntities } from "./markup/detect.js"
 import { parseHtml } from "./markup/html.js"
 import { parseMarkdown } from "./markup/markdown.js"
 import { parseMarkdownV2 } from "./markup/markdownV2.js"
-import { cleanInputString } from "./text.js"
 
 /** A text and its entities. */
 export interface FormattedText {

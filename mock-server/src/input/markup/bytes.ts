@@ -1,5 +1,5 @@
 /** What the TDLib text parsers share: UTF-8 bytes read like a NUL-terminated C string, and the entities they make. */
-import { checkLink, linkUserId } from "../HttpUrl.js"
+import { checkLink, linkUserId } from "../../internal/HttpUrl.js"
 
 /** An entity a parser found (UTF-16 offsets). */
 export interface ParsedEntity {

@@ -3,11 +3,11 @@
  * §11, Client.cpp get_input_message_text, get_link_preview_options, get_reply_parameters), in the real order:
  * link_preview_options, then the text (parse_mode, entities), then reply_parameters.
  */
+import { type ApiError, apiError } from "../internal/apiError.js"
 import { boolField, FieldError, intField, parseJson, stringField } from "../internal/JsonValue.js"
 import { type Params, toBool, toLenientInt } from "../internal/Params.js"
-import { type FormattedText, formattedText } from "../internal/textInput.js"
 import type { LinkPreviewRecord } from "../world/messages.js"
-import { type ApiError, apiError } from "./envelope.js"
+import { type FormattedText, formattedText } from "./text.js"
 
 /** What the text parameters gave. */
 export interface MessageInput {

@@ -11,8 +11,8 @@ import type { JournalEntry } from "../WorldSnapshot.js"
 import { checkToken, isApiError, METHOD_NOT_FOUND, NOT_FOUND, type Outcome, outcomeResponse } from "./envelope.js"
 import { faultAnswer, faultName } from "./faultReplies.js"
 import { laterBy } from "./later.js"
-import type { Call, MethodHandler } from "./methods/common.js"
-import { canonicalMethodName, methodHandler } from "./methods/index.js"
+import { canonicalMethodName, methodByName } from "./methods/index.js"
+import type { Call, Method } from "./table/method.js"
 
 /** A Bot API request once read: what the token checks, the method table and the journal need. */
 interface ApiRequest {
@@ -76,7 +76,7 @@ export const answerApi = (world: World, request: WireRequest): WireResponse => {
   if ("_tag" in read) return read
   const botId = checkToken(world, read.token)
   if (isApiError(botId)) return answer(world, read, null, botId)
-  const handler = methodHandler(read.method)
+  const handler = methodByName(read.method)?.handle
   if (handler === undefined) return answer(world, read, botId, METHOD_NOT_FOUND)
   const call: Call = { world, botId, method: read.method, params: read.params, testEnvironment: read.testEnvironment }
   const fault = world.faults.take(read.method, read.chatParam)
@@ -91,7 +91,7 @@ export const answerApi = (world: World, request: WireRequest): WireResponse => {
 }
 
 /** Runs a method; a flood wait short enough to absorb runs it again that much later, its slot already taken. */
-const execute = (handler: MethodHandler, call: Call): Outcome => {
+const execute = (handler: Method["handle"], call: Call): Outcome => {
   const outcome = handler(call)
   if (typeof outcome !== "object" || outcome._tag !== "ApiError" || outcome.absorbMs === undefined) return outcome
   const world = call.world
@@ -180,7 +180,7 @@ export const runWebhookReply = (world: World, botId: number, contentType: string
     chatParam: params.get("chat_id"),
     webhookReply: true
   }
-  const handler = methodHandler(method)
+  const handler = methodByName(method)?.handle
   const outcome = handler === undefined ? METHOD_NOT_FOUND : execute(handler, { world, botId, method, params })
   const response = answer(world, read, botId, outcome)
   if (response._tag === "Wait") response.onReady(() => response.then())

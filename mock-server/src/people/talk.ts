@@ -112,13 +112,10 @@ export const sendAsPerson = (world: World, userId: number, input: PersonMessage)
     fromId: channel ? undefined : userId,
     authorId: userId,
     senderChatId: channel ? chat.id : undefined,
-    text: text.text,
-    entities: text.entities,
-    linkPreview: undefined,
+    content: { kind: "text", text: text.text, entities: text.entities, linkPreview: undefined },
     keyboard: undefined,
     protect: false,
-    replyToId: reply?.id,
-    service: undefined
+    replyToId: reply?.id
   })
   deliverMessage(world, chat, message)
   return messageJson(world, message, place.botId, reply)

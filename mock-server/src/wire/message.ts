@@ -3,7 +3,8 @@
  * JsonEntity, JsonLinkPreviewOptions): the short Chat of messages and updates, text messages with their entities,
  * link preview options and inline keyboards, and the service messages of joins, leaves and upgrades.
  */
-import type { Entity, LinkPreviewRecord, MessageRecord, ServiceContent } from "../world/messages.js"
+import type { Content, Entity, LinkPreviewRecord, Service, TextContent } from "../world/content.js"
+import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
 import { chatShortJson } from "./chat.js"
 import { userJson } from "./user.js"
@@ -20,6 +21,10 @@ export const entityJson = (world: World, entity: Entity): string => {
   return out + "}"
 }
 
+/** An array of MessageEntity. */
+export const entitiesJson = (world: World, entities: ReadonlyArray<Entity>): string =>
+  `[${entities.map((e) => entityJson(world, e)).join(",")}]`
+
 /** LinkPreviewOptions: only the options that are set. */
 const linkPreviewJson = (options: LinkPreviewRecord): string => {
   const parts: Array<string> = []
@@ -32,13 +37,13 @@ const linkPreviewJson = (options: LinkPreviewRecord): string => {
 }
 
 /** The options are kept only when they change something: a URL to preview, and at least one option set. */
-const keepsLinkPreview = (message: MessageRecord, options: LinkPreviewRecord): boolean =>
-  (options.url !== "" || message.entities.some((e) => e.type === "url" || e.type === "text_link")) &&
+const keepsLinkPreview = (content: TextContent, options: LinkPreviewRecord): boolean =>
+  (options.url !== "" || content.entities.some((e) => e.type === "url" || e.type === "text_link")) &&
   (options.isDisabled || options.url !== "" || options.preferSmallMedia || options.preferLargeMedia ||
     options.showAboveText)
 
 /** The service part of a message; `viewerBotId` is the bot the update goes to (new_chat_member prefers it). */
-const serviceJson = (world: World, service: ServiceContent, viewerBotId: number | undefined): string => {
+const serviceJson = (world: World, service: Service, viewerBotId: number | undefined): string => {
   switch (service.kind) {
     case "new_chat_members": {
       const chosen = service.userIds.includes(viewerBotId ?? -1) ? viewerBotId! : service.userIds[0]!
@@ -55,6 +60,26 @@ const serviceJson = (world: World, service: ServiceContent, viewerBotId: number 
       return `,"migrate_to_chat_id":${service.chatId}`
     case "migrate_from_chat_id":
       return `,"migrate_from_chat_id":${service.chatId}`
+  }
+}
+
+/** A text message's keys: text, entities, link preview options. */
+const textJson = (world: World, content: TextContent): string => {
+  let out = `,"text":${json(content.text)}`
+  if (content.entities.length > 0) out += `,"entities":${entitiesJson(world, content.entities)}`
+  if (content.linkPreview !== undefined && keepsLinkPreview(content, content.linkPreview)) {
+    out += `,"link_preview_options":${linkPreviewJson(content.linkPreview)}`
+  }
+  return out
+}
+
+/** A message's content keys (each kind's, in the real server's order), for the bot `viewerBotId`. */
+const contentJson = (world: World, content: Content, viewerBotId: number | undefined): string => {
+  switch (content.kind) {
+    case "text":
+      return textJson(world, content)
+    case "service":
+      return serviceJson(world, content.service, viewerBotId)
   }
 }
 
@@ -80,17 +105,7 @@ export const messageJson = (
   out += `,"date":${message.date}`
   if (message.editDate > 0) out += `,"edit_date":${message.editDate}`
   if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
-  if (message.service !== undefined) {
-    out += serviceJson(world, message.service, viewerBotId)
-  } else {
-    out += `,"text":${json(message.text)}`
-    if (message.entities.length > 0) {
-      out += `,"entities":[${message.entities.map((e) => entityJson(world, e)).join(",")}]`
-    }
-    if (message.linkPreview !== undefined && keepsLinkPreview(message, message.linkPreview)) {
-      out += `,"link_preview_options":${linkPreviewJson(message.linkPreview)}`
-    }
-  }
+  out += contentJson(world, message.content, viewerBotId)
   if (message.keyboard !== undefined) {
     out += `,"reply_markup":{"inline_keyboard":[${
       message.keyboard.map((row) => `[${row.map((button) => button.json).join(",")}]`).join(",")

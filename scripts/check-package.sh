@@ -110,9 +110,10 @@ say "Effect 4 project: npm refuses at install time: $(grep -m1 'peer effect@' in
 mkdir "$work/plain" && cd "$work/plain"
 echo '{ "name": "plain", "version": "1.0.0", "private": true, "type": "module" }' > package.json
 quiet_install "../$mock"
-# The mock depends on nothing at run time: no Effect (nor anything else) arrives with it, and its code imports none.
+# The mock needs nothing at run time: its one dependency is @grammyjs/types (declarations, no code); no Effect.
 [ ! -d node_modules/effect ] || fail "installing the mock alone brought effect into node_modules"
-extra=$(ls node_modules | grep -v '^telegram-bot-api-mock$' | grep -v '^\.' || true)
+extra=$(ls node_modules | grep -v '^telegram-bot-api-mock$' | grep -v '^@grammyjs$' | grep -v '^\.' || true)
+[ "$(ls node_modules/@grammyjs 2>/dev/null)" = types ] || fail "the mock's one dependency, @grammyjs/types (Bot API types, no code), did not install"
 [ -z "$extra" ] || fail "installing the mock alone brought other packages: $extra"
 dts=node_modules/telegram-bot-api-mock/dist
 if grep -rlE "from ['\"]effect(/[A-Za-z]+)?['\"]" "$dts" --include='*.js' --include='*.d.ts'; then
@@ -126,7 +127,7 @@ await server.close()
 console.log(answer.ok && answer.result.username)
 JS
 [ "$(node main.mjs)" = "seed_invite_bot" ] || fail "the mock alone did not answer getMe"
-say "the mock alone: installs with no dependency at all (no Effect), imports no Effect, the server answers"
+say "the mock alone: installs with only @grammyjs/types (no Effect, no code), imports no Effect, the server answers"
 # The console is served from the installed package (dist/console, built by the mock's build), and weighs little.
 cat > console.mjs <<'JS'
 import { startMockServer } from "telegram-bot-api-mock"

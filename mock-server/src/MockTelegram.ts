@@ -5,9 +5,26 @@
  * on the mock's clock, and webhook deliveries go through a deliverer the mock is given. This class is a facade; the
  * world lives in `world/`, the Bot API in `api/`, the people in `people/`, the control API in `control/`.
  */
+import type { ChatMember, Message } from "@grammyjs/types"
 import { answerApi, describeRequest, runWebhookReply } from "./api/router.js"
 import type { ControlTarget } from "./control/common.js"
 import { answerControl, isControlTarget } from "./control/router.js"
+import {
+  type BlockInput,
+  decodeBlock,
+  decodeJoin,
+  decodeLeave,
+  decodeNewUser,
+  decodePress,
+  decodeSend,
+  decodeStanding,
+  type JoinInput,
+  type LeaveInput,
+  type NewUser,
+  type PressInput,
+  type SendInput,
+  type StandingInput
+} from "./decode/control.js"
 import { decodeFault, decodeFloodLimits } from "./decode/world.js"
 import { defaultWorld } from "./DefaultWorld.js"
 import { defaultDefectMode, type DefectMode } from "./Defects.js"
@@ -174,37 +191,36 @@ export class MockTelegram implements ControlTarget {
   }
 
   /** Adds a person: `{ id, first_name, last_name?, username? }`; returns the User. */
-  addUser(input: { id: number; first_name: string; last_name?: string; username?: string }): User {
+  addUser(input: NewUser): User {
+    const user = orThrow(decodeNewUser(input))
     return this.acted(
-      () => People.addUser(this.current, input),
+      () => People.addUser(this.current, user),
       (user) => ({ action: "add_user", user_id: user.id, text: user.first_name })
     )
   }
 
   /** A person sends a message (`{ text, chat_id?, bot_id?, reply_to_message_id? }`); returns the Message. */
-  send(userId: number, input: { text: string; chat_id?: number; bot_id?: number; reply_to_message_id?: number }) {
+  send(userId: number, input: SendInput): Message {
+    const body = orThrow(decodeSend(input))
     return this.acted(
-      () => People.send(this.current, userId, input) as { chat?: { id?: unknown } } & Record<string, unknown>,
-      (message) => ({
-        action: "send",
-        user_id: userId,
-        ...(typeof message.chat?.id === "number" ? { chat_id: message.chat.id } : {}),
-        text: input.text.slice(0, 200)
-      })
+      () => People.send(this.current, userId, body),
+      (message) => ({ action: "send", user_id: userId, chat_id: message.chat.id, text: body.text.slice(0, 200) })
     )
   }
 
   /** A person presses an inline button (`{ message_id, data, chat_id?, bot_id? }`): a callback_query to the bot. */
-  press(userId: number, input: { message_id: number; data: string; chat_id?: number; bot_id?: number }) {
+  press(userId: number, input: PressInput): { callback_query_id: string } {
+    const body = orThrow(decodePress(input))
     return this.acted(
-      () => People.pressButton(this.current, userId, input),
-      () => ({ action: "press", user_id: userId, text: input.data.slice(0, 64) })
+      () => People.pressButton(this.current, userId, body),
+      () => ({ action: "press", user_id: userId, text: body.data.slice(0, 64) })
     )
   }
 
   /** A person opens an invite link: member, requested, or what Telegram tells them (never throws for that). */
-  join(userId: number, input: { invite_link: string; pay_stars?: boolean }): JoinOutcome {
-    return this.acted(() => People.join(this.current, userId, input), (outcome) => ({
+  join(userId: number, input: JoinInput): JoinOutcome {
+    const body = orThrow(decodeJoin(input))
+    return this.acted(() => People.join(this.current, userId, body), (outcome) => ({
       action: "join",
       user_id: userId,
       ...(outcome.ok ? { chat_id: outcome.chat_id, result: outcome.status } : { result: outcome.description })
@@ -212,23 +228,26 @@ export class MockTelegram implements ControlTarget {
   }
 
   /** A person leaves a chat. */
-  leave(userId: number, input: { chat_id: number }): true {
+  leave(userId: number, input: LeaveInput): true {
+    const body = orThrow(decodeLeave(input))
     return this.acted(
-      () => People.leaveChat(this.current, userId, input),
-      () => ({ action: "leave", user_id: userId, chat_id: input.chat_id })
+      () => People.leaveChat(this.current, userId, body),
+      () => ({ action: "leave", user_id: userId, chat_id: body.chat_id })
     )
   }
 
   /** A person blocks a bot (the world's first unless `bot_id` names one). */
-  block(userId: number, input: { bot_id?: number } = {}): true {
-    return this.acted(() => People.blockBot(this.current, userId, input), () => ({ action: "block", user_id: userId }))
+  block(userId: number, input: BlockInput = {}): true {
+    const body = orThrow(decodeBlock(input))
+    return this.acted(() => People.blockBot(this.current, userId, body), () => ({ action: "block", user_id: userId }))
   }
 
   /** An administrator changes a user's standing (the bot's own included); returns the new ChatMember. */
-  setMember(chatId: number, userId: number, input: Record<string, unknown>): Record<string, unknown> {
+  setMember(chatId: number, userId: number, input: StandingInput): ChatMember {
+    const body = orThrow(decodeStanding(input))
     return this.acted(
-      () => People.setMember(this.current, chatId, userId, input) as Record<string, unknown>,
-      (member) => ({ action: "set_member", user_id: userId, chat_id: chatId, result: String(member["status"]) })
+      () => People.setMember(this.current, chatId, userId, body),
+      (member) => ({ action: "set_member", user_id: userId, chat_id: chatId, result: member.status })
     )
   }
 
@@ -237,9 +256,9 @@ export class MockTelegram implements ControlTarget {
    * person becomes a member through the request's link; the bots get the service message and chat_member with
    * `via_join_request`. Returns the new ChatMember. Throws MockInputError when there is no such request.
    */
-  approveJoinRequest(chatId: number, userId: number): Record<string, unknown> {
+  approveJoinRequest(chatId: number, userId: number): ChatMember {
     return this.acted(
-      () => People.settleJoinRequest(this.current, chatId, userId, true) as Record<string, unknown>,
+      () => People.approveJoinRequest(this.current, chatId, userId),
       () => ({ action: "approve_join_request", user_id: userId, chat_id: chatId })
     )
   }
@@ -247,14 +266,14 @@ export class MockTelegram implements ControlTarget {
   /** An administrator declines a person's pending join request. Throws MockInputError when there is none. */
   declineJoinRequest(chatId: number, userId: number): true {
     return this.acted(
-      () => People.settleJoinRequest(this.current, chatId, userId, false) as true,
+      () => People.declineJoinRequest(this.current, chatId, userId),
       () => ({ action: "decline_join_request", user_id: userId, chat_id: chatId })
     )
   }
 
   /** A chat's messages as Message objects, oldest first (a private chat: its conversation with `botId`). */
-  messages(chatId: number, botId?: number): Array<Record<string, unknown>> {
-    return People.chatMessages(this.current, chatId, botId) as Array<Record<string, unknown>>
+  messages(chatId: number, botId?: number): Array<Message> {
+    return People.chatMessages(this.current, chatId, botId)
   }
 
   /** A callback query and the bot's answer to it, while it is kept. */

@@ -1,8 +1,19 @@
 /** What a control route (`/__mock/…`) is, and what it acts on. */
+import type { ChatMember, Message } from "@grammyjs/types"
+import type {
+  BlockInput,
+  JoinInput,
+  LeaveInput,
+  NewUser,
+  PressInput,
+  SendInput,
+  StandingInput
+} from "../decode/control.js"
+import type { Decoded } from "../decode/decoder.js"
 import type { JoinOutcome } from "../people/joins.js"
 import type { FaultInput, FloodLimit, JournalEntry, User, WorldSnapshot } from "../WorldSnapshot.js"
 
-/** The mock's own public operations, which is all a control route may use (they validate their input). */
+/** The mock's own public operations, which is all a control route may use (they validate their input too). */
 export interface ControlTarget {
   reset(): void
   snapshot(): WorldSnapshot
@@ -13,27 +24,25 @@ export interface ControlTarget {
   floodLimits(): Array<FloodLimit>
   setFloodLimits(limits: ReadonlyArray<FloodLimit>): void
   journal(): Array<JournalEntry>
-  addUser(input: never): User
-  send(userId: number, input: never): unknown
-  press(userId: number, input: never): { callback_query_id: string }
-  join(userId: number, input: never): JoinOutcome
-  leave(userId: number, input: never): true
-  block(userId: number, input?: never): true
-  setMember(chatId: number, userId: number, input: never): unknown
-  approveJoinRequest(chatId: number, userId: number): unknown
+  addUser(input: NewUser): User
+  send(userId: number, input: SendInput): Message
+  press(userId: number, input: PressInput): { callback_query_id: string }
+  join(userId: number, input: JoinInput): JoinOutcome
+  leave(userId: number, input: LeaveInput): true
+  block(userId: number, input?: BlockInput): true
+  setMember(chatId: number, userId: number, input: StandingInput): ChatMember
+  approveJoinRequest(chatId: number, userId: number): ChatMember
   declineJoinRequest(chatId: number, userId: number): true
-  messages(chatId: number, botId?: number): Array<unknown>
+  messages(chatId: number, botId?: number): Array<Message>
 }
 
-/** One control request, matched to its route. */
-export interface ControlRequest {
+/** One control request, matched to its route, its body decoded by the route's decoder. */
+export interface ControlRequest<B> {
   readonly mock: ControlTarget
   /** The values of the route's `:name` path segments, as sent. */
   readonly params: Readonly<Record<string, string>>
-  /** The body as JSON; throws MockInputError when there is none or it is not JSON. */
-  readonly body: () => unknown
-  /** The body as JSON, undefined when there is none; throws MockInputError when it is not JSON. */
-  readonly optionalBody: () => unknown
+  /** The body, decoded (undefined for a route that takes none, or an optional body left out). */
+  readonly body: B
   /** The query string's parameters. */
   readonly query: URLSearchParams
 }
@@ -43,10 +52,42 @@ export class ControlRefusal {
   constructor(readonly status: number, readonly description: string) {}
 }
 
+/** What a route does with a body: none, one it requires, or one it may be given. */
+export type BodyRule<B> =
+  | { readonly kind: "none" }
+  | { readonly kind: "required"; readonly decode: (input: unknown) => Decoded<B> }
+  | { readonly kind: "optional"; readonly decode: (input: unknown) => Decoded<B> }
+
 /** A control route: its result is sent as `{"ok":true,"result":…}`; a MockInputError it throws is a 400. */
 export interface ControlRoute {
   readonly method: "GET" | "POST" | "PUT" | "DELETE"
   /** The path, e.g. `/__mock/world` or `/__mock/users/:user_id/send`. */
   readonly path: string
-  readonly handle: (request: ControlRequest) => unknown
+  /** What it does, in one line (the README's route table shows it). */
+  readonly summary: string
+  readonly body: BodyRule<unknown>
+  readonly handle: (request: ControlRequest<unknown>) => unknown
 }
+
+/** Declares a route whose body (if any) is decoded by `body` before `handle` sees it. */
+export const route = <B = undefined>(spec: {
+  readonly method: ControlRoute["method"]
+  readonly path: string
+  readonly summary: string
+  readonly body?: BodyRule<B>
+  readonly handle: (request: ControlRequest<B>) => unknown
+}): ControlRoute => ({
+  method: spec.method,
+  path: spec.path,
+  summary: spec.summary,
+  body: (spec.body ?? { kind: "none" }) as BodyRule<unknown>,
+  handle: spec.handle as ControlRoute["handle"]
+})
+
+/** A body this decoder must accept. */
+export const required = <B>(decode: (input: unknown) => Decoded<B>): BodyRule<B> => ({ kind: "required", decode })
+/** A body that may be left out (undefined then), else this decoder must accept it. */
+export const optional = <B>(decode: (input: unknown) => Decoded<B>): BodyRule<B | undefined> => ({
+  kind: "optional",
+  decode
+})

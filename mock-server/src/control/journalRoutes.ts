@@ -1,7 +1,12 @@
 /** Control routes for what the mock saw. */
-import type { ControlRoute } from "./common.js"
+import { route } from "./common.js"
 
 /** `GET /__mock/journal`. */
-export const journalRoutes: ReadonlyArray<ControlRoute> = [
-  { method: "GET", path: "/__mock/journal", handle: ({ mock }) => mock.journal() }
+export const journalRoutes = [
+  route({
+    method: "GET",
+    path: "/__mock/journal",
+    summary: "the requests answered so far, oldest first (bot id, method, chat, status, fault; never a token)",
+    handle: ({ mock }) => mock.journal()
+  })
 ]

@@ -2,6 +2,7 @@
  * The decoders of the people routes' bodies (and of the same MockTelegram methods): a new person, a message, a press,
  * a join, a leave, a block, a standing. Each names every wrong field on a line of its own, like the world file.
  */
+import type { FloodLimit } from "../FaultTypes.js"
 import {
   boolean,
   type Decoded,
@@ -16,7 +17,7 @@ import {
   struct,
   type StructOf
 } from "./decoder.js"
-import { memberRightsFields, memberStatus, userId, username } from "./world.js"
+import { decodeFloodLimits, memberRightsFields, memberStatus, userId, username } from "./world.js"
 
 /** A positive safe integer (message ids). */
 export const positiveInt = intBetween(1, Number.MAX_SAFE_INTEGER, "a positive integer")
@@ -76,3 +77,19 @@ export const decodeJoin: (input: unknown) => Decoded<JoinInput> = decoder(joinDe
 export const decodeLeave: (input: unknown) => Decoded<LeaveInput> = decoder(leaveDecoder, "leave")
 export const decodeBlock: (input: unknown) => Decoded<BlockInput> = decoder(blockDecoder, "block")
 export const decodeStanding: (input: unknown) => Decoded<StandingInput> = decoder(standingDecoder, "member")
+
+/** `POST /__mock/upgrade`: the basic group to upgrade. */
+const upgradeDecoder = struct({ chat_id: safeInt })
+export type UpgradeInput = StructOf<typeof upgradeDecoder.fields>
+export const decodeUpgrade: (input: unknown) => Decoded<UpgradeInput> = decoder(upgradeDecoder, "upgrade")
+
+/** `PUT /__mock/world`: any JSON here; the world's own decoder (with its references) reads it whole. */
+export const decodeWorldBody = (input: unknown): Decoded<unknown> => ({ ok: true, value: input })
+
+/** `PUT /__mock/limits`: an array of limits, or `{"flood_limits": […]}` as in a world file. */
+export const decodeLimitsBody = (input: unknown): Decoded<ReadonlyArray<FloodLimit>> =>
+  decodeFloodLimits(
+    typeof input === "object" && input !== null && !Array.isArray(input) && "flood_limits" in input
+      ? (input as { readonly flood_limits: unknown }).flood_limits
+      : input
+  )

@@ -84,6 +84,14 @@ export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): H
             request,
             new Response(response.body, { status: response.status, headers: { "content-type": "text/html" } })
           )
+        case "File":
+          return HttpClientResponse.fromWeb(
+            request,
+            new Response(response.body as Uint8Array<ArrayBuffer>, {
+              status: 200,
+              headers: { "content-type": response.contentType }
+            })
+          )
         case "Bare":
           return HttpClientResponse.fromWeb(request, new Response(null, { status: response.status }))
       }

@@ -6,6 +6,7 @@
 import type { MockClock } from "../MockClock.js"
 import type { Bot, ChatType, Member, MemberStatus, User, WorldCaps } from "../WorldSnapshot.js"
 import type { FaultQueue } from "./FaultQueue.js"
+import type { FileStore } from "./files.js"
 import type { FloodControl } from "./FloodControl.js"
 import type { Journal } from "./Journal.js"
 import type { MessageLog } from "./messages.js"
@@ -145,6 +146,8 @@ export interface World {
   /** Supergroups and channels by normalized username. */
   readonly chatsByUsername: Map<string, ChatRecord>
   readonly linksByUrl: Map<string, LinkRecord>
+  /** Uploaded files (and URLs' stand-ins) with their ids. */
+  readonly files: FileStore
   readonly callbackQueries: Map<string, CallbackQueryRecord>
   readonly flood: FloodControl
   readonly faults: FaultQueue

@@ -6,6 +6,7 @@ import type { MockClock } from "../MockClock.js"
 import type { Chat, InviteLink, JoinRequest, WorldCaps, WorldSnapshot } from "../WorldSnapshot.js"
 import { addChat } from "./chats.js"
 import { FaultQueue } from "./FaultQueue.js"
+import { FileStore } from "./files.js"
 import { FloodControl } from "./FloodControl.js"
 import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
@@ -46,6 +47,7 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     chats: new Map(),
     chatsByUsername,
     linksByUrl: new Map(),
+    files: new FileStore(caps.files, caps.fileBytes),
     flood: new FloodControl(clock, caps.floodKeys),
     faults: new FaultQueue((username) => chatsByUsername.get(username)?.id),
     journal: new Journal(caps.journalSize, settings.env.observers),

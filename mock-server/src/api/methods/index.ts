@@ -7,6 +7,8 @@ import type { Method } from "../table/method.js"
 import { botMethods } from "./bot.js"
 import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
+import { documentMethods } from "./documents.js"
+import { fileMethods } from "./files.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
@@ -20,6 +22,8 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   webhookMethods,
   botMethods,
   messageMethods,
+  documentMethods,
+  fileMethods,
   callbackMethods,
   chatMethods,
   memberMethods,

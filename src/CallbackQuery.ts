@@ -5,7 +5,7 @@
  * @since 0.3.0
  */
 import * as Schema from "effect/Schema"
-import { optional, Rest } from "./internal/objects.js"
+import { type Codec, optional, withRest } from "./edition/schema.js"
 import { Message } from "./Message.js"
 import { User } from "./User.js"
 
@@ -32,7 +32,7 @@ export interface CallbackQuery {
  *
  * @since 0.3.0
  */
-export const CallbackQuery: Schema.Schema<CallbackQuery> = Schema.Struct({
+export const CallbackQuery: Codec<CallbackQuery> = withRest({
   id: Schema.String,
   from: User,
   message: optional(Message),
@@ -40,7 +40,7 @@ export const CallbackQuery: Schema.Schema<CallbackQuery> = Schema.Struct({
   chat_instance: Schema.String,
   data: optional(Schema.String),
   game_short_name: optional(Schema.String)
-}, Rest)
+})
 
 /**
  * The optional parameters of answerCallbackQuery (wire names): a notification (or an alert) for the person, a URL to

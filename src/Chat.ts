@@ -5,7 +5,7 @@
  * @since 0.3.0
  */
 import * as Schema from "effect/Schema"
-import { optional, Rest } from "./internal/objects.js"
+import { type Codec, literals, optional, withRest } from "./edition/schema.js"
 
 /**
  * The kinds of chat.
@@ -37,15 +37,12 @@ export interface Chat {
  *
  * @since 0.3.0
  */
-export const Chat: Schema.Schema<Chat> = Schema.Struct(
-  {
-    id: Schema.Number,
-    type: Schema.Literal("private", "group", "supergroup", "channel"),
-    title: optional(Schema.String),
-    username: optional(Schema.String),
-    first_name: optional(Schema.String),
-    last_name: optional(Schema.String),
-    is_forum: optional(Schema.Boolean)
-  },
-  Rest
-)
+export const Chat: Codec<Chat> = withRest({
+  id: Schema.Number,
+  type: literals(["private", "group", "supergroup", "channel"]),
+  title: optional(Schema.String),
+  username: optional(Schema.String),
+  first_name: optional(Schema.String),
+  last_name: optional(Schema.String),
+  is_forum: optional(Schema.Boolean)
+})

@@ -9,7 +9,7 @@ import * as Schema from "effect/Schema"
 import { Chat } from "./Chat.js"
 import { ChatInviteLink } from "./ChatInviteLink.js"
 import * as Objects from "./core/objects.js"
-import { optional, Rest } from "./internal/objects.js"
+import { type Codec, literals, optional, withRest } from "./edition/schema.js"
 import { User } from "./User.js"
 
 /**
@@ -40,13 +40,13 @@ export interface ChatMember {
  *
  * @since 0.3.0
  */
-export const ChatMember: Schema.Schema<ChatMember> = Schema.Struct({
+export const ChatMember: Codec<ChatMember> = withRest({
   user: User,
-  status: Schema.Literal("creator", "administrator", "member", "restricted", "left", "kicked"),
+  status: literals(["creator", "administrator", "member", "restricted", "left", "kicked"]),
   is_member: optional(Schema.Boolean),
   until_date: optional(Schema.Number),
   custom_title: optional(Schema.String)
-}, Rest)
+})
 
 /**
  * Whether the standing counts as being in the chat: creator, administrator, member, or restricted and still a member.
@@ -79,7 +79,7 @@ export interface ChatMemberUpdated {
  *
  * @since 0.3.0
  */
-export const ChatMemberUpdated: Schema.Schema<ChatMemberUpdated> = Schema.Struct({
+export const ChatMemberUpdated: Codec<ChatMemberUpdated> = withRest({
   chat: Chat,
   from: User,
   date: Schema.Number,
@@ -88,7 +88,7 @@ export const ChatMemberUpdated: Schema.Schema<ChatMemberUpdated> = Schema.Struct
   invite_link: optional(ChatInviteLink),
   via_join_request: optional(Schema.Boolean),
   via_chat_folder_invite_link: optional(Schema.Boolean)
-}, Rest)
+})
 
 /**
  * Whether the change is a join: not in the chat before, in it now.
@@ -120,11 +120,11 @@ export interface ChatJoinRequest {
  *
  * @since 0.3.0
  */
-export const ChatJoinRequest: Schema.Schema<ChatJoinRequest> = Schema.Struct({
+export const ChatJoinRequest: Codec<ChatJoinRequest> = withRest({
   chat: Chat,
   from: User,
   user_chat_id: Schema.Number,
   date: Schema.Number,
   bio: optional(Schema.String),
   invite_link: optional(ChatInviteLink)
-}, Rest)
+})

@@ -9,7 +9,7 @@ import * as Schema from "effect/Schema"
 import { Chat } from "./Chat.js"
 import type * as ChatId from "./ChatId.js"
 import { commandOf } from "./core/objects.js"
-import { optional, Rest } from "./internal/objects.js"
+import { type Codec, optional, withRest } from "./edition/schema.js"
 import { User } from "./User.js"
 
 /**
@@ -33,7 +33,7 @@ export interface MessageEntity {
  *
  * @since 0.3.0
  */
-export const MessageEntity: Schema.Schema<MessageEntity> = Schema.Struct({
+export const MessageEntity: Codec<MessageEntity> = withRest({
   type: Schema.String,
   offset: Schema.Number,
   length: Schema.Number,
@@ -41,7 +41,7 @@ export const MessageEntity: Schema.Schema<MessageEntity> = Schema.Struct({
   user: optional(User),
   language: optional(Schema.String),
   custom_emoji_id: optional(Schema.String)
-}, Rest)
+})
 
 /**
  * A button of an inline keyboard: it opens `url`, or sends `callback_data` back to the bot as a callback query (other
@@ -61,11 +61,11 @@ export interface InlineKeyboardButton {
  *
  * @since 0.3.0
  */
-export const InlineKeyboardButton: Schema.Schema<InlineKeyboardButton> = Schema.Struct({
+export const InlineKeyboardButton: Codec<InlineKeyboardButton> = withRest({
   text: Schema.String,
   url: optional(Schema.String),
   callback_data: optional(Schema.String)
-}, Rest)
+})
 
 /**
  * An inline keyboard: rows of buttons under a message.
@@ -82,9 +82,9 @@ export interface InlineKeyboardMarkup {
  *
  * @since 0.3.0
  */
-export const InlineKeyboardMarkup: Schema.Schema<InlineKeyboardMarkup> = Schema.Struct({
+export const InlineKeyboardMarkup: Codec<InlineKeyboardMarkup> = withRest({
   inline_keyboard: Schema.Array(Schema.Array(InlineKeyboardButton))
-}, Rest)
+})
 
 /**
  * How the link preview of a message is shown.
@@ -105,13 +105,13 @@ export interface LinkPreviewOptions {
  *
  * @since 0.3.0
  */
-export const LinkPreviewOptions: Schema.Schema<LinkPreviewOptions> = Schema.Struct({
+export const LinkPreviewOptions: Codec<LinkPreviewOptions> = withRest({
   is_disabled: optional(Schema.Boolean),
   url: optional(Schema.String),
   prefer_small_media: optional(Schema.Boolean),
   prefer_large_media: optional(Schema.Boolean),
   show_above_text: optional(Schema.Boolean)
-}, Rest)
+})
 
 /**
  * A message. The fields a bot reads are declared (text messages, and the service messages of joins, leaves and
@@ -151,14 +151,14 @@ export interface Message {
  *
  * @since 0.3.0
  */
-export const Message: Schema.Schema<Message> = Schema.Struct({
+export const Message: Codec<Message> = withRest({
   message_id: Schema.Number,
   message_thread_id: optional(Schema.Number),
   from: optional(User),
   sender_chat: optional(Chat),
   chat: Chat,
   date: Schema.Number,
-  reply_to_message: optional(Schema.suspend((): Schema.Schema<Message> => Message)),
+  reply_to_message: optional(Schema.suspend((): Codec<Message> => Message)),
   text: optional(Schema.String),
   entities: optional(Schema.Array(MessageEntity)),
   link_preview_options: optional(LinkPreviewOptions),
@@ -168,7 +168,7 @@ export const Message: Schema.Schema<Message> = Schema.Struct({
   left_chat_member: optional(User),
   migrate_to_chat_id: optional(Schema.Number),
   migrate_from_chat_id: optional(Schema.Number)
-}, Rest)
+})
 
 /**
  * The bot command a message starts with, without its `/` and `@botname` (`"/invite@my_bot now"` → `"invite"`), read

@@ -5,13 +5,11 @@
  *
  * @since 0.3.0
  */
-import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { CallbackQuery } from "./CallbackQuery.js"
 import { ChatJoinRequest, ChatMemberUpdated } from "./ChatMember.js"
 import { updateType } from "./core/updates.js"
-import { Rest } from "./internal/objects.js"
+import { type Codec, decoderOf, withRest } from "./edition/schema.js"
 import { Message } from "./Message.js"
 
 /**
@@ -68,7 +66,7 @@ export interface RawUpdate {
  *
  * @since 0.3.0
  */
-export const RawUpdate: Schema.Schema<RawUpdate> = Schema.Struct({ update_id: Schema.Number }, Rest)
+export const RawUpdate: Codec<RawUpdate> = withRest({ update_id: Schema.Number })
 
 /**
  * A new message (a text, a command, or a service message such as `new_chat_members`).
@@ -173,7 +171,7 @@ const payloads = {
   my_chat_member: ChatMemberUpdated,
   chat_member: ChatMemberUpdated,
   chat_join_request: ChatJoinRequest
-} as const satisfies Record<string, Schema.Schema<any>>
+} as const satisfies Record<string, Codec<any>>
 
 const isDecoded = (type: string): type is keyof typeof payloads => Object.hasOwn(payloads, type)
 
@@ -186,10 +184,16 @@ const isDecoded = (type: string): type is keyof typeof payloads => Object.hasOwn
 export const decode = (raw: RawUpdate): Update => {
   const type = updateType(raw)
   if (type === undefined || !isDecoded(type)) return { _tag: "other", update_id: raw.update_id, type, raw }
-  const payload = Schema.decodeUnknownEither(payloads[type] as Schema.Schema<unknown>)(raw[type])
-  if (Either.isLeft(payload)) {
-    const problem = ParseResult.TreeFormatter.formatErrorSync(payload.left)
-    return { _tag: "other", update_id: raw.update_id, type, raw, problem }
-  }
-  return { _tag: type, update_id: raw.update_id, [type]: payload.right } as unknown as Update
+  const payload = payloadDecoder(type)(raw[type])
+  if (!payload.ok) return { _tag: "other", update_id: raw.update_id, type, raw, problem: payload.problem }
+  return { _tag: type, update_id: raw.update_id, [type]: payload.value } as unknown as Update
+}
+
+const payloadDecoders = new Map<string, ReturnType<typeof decoderOf<unknown, unknown>>>()
+
+/** The decoder of a kind's object, built once. */
+const payloadDecoder = (type: keyof typeof payloads): ReturnType<typeof decoderOf<unknown, unknown>> => {
+  let decoder = payloadDecoders.get(type)
+  if (decoder === undefined) payloadDecoders.set(type, decoder = decoderOf(payloads[type] as Codec<unknown>))
+  return decoder
 }

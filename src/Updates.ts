@@ -16,13 +16,18 @@
  */
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
+import type * as Stream from "effect/Stream"
 import * as BotApi from "./BotApi.js"
 import type { BotApiError } from "./BotApiError.js"
+import * as PolicyRules from "./core/policy.js"
 import * as Rules from "./core/updates.js"
-import { compileUnscoped, retryUnscoped, type UnscopedPolicy } from "./internal/retryUnscoped.js"
+import { repeatPull, unwrapScoped } from "./edition/combinators.js"
+import type { DurationInput } from "./edition/duration.js"
+import { literals } from "./edition/schema.js"
+import { withService } from "./edition/service.js"
+import { compilePolicy } from "./internal/compilePolicy.js"
+import { runWithoutChat } from "./internal/policyRun.js"
 import * as Update from "./Update.js"
 
 /**
@@ -44,7 +49,7 @@ export type ConflictReason = Rules.ConflictReason
  * @since 0.3.0
  */
 export class UpdatesConflictError extends Schema.TaggedError<UpdatesConflictError>()("UpdatesConflictError", {
-  reason: Schema.Literal("OtherGetUpdates", "WebhookActive", "SetWebhook", "Other"),
+  reason: literals(["OtherGetUpdates", "WebhookActive", "SetWebhook", "Other"]),
   description: Schema.String
 }) {
   override get message(): string {
@@ -110,7 +115,7 @@ const conflicts = <A, R>(effect: Effect.Effect<A, BotApiError, R>): Effect.Effec
 export const getUpdates = (
   params: GetUpdatesParams = {}
 ): Effect.Effect<ReadonlyArray<Update.Update>, UpdatesError, BotApi.BotApi> =>
-  Effect.flatMap(BotApi.BotApi, (api) => conflicts(Effect.map(request(api, params), (raw) => raw.map(Update.decode))))
+  withService(BotApi.BotApi, (api) => conflicts(Effect.map(request(api, params), (raw) => raw.map(Update.decode))))
 
 /**
  * Options of {@link stream}.
@@ -127,17 +132,17 @@ export interface Options {
   /** The first `update_id` wanted (older ones are confirmed by the first poll); default: the oldest kept. */
   readonly offset?: number | undefined
   /** Timeout of each poll; default `timeout` + 10 s. */
-  readonly requestTimeout?: Duration.DurationInput | undefined
+  readonly requestTimeout?: DurationInput | undefined
   /** Requests per poll, the first included, before a failure ends the stream. Default: no bound. */
   readonly maxAttempts?: number | undefined
   /** The longest flood wait accepted; a longer one ends the stream. Default: no bound. */
-  readonly maxFloodWait?: Duration.DurationInput | undefined
+  readonly maxFloodWait?: DurationInput | undefined
   /** Retry network failures, timeouts and 5xx answers. Default true. */
   readonly retryTransient?: boolean | undefined
   /** First backoff delay, doubled at each retry. Default 100 ms. */
-  readonly backoffBase?: Duration.DurationInput | undefined
+  readonly backoffBase?: DurationInput | undefined
   /** Longest backoff delay. Default 5 s. */
-  readonly backoffCap?: Duration.DurationInput | undefined
+  readonly backoffCap?: DurationInput | undefined
   /** Jitter the backoff delays by ×[0.8, 1.2). Default true. */
   readonly jitter?: boolean | undefined
   /** Confirm the consumed updates when the stream stops (one request, `timeout` 0, `limit` 1). Default true. */
@@ -160,19 +165,27 @@ export const defaults: {
   readonly jitter: boolean
   readonly confirmOnClose: boolean
 } = {
-  timeout: 30,
-  limit: 100,
-  maxAttempts: Number.POSITIVE_INFINITY,
-  maxFloodWait: Duration.infinity,
-  retryTransient: true,
-  backoffBase: Duration.millis(100),
-  backoffCap: Duration.seconds(5),
-  jitter: true,
-  confirmOnClose: true
+  timeout: PolicyRules.pollingDefaults.timeoutSeconds,
+  limit: PolicyRules.pollingDefaults.limit,
+  maxAttempts: PolicyRules.pollingDefaults.maxAttempts,
+  maxFloodWait: Duration.millis(PolicyRules.pollingDefaults.maxFloodWaitMs),
+  retryTransient: PolicyRules.pollingDefaults.retryTransient,
+  backoffBase: Duration.millis(PolicyRules.defaultSettings.backoffBaseMs),
+  backoffCap: Duration.millis(PolicyRules.defaultSettings.backoffCapMs),
+  jitter: PolicyRules.defaultSettings.jitter,
+  confirmOnClose: PolicyRules.pollingDefaults.confirmOnClose
 }
 
 /** How long the last confirmation may take when the stream stops. */
-const closeTimeout = Duration.seconds(5)
+const closeTimeout = Duration.millis(PolicyRules.pollingDefaults.closeTimeoutMs)
+
+/** Long polling's bounds: no bound on attempts or flood waits, no migration (there is no chat to follow). */
+const pollingBounds: PolicyRules.PolicyBounds = {
+  maxAttempts: PolicyRules.pollingDefaults.maxAttempts,
+  maxFloodWaitMs: PolicyRules.pollingDefaults.maxFloodWaitMs,
+  maxMigrationHops: 0,
+  retryTransient: PolicyRules.pollingDefaults.retryTransient
+}
 
 /**
  * The bot's updates, one at a time, by long polling (see the module's notes on offsets and failures). Interrupt it to
@@ -182,18 +195,19 @@ const closeTimeout = Duration.seconds(5)
  * @since 0.3.0
  */
 export const stream = (options: Options = {}): Stream.Stream<Update.Update, UpdatesError, BotApi.BotApi> =>
-  Stream.unwrapScoped(Effect.gen(function*() {
+  unwrapScoped(Effect.gen(function*() {
     const api = yield* BotApi.BotApi
     const timeout = options.timeout ?? defaults.timeout
-    const requestTimeout = options.requestTimeout ?? Duration.sum(Duration.seconds(timeout), Duration.seconds(10))
-    const policy: UnscopedPolicy = compileUnscoped("getUpdates", {
-      maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
-      maxFloodWait: options.maxFloodWait ?? defaults.maxFloodWait,
-      retryTransient: options.retryTransient ?? defaults.retryTransient,
-      backoffBase: options.backoffBase ?? defaults.backoffBase,
-      backoffCap: options.backoffCap ?? defaults.backoffCap,
-      jitter: options.jitter ?? defaults.jitter
-    })
+    const requestTimeout = options.requestTimeout ??
+      Duration.millis(timeout * 1000 + PolicyRules.pollingDefaults.requestTimeoutMarginMs)
+    const policy = compilePolicy("getUpdates", {
+      maxAttempts: options.maxAttempts,
+      maxFloodWait: options.maxFloodWait,
+      retryTransient: options.retryTransient,
+      backoffBase: options.backoffBase,
+      backoffCap: options.backoffCap,
+      jitter: options.jitter
+    }, pollingBounds)
     const offsets = new Rules.UpdateOffsets<Update.Update>(options.offset ?? 0)
     const params: GetUpdatesParams = {
       limit: options.limit ?? defaults.limit,
@@ -216,18 +230,19 @@ export const stream = (options: Options = {}): Stream.Stream<Update.Update, Upda
 
     const poll: Effect.Effect<void, UpdatesError> = Effect.suspend(() => {
       const offset = offsets.pollOffset
-      return retryUnscoped(policy, request(api, { ...params, offset })).pipe(
+      return runWithoutChat(policy, request(api, { ...params, offset })).pipe(
         BotApi.withRequestTimeout(requestTimeout),
         conflicts,
         Effect.map((raw) => offsets.received(offset, raw, Update.decode))
       )
     })
 
-    const pull: Effect.Effect<Update.Update, Option.Option<UpdatesError>> = Effect.suspend(() => {
+    // Called each time the stream is pulled: the update handed out before is consumed by then.
+    const pull: Effect.Effect<Update.Update, UpdatesError> = Effect.suspend(() => {
       const head = offsets.take()
       if (head !== undefined) return Effect.succeed(head)
-      return Effect.zipRight(Effect.mapError(poll, Option.some), pull)
+      return Effect.andThen(poll, pull)
     })
 
-    return Stream.repeatEffectOption(pull)
+    return repeatPull(pull)
   }))

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as Objects from "./core/objects.js"
-import { optional, Rest } from "./internal/objects.js"
+import { type Codec, optional, withRest } from "./edition/schema.js"
 
 /**
  * A Telegram user or bot. The fields a bot reads are declared; any other field Telegram sends is kept as it came.
@@ -28,18 +28,15 @@ export interface User {
  *
  * @since 0.3.0
  */
-export const User: Schema.Schema<User> = Schema.Struct(
-  {
-    id: Schema.Number,
-    is_bot: Schema.Boolean,
-    first_name: Schema.String,
-    last_name: optional(Schema.String),
-    username: optional(Schema.String),
-    language_code: optional(Schema.String),
-    is_premium: optional(Schema.Boolean)
-  },
-  Rest
-)
+export const User: Codec<User> = withRest({
+  id: Schema.Number,
+  is_bot: Schema.Boolean,
+  first_name: Schema.String,
+  last_name: optional(Schema.String),
+  username: optional(Schema.String),
+  language_code: optional(Schema.String),
+  is_premium: optional(Schema.Boolean)
+})
 
 /**
  * A user's name for people: first and last name, then `@username` when there is one (`Bob (@bob)`).

@@ -1,6 +1,7 @@
 /**
  * The per-fiber settings of Bot API requests (their timeout, their attempt number), re-exported by `BotApi`, where
- * they are documented for users; here so that `BotApi.ts` stays the service and its methods.
+ * they are documented for users. The Effect 3 edition keeps them in `FiberRef`s, created with `globalValue` so that two
+ * copies of the package in one program share them, and sets them with `Effect.locally`.
  *
  * @internal
  */
@@ -8,6 +9,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import { dual } from "effect/Function"
+import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 
 /**
@@ -17,8 +19,9 @@ import * as Option from "effect/Option"
  *
  * @since 0.2.0
  */
-export const currentRequestTimeout: FiberRef.FiberRef<Option.Option<Duration.Duration>> = FiberRef.unsafeMake(
-  Option.none<Duration.Duration>()
+export const currentRequestTimeout: FiberRef.FiberRef<Option.Option<Duration.Duration>> = globalValue(
+  Symbol.for("effect-telegram-invite/BotApi/currentRequestTimeout"),
+  () => FiberRef.unsafeMake(Option.none<Duration.Duration>())
 )
 
 /**
@@ -27,7 +30,10 @@ export const currentRequestTimeout: FiberRef.FiberRef<Option.Option<Duration.Dur
  *
  * @since 0.2.0
  */
-export const currentAttempt: FiberRef.FiberRef<number> = FiberRef.unsafeMake(1)
+export const currentAttempt: FiberRef.FiberRef<number> = globalValue(
+  Symbol.for("effect-telegram-invite/BotApi/currentAttempt"),
+  () => FiberRef.unsafeMake(1)
+)
 
 /**
  * Runs `effect` with every Bot API request in it timed out after `timeout` (see {@link currentRequestTimeout}).

@@ -10,7 +10,7 @@
  *
  * @since 0.2.0
  */
-import * as Keys from "#core/keys.js"
+import * as Keys from "../core/keys.js"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"

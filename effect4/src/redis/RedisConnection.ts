@@ -13,8 +13,8 @@
  *
  * @since 0.2.0
  */
-import * as Keys from "#core/keys.js"
-import { messageOf } from "#core/scrub.js"
+import * as Keys from "../core/keys.js"
+import { messageOf } from "../core/scrub.js"
 import * as NodeRedis from "@effect/platform-node/NodeRedis"
 import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"

@@ -14,7 +14,7 @@
  *
  * @since 0.2.0
  */
-import * as Keys from "#core/keys.js"
+import * as Keys from "../core/keys.js"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

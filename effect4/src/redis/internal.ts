@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { messageOf } from "#core/scrub.js"
+import { messageOf } from "../core/scrub.js"
 import * as Effect from "effect/Effect"
 import type * as Redis from "effect/persistence/Redis"
 

@@ -1,6 +1,7 @@
 /**
  * The per-fiber settings of Bot API requests (their timeout, their attempt number), re-exported by `BotApi`, where
- * they are documented for users; here so that `BotApi.ts` stays the service and its methods.
+ * they are documented for users. The Effect 4 edition keeps them as `Context.Reference`s (keyed by name, so two copies
+ * of the package in one program share them) and sets them with `Effect.provideService`.
  *
  * @internal
  */

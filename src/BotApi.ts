@@ -340,8 +340,7 @@ export const answerCallbackQuery = (
 export const approveChatJoinRequest = (
   chatId: ChatId.Input,
   userId: number
-): Effect.Effect<void, BotApiError, BotApi> =>
-  withService(BotApi, (api) => api.approveChatJoinRequest(chatId, userId))
+): Effect.Effect<void, BotApiError, BotApi> => withService(BotApi, (api) => api.approveChatJoinRequest(chatId, userId))
 
 /**
  * declineChatJoinRequest through the service in context.
@@ -351,8 +350,7 @@ export const approveChatJoinRequest = (
 export const declineChatJoinRequest = (
   chatId: ChatId.Input,
   userId: number
-): Effect.Effect<void, BotApiError, BotApi> =>
-  withService(BotApi, (api) => api.declineChatJoinRequest(chatId, userId))
+): Effect.Effect<void, BotApiError, BotApi> => withService(BotApi, (api) => api.declineChatJoinRequest(chatId, userId))
 
 /**
  * createChatSubscriptionInviteLink through the service in context.

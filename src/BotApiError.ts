@@ -128,7 +128,9 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
 }) {
   override get message(): string {
     const status = this.status === undefined ? "" : ` (HTTP ${this.status})`
-    return `${this.method}${chatSuffix(this.chatId)}: ${TransportReason.nameOf(this.reason)}${status}: ${this.description}`
+    return `${this.method}${chatSuffix(this.chatId)}: ${
+      TransportReason.nameOf(this.reason)
+    }${status}: ${this.description}`
   }
 }
 
@@ -149,7 +151,13 @@ export type BotApiError =
  *
  * @since 0.1.0
  */
-export const BotApiError = union([InvalidChatIdError, FloodWaitError, ChatMigratedError, TelegramApiError, TransportError])
+export const BotApiError = union([
+  InvalidChatIdError,
+  FloodWaitError,
+  ChatMigratedError,
+  TelegramApiError,
+  TransportError
+])
 
 /**
  * Whether an error is worth retrying after a backoff: network failures, timeouts, 5xx answers (an HTML gateway page

@@ -7,11 +7,10 @@
  */
 import type * as Brand from "effect/Brand"
 import * as Effect from "effect/Effect"
-import type { InvalidChatIdError } from "./BotApiError.js"
+import { InvalidChatIdError } from "./BotApiError.js"
 import * as Rules from "./core/chatId.js"
 import * as Result from "./edition/result.js"
 import { chatIdSchema } from "./edition/schema.js"
-import { validate as validateInput } from "./internal/chatIdValidation.js"
 
 /**
  * A validated chat id.
@@ -43,7 +42,12 @@ type ChatIdSchema = ReturnType<typeof chatIdSchema>
  *
  * @since 0.1.0
  */
-export const validate: (input: unknown) => Result.Result<ChatId, InvalidChatIdError> = validateInput
+export const validate = (input: unknown): Result.Result<ChatId, InvalidChatIdError> => {
+  const result = Rules.validateChatId(input)
+  return result.ok
+    ? Result.succeed(result.chatId as ChatId)
+    : Result.fail(new InvalidChatIdError({ input: result.input, reason: result.reason }))
+}
 
 /**
  * Validates an {@link Input}, failing with {@link InvalidChatIdError} before anything is sent.

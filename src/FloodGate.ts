@@ -116,8 +116,7 @@ export const makeMemory: Effect.Effect<MemoryGate> = Effect.sync(() => {
         const current = deadlines.get(scope)
         if (until > now && (current === undefined || current < until)) deadlines.set(scope, until)
       }),
-    closedUntil: (scope) =>
-      Effect.map(Clock.currentTimeMillis, (now) => optionOf(closedAt(scope, now)))
+    closedUntil: (scope) => Effect.map(Clock.currentTimeMillis, (now) => optionOf(closedAt(scope, now)))
   })
   return withSyncRead({ ...gate, size: Effect.sync(() => deadlines.size) }, closedAt)
 })

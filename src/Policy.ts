@@ -211,7 +211,10 @@ export const sendMessage = (
   BotApiError,
   BotApi.BotApi | FloodGate.FloodGate | ChatMigrations.ChatMigrations
 > =>
-  withService(BotApi.BotApi, (api) => resilient("sendMessage", (id) => api.sendMessage(id, text, message), options)(chatId))
+  withService(
+    BotApi.BotApi,
+    (api) => resilient("sendMessage", (id) => api.sendMessage(id, text, message), options)(chatId)
+  )
 
 /**
  * A `Schedule` for `Effect.retry` that retries only `FloodWaitError`s, each after exactly its `retryAfter`, at most

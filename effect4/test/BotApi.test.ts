@@ -80,7 +80,10 @@ describe("BotApi: the request", () => {
         Effect.flip,
         Effect.provide(layerFor(client, { apiRoot: "not a url" }))
       )
-      assert.deepStrictEqual(error._tag === "TransportError" && [error.reason._tag, error.status], ["Encode", undefined])
+      assert.deepStrictEqual(error._tag === "TransportError" && [error.reason._tag, error.status], [
+        "Encode",
+        undefined
+      ])
       assert.notInclude(error.message, SECRET)
       assert.strictEqual((yield* Ref.get(sent)).length, 0)
     }))

@@ -3,11 +3,11 @@
  * linked into this package's src/ and compiled with it), so the rules and the names both editions must agree on are
  * the same text, read from source in development (no compiled copy to go stale).
  */
-import * as Keys from "../src/core/keys.js"
 import { assert, describe, it } from "@effect/vitest"
 import { readFileSync, realpathSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import * as Keys from "../src/core/keys.js"
 import * as RedisFloodGate from "../src/redis/RedisFloodGate.js"
 
 const REPOSITORY = join(dirname(fileURLToPath(import.meta.url)), "..", "..")

@@ -12,13 +12,13 @@
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import type * as Option from "effect/Option"
 import * as Tracer from "effect/Tracer"
 import { currentAttempt, currentRequestTimeout } from "./settings.js"
-import type * as Duration from "effect/Duration"
 
 /** The running fiber. */
 export type RunningFiber = Fiber.RuntimeFiber<unknown, unknown>

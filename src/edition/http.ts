@@ -53,8 +53,10 @@ export const untracedExecute = (
 }
 
 /** A request that could not be encoded. */
-export const encodeError = (request: HttpClientRequest.HttpClientRequest, cause: unknown): HttpClientError.HttpClientError =>
-  new HttpClientError.RequestError({ request, reason: "Encode", cause })
+export const encodeError = (
+  request: HttpClientRequest.HttpClientRequest,
+  cause: unknown
+): HttpClientError.HttpClientError => new HttpClientError.RequestError({ request, reason: "Encode", cause })
 
 /** A request that could not be sent, or whose answer could not be read. */
 export const transportError = (

@@ -6,7 +6,7 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
+import type * as Option from "effect/Option"
 
 /** A value or an error. */
 export type Result<A, E> = Either.Either<A, E>
@@ -25,9 +25,3 @@ export const getSuccess = <A, E>(result: Result<A, E>): Option.Option<A> => Eith
 
 /** As an Effect that succeeds with the value or fails with the error. */
 export const toEffect = <A, E>(result: Result<A, E>): Effect.Effect<A, E> => result
-
-/** The result's value or error, as a plain object. */
-export const match = <A, E>(result: Result<A, E>): { ok: true; value: A } | { ok: false; error: E } =>
-  Either.isRight(result) ? { ok: true, value: result.right } : { ok: false, error: result.left }
-
-export { Option }

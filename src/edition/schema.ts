@@ -28,7 +28,8 @@ export const optional = <S extends Schema.Schema.All>(
 ): Schema.optionalWith<S, { exact: true }> => Schema.optionalWith(schema, { exact: true })
 
 /** An object with the declared `fields` that keeps the others as sent. */
-export const withRest = <const Fields extends Schema.Struct.Fields>(fields: Fields) => Schema.Struct(fields, UnknownRecord)
+export const withRest = <const Fields extends Schema.Struct.Fields>(fields: Fields) =>
+  Schema.Struct(fields, UnknownRecord)
 
 /** One of the string `literals`. */
 export const literals = <const L extends readonly [string, ...Array<string>]>(literals: L): Schema.Literal<[...L]> =>

@@ -4,9 +4,17 @@
  *
  * @internal
  */
+import { InvalidChatIdError } from "../BotApiError.js"
 import type { ChatId, Input } from "../ChatId.js"
-import { validate } from "../internal/chatIdValidation.js"
+import { validateChatId } from "../core/chatId.js"
 import * as Result from "./result.js"
+
+const validate = (input: Input): Result.Result<ChatId, InvalidChatIdError> => {
+  const result = validateChatId(input)
+  return result.ok
+    ? Result.succeed(result.chatId as ChatId)
+    : Result.fail(new InvalidChatIdError({ input: result.input, reason: result.reason }))
+}
 
 /**
  * Like `ChatId.make` but throws; for literals known to be valid.

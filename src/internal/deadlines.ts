@@ -74,7 +74,6 @@ export const makeDeadlines = (timers: Timers): Deadlines => {
     timer = undefined
   }
 
-
   /** Fires every entry that is due, then sleeps until the next one; ends when no entry is left. */
   const fireDue: Effect.Effect<void> = Effect.suspend(() => {
     const now = timers.now()

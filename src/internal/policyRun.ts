@@ -224,7 +224,9 @@ const attempts = <A, R, Out>(
       )
     }
   })
-  if (ctx.traced && attempt > 1) request = Effect.andThen(Effect.annotateCurrentSpan("telegram.attempts", attempt), request)
+  if (ctx.traced && attempt > 1) {
+    request = Effect.andThen(Effect.annotateCurrentSpan("telegram.attempts", attempt), request)
+  }
   return gateKnownOpen || ctx.chat === undefined || current === undefined
     ? request
     : Effect.andThen(passGate(ctx.policy, ctx.chat, current, attempt), request)
@@ -279,7 +281,13 @@ export const run = <A, R>(
     }
     const finish = (value: A, chatId: ChatId.ChatId | undefined, attempts: number): Outcome<A> =>
       outcome(value, chatId!, original, attempts)
-    const ctx = contextOf(fiber, policy, operation as (chatId: ChatId.ChatId | undefined) => Effect.Effect<A, BotApiError, R>, finish, chat)
+    const ctx = contextOf(
+      fiber,
+      policy,
+      operation as (chatId: ChatId.ChatId | undefined) => Effect.Effect<A, BotApiError, R>,
+      finish,
+      chat
+    )
     const body = start(ctx, chat, nowOf(fiber))
     if (!ctx.traced) return body
     return Effect.withSpan(body, `Policy.${policy.method}`, {
@@ -293,6 +301,8 @@ export const runWithoutChat = <A, R>(
   policy: CompiledPolicy,
   request: Effect.Effect<A, BotApiError, R>
 ): Effect.Effect<A, BotApiError, R> =>
-  withFiber((fiber) => attempts(contextOf(fiber, policy, () => request, identity, undefined), Rules.startCall([]), true))
+  withFiber((fiber) =>
+    attempts(contextOf(fiber, policy, () => request, identity, undefined), Rules.startCall([]), true)
+  )
 
 const identity = <A>(value: A): A => value

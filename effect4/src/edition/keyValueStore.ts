@@ -5,8 +5,8 @@
  * @internal
  */
 import * as Effect from "effect/Effect"
-import * as KeyValueStore from "effect/persistence/KeyValueStore"
 import * as Option from "effect/Option"
+import * as KeyValueStore from "effect/persistence/KeyValueStore"
 
 export { KeyValueStore }
 

@@ -103,27 +103,27 @@ export declare namespace BotApi {
     ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
     /** Reads a chat; its `invite_link` is the bot's current primary link, if any. */
     readonly getChat: (chatId: ChatId.Input) => Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError>
-    /** Sends a text message (since 0.3.0); returns it as Telegram stored it. */
+    /** Sends a text message (since 0.2.0); returns it as Telegram stored it. */
     readonly sendMessage: (
       chatId: ChatId.Input,
       text: string,
       options?: Message.SendMessageOptions
     ) => Effect.Effect<Message.Message, BotApiError>
-    /** Answers a callback query, with an optional notification for the person (since 0.3.0). */
+    /** Answers a callback query, with an optional notification for the person (since 0.2.0). */
     readonly answerCallbackQuery: (
       id: string,
       options?: CallbackQuery.AnswerOptions
     ) => Effect.Effect<void, BotApiError>
-    /** Lets a person who asked to join in (since 0.3.0). */
+    /** Lets a person who asked to join in (since 0.2.0). */
     readonly approveChatJoinRequest: (chatId: ChatId.Input, userId: number) => Effect.Effect<void, BotApiError>
-    /** Turns down a person's request to join (since 0.3.0). */
+    /** Turns down a person's request to join (since 0.2.0). */
     readonly declineChatJoinRequest: (chatId: ChatId.Input, userId: number) => Effect.Effect<void, BotApiError>
-    /** Makes a paid subscription link to a channel (since 0.3.0). */
+    /** Makes a paid subscription link to a channel (since 0.2.0). */
     readonly createChatSubscriptionInviteLink: (
       chatId: ChatId.Input,
       options: ChatInviteLink.SubscriptionOptions
     ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
-    /** Renames a subscription link made by the bot, its only editable setting (since 0.3.0). */
+    /** Renames a subscription link made by the bot, its only editable setting (since 0.2.0). */
     readonly editChatSubscriptionInviteLink: (
       chatId: ChatId.Input,
       inviteLink: string,
@@ -313,7 +313,7 @@ export const getChat = (chatId: ChatId.Input): Effect.Effect<ChatFullInfo.ChatFu
 /**
  * sendMessage through the service in context (one request, no policy; see `Policy.sendMessage`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const sendMessage = (
   chatId: ChatId.Input,
@@ -325,7 +325,7 @@ export const sendMessage = (
 /**
  * answerCallbackQuery through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const answerCallbackQuery = (
   id: string,
@@ -335,7 +335,7 @@ export const answerCallbackQuery = (
 /**
  * approveChatJoinRequest through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const approveChatJoinRequest = (
   chatId: ChatId.Input,
@@ -345,7 +345,7 @@ export const approveChatJoinRequest = (
 /**
  * declineChatJoinRequest through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const declineChatJoinRequest = (
   chatId: ChatId.Input,
@@ -355,7 +355,7 @@ export const declineChatJoinRequest = (
 /**
  * createChatSubscriptionInviteLink through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const createChatSubscriptionInviteLink = (
   chatId: ChatId.Input,
@@ -366,7 +366,7 @@ export const createChatSubscriptionInviteLink = (
 /**
  * editChatSubscriptionInviteLink through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const editChatSubscriptionInviteLink = (
   chatId: ChatId.Input,

@@ -2,7 +2,7 @@
  * The `CallbackQuery` object: a person pressed a callback button of an inline keyboard. The bot answers it with
  * answerCallbackQuery (the person's app shows a spinner until then).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
 import { type Codec, optional, withRest } from "./edition/schema.js"
@@ -13,7 +13,7 @@ import { User } from "./User.js"
  * A pressed button. `message` is the message with the keyboard (only `message_id`, `chat` and `date: 0` when the bot
  * can no longer see it); buttons of inline-mode messages have `inline_message_id` instead.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface CallbackQuery {
   readonly id: string
@@ -30,7 +30,7 @@ export interface CallbackQuery {
 /**
  * Schema of {@link CallbackQuery}: decodes the declared fields and keeps the others.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const CallbackQuery: Codec<CallbackQuery> = withRest({
   id: Schema.String,
@@ -46,7 +46,7 @@ export const CallbackQuery: Codec<CallbackQuery> = withRest({
  * The optional parameters of answerCallbackQuery (wire names): a notification (or an alert) for the person, a URL to
  * open, and how long their app may cache the answer (seconds).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface AnswerOptions {
   readonly text?: string

@@ -2,7 +2,7 @@
  * The `Chat` object in its short form, as messages, members and join requests carry it (getChat's fuller form is
  * `ChatFullInfo`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
 import { type Codec, literals, optional, withRest } from "./edition/schema.js"
@@ -10,14 +10,14 @@ import { type Codec, literals, optional, withRest } from "./edition/schema.js"
 /**
  * The kinds of chat.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type ChatType = "private" | "group" | "supergroup" | "channel"
 
 /**
  * A chat. The fields a bot reads are declared; any other field Telegram sends is kept as it came.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Chat {
   readonly id: number
@@ -35,7 +35,7 @@ export interface Chat {
 /**
  * Schema of {@link Chat}: decodes the declared fields and keeps the others.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const Chat: Codec<Chat> = withRest({
   id: Schema.Number,

@@ -37,7 +37,7 @@ export const ChatInviteLink = Schema.Struct({
   expire_date: Schema.optional(Schema.Number),
   member_limit: Schema.optional(Schema.Number),
   pending_join_request_count: Schema.optional(Schema.Number),
-  /** Subscription links (since 0.3.0): seconds a subscription lasts, and its price in Telegram Stars. */
+  /** Subscription links (since 0.2.0): seconds a subscription lasts, and its price in Telegram Stars. */
   subscription_period: Schema.optional(Schema.Number),
   subscription_price: Schema.optional(Schema.Number)
 })
@@ -61,7 +61,7 @@ export interface Options {
  * Settings of createChatSubscriptionInviteLink (wire names): the period must be 30 days (2592000 s) and the price
  * 1–10000 Stars, as Telegram checks them.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface SubscriptionOptions {
   readonly subscription_period: number

@@ -3,7 +3,7 @@
  * entities, inline keyboards, link preview options, and the service fields of joins, leaves and group upgrades; and
  * the parameters of sendMessage ({@link SendMessageOptions}), with builders of inline keyboards.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
 import { Chat } from "./Chat.js"
@@ -15,7 +15,7 @@ import { User } from "./User.js"
 /**
  * A special part of a message's text (a command, a link, bold text, …); offsets and lengths in UTF-16 code units.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface MessageEntity {
   readonly type: string
@@ -31,7 +31,7 @@ export interface MessageEntity {
 /**
  * Schema of {@link MessageEntity}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const MessageEntity: Codec<MessageEntity> = withRest({
   type: Schema.String,
@@ -47,7 +47,7 @@ export const MessageEntity: Codec<MessageEntity> = withRest({
  * A button of an inline keyboard: it opens `url`, or sends `callback_data` back to the bot as a callback query (other
  * kinds keep their fields).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface InlineKeyboardButton {
   readonly text: string
@@ -59,7 +59,7 @@ export interface InlineKeyboardButton {
 /**
  * Schema of {@link InlineKeyboardButton}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const InlineKeyboardButton: Codec<InlineKeyboardButton> = withRest({
   text: Schema.String,
@@ -70,7 +70,7 @@ export const InlineKeyboardButton: Codec<InlineKeyboardButton> = withRest({
 /**
  * An inline keyboard: rows of buttons under a message.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface InlineKeyboardMarkup {
   readonly inline_keyboard: ReadonlyArray<ReadonlyArray<InlineKeyboardButton>>
@@ -80,7 +80,7 @@ export interface InlineKeyboardMarkup {
 /**
  * Schema of {@link InlineKeyboardMarkup}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const InlineKeyboardMarkup: Codec<InlineKeyboardMarkup> = withRest({
   inline_keyboard: Schema.Array(Schema.Array(InlineKeyboardButton))
@@ -89,7 +89,7 @@ export const InlineKeyboardMarkup: Codec<InlineKeyboardMarkup> = withRest({
 /**
  * How the link preview of a message is shown.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface LinkPreviewOptions {
   readonly is_disabled?: boolean
@@ -103,7 +103,7 @@ export interface LinkPreviewOptions {
 /**
  * Schema of {@link LinkPreviewOptions}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const LinkPreviewOptions: Codec<LinkPreviewOptions> = withRest({
   is_disabled: optional(Schema.Boolean),
@@ -117,7 +117,7 @@ export const LinkPreviewOptions: Codec<LinkPreviewOptions> = withRest({
  * A message. The fields a bot reads are declared (text messages, and the service messages of joins, leaves and
  * upgrades); any other field (stickers, photos, …) is kept as it came.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Message {
   /** Unique in its chat (in a private chat, per bot). */
@@ -149,7 +149,7 @@ export interface Message {
 /**
  * Schema of {@link Message}: decodes the declared fields and keeps the others.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const Message: Codec<Message> = withRest({
   message_id: Schema.Number,
@@ -174,7 +174,7 @@ export const Message: Codec<Message> = withRest({
  * The bot command a message starts with, without its `/` and `@botname` (`"/invite@my_bot now"` → `"invite"`), read
  * from its first `bot_command` entity at offset 0; `undefined` when the text does not start with a command.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const command = (message: Message): string | undefined => commandOf(message.text, message.entities)
 
@@ -182,14 +182,14 @@ export const command = (message: Message): string | undefined => commandOf(messa
  * How sendMessage parses `text` for formatting (Telegram checks it: a text that does not parse is refused with
  * `Bad Request: can't parse entities: …`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type ParseMode = "HTML" | "MarkdownV2" | "Markdown"
 
 /**
  * What a message replies to: `message_id` in the same chat, or in `chat_id`.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface ReplyParameters {
   readonly message_id: number
@@ -205,7 +205,7 @@ export interface ReplyParameters {
  * The `reply_markup` of sendMessage: an inline keyboard (typed), or a reply keyboard, its removal, or a forced reply
  * (sent as given).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type ReplyMarkup =
   | InlineKeyboardMarkup
@@ -217,7 +217,7 @@ export type ReplyMarkup =
  * The optional parameters of sendMessage (wire names). Any other parameter of the method can be added; it is sent as
  * given.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface SendMessageOptions {
   readonly parse_mode?: ParseMode
@@ -236,21 +236,21 @@ export interface SendMessageOptions {
 /**
  * A button that opens `url` (an invite link, say).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const urlButton = (text: string, url: string): InlineKeyboardButton => ({ text, url })
 
 /**
  * A button that sends `data` (1–64 bytes) back to the bot as a `callback_query`.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const callbackButton = (text: string, data: string): InlineKeyboardButton => ({ text, callback_data: data })
 
 /**
  * An inline keyboard from its rows of buttons, for `reply_markup`.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const inlineKeyboard = (
   ...rows: ReadonlyArray<ReadonlyArray<InlineKeyboardButton>>

@@ -34,7 +34,7 @@ export interface Options {
 /**
  * An `HttpClient` answering requests under `apiRoot` (default `https://api.telegram.org`) from `mock`.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): HttpClient.HttpClient => {
   const root = new URL(options.apiRoot ?? "https://api.telegram.org")
@@ -86,7 +86,7 @@ export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): H
 /**
  * The mock's `HttpClient` as a layer: provide it where an Effect program expects an `HttpClient`.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 export const layerMockHttpClient = (
   mock: MockTelegram,
@@ -106,7 +106,7 @@ const waitFor = (response: Extract<WireResponse, { _tag: "Wait" }>): Effect.Effe
  * test adjusts the clock. The mock's timers (a long poll's timeout, an absorbed flood wait, a webhook's retry) sleep
  * on that clock too, each in a fiber of its own.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 export const mockClockFromEffect = (clock: Clock.Clock): MockClock => {
   const timers = timersOf(clock)

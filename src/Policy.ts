@@ -199,7 +199,7 @@ export const exportChatInviteLink = (
  * unless `options.retryTransient` is set: a timeout may come after the message was sent, and the retry would send
  * it again.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const sendMessage = (
   chatId: ChatId.Input,

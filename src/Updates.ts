@@ -12,7 +12,7 @@
  * (exponentially, with jitter, capped), by the same rules as `Policy` (without a flood gate or migrations: getUpdates
  * has no chat). The two 409s, another poller or a webhook, end the stream with an {@link UpdatesConflictError}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -39,14 +39,14 @@ import * as Update from "./Update.js"
  * - `SetWebhook`: a webhook was set while this poll waited (`Conflict: terminated by setWebhook request`);
  * - `Other`: a 409 with another description.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type ConflictReason = Rules.ConflictReason
 
 /**
  * getUpdates was refused with 409: see {@link ConflictReason}. Only the description tells the 409s apart.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export class UpdatesConflictError extends Schema.TaggedError<UpdatesConflictError>()("UpdatesConflictError", {
   reason: literals(["OtherGetUpdates", "WebhookActive", "SetWebhook", "Other"]),
@@ -60,21 +60,21 @@ export class UpdatesConflictError extends Schema.TaggedError<UpdatesConflictErro
 /**
  * The failures of {@link getUpdates} and {@link stream}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type UpdatesError = BotApiError | UpdatesConflictError
 
 /**
  * The reason of a 409's description.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const conflictReason = (description: string): ConflictReason => Rules.conflictReason(description)
 
 /**
  * The parameters of one getUpdates request (wire names).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface GetUpdatesParams {
   /** Confirms every update below it and returns from it on; 0 or absent: from the oldest kept. */
@@ -110,7 +110,7 @@ const conflicts = <A, R>(effect: Effect.Effect<A, BotApiError, R>): Effect.Effec
 /**
  * One getUpdates request (no policy, no confirmation bookkeeping): the updates decoded ({@link Update.decode}).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const getUpdates = (
   params: GetUpdatesParams = {}
@@ -120,7 +120,7 @@ export const getUpdates = (
 /**
  * Options of {@link stream}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Options {
   /** The kinds to receive (sent with every poll); absent: the bot's previous setting (by default all but `chat_member` and reactions). */
@@ -152,7 +152,7 @@ export interface Options {
 /**
  * The defaults of {@link Options}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const defaults: {
   readonly timeout: number
@@ -192,7 +192,7 @@ const pollingBounds: PolicyRules.PolicyBounds = {
  * stop; it fails only with an {@link UpdatesError} past the bounds of its options (by default: a 409, or a refusal
  * that no retry can fix, such as a wrong token).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const stream = (options: Options = {}): Stream.Stream<Update.Update, UpdatesError, BotApi.BotApi> =>
   unwrapScoped(Effect.gen(function*() {

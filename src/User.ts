@@ -1,7 +1,7 @@
 /**
  * The `User` object: a person or a bot, as messages, callback queries, members and invite links name them.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
 import * as Objects from "./core/objects.js"
@@ -10,7 +10,7 @@ import { type Codec, optional, withRest } from "./edition/schema.js"
 /**
  * A Telegram user or bot. The fields a bot reads are declared; any other field Telegram sends is kept as it came.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface User {
   readonly id: number
@@ -26,7 +26,7 @@ export interface User {
 /**
  * Schema of {@link User}: decodes the declared fields and keeps the others.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const User: Codec<User> = withRest({
   id: Schema.Number,
@@ -41,6 +41,6 @@ export const User: Codec<User> = withRest({
 /**
  * A user's name for people: first and last name, then `@username` when there is one (`Bob (@bob)`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const displayName = (user: User): string => Objects.displayName(user)

@@ -1,8 +1,10 @@
 /**
- * The backoff delays of transient retries, from `Schedule`.
+ * Schedules as the Effect 4 edition steps and builds them: the backoff delays of transient retries (the step of
+ * `Schedule.toStep`), and a schedule made from a decision function (`Schedule.fromStep`).
  *
  * @internal
  */
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -42,3 +44,21 @@ export const backoffDelays = (options: {
     )
   }
 }
+
+/**
+ * A schedule from a decision function: from `initial`, each input gives the next state, the output, and the delay
+ * before the next recurrence in ms (`undefined`: done, with that output).
+ */
+export const fromDecisions = <S, In, Out>(
+  initial: S,
+  decide: (input: In, state: S) => readonly [S, Out, number | undefined]
+): Schedule.Schedule<Out, In> =>
+  Schedule.fromStep(Effect.sync(() => {
+    let state = initial
+    return (_now: number, input: In) => {
+      const [next, output, delayMs] = decide(input, state)
+      if (delayMs === undefined) return Cause.done(output)
+      state = next
+      return Effect.succeed([output, Duration.millis(delayMs)] as [Out, Duration.Duration])
+    }
+  }))

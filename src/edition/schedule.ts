@@ -1,5 +1,6 @@
 /**
- * The backoff delays of transient retries, from `Schedule`.
+ * Schedules as the Effect 3 edition steps and builds them: the backoff delays of transient retries (a `Schedule`'s
+ * `step` with its state), and a schedule made from a decision function (`Schedule.makeWithState`).
  *
  * @internal
  */
@@ -7,6 +8,8 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
+import * as ScheduleDecision from "effect/ScheduleDecision"
+import * as ScheduleInterval from "effect/ScheduleInterval"
 
 /**
  * The backoff delays of one call: `Schedule.exponential(base)`, jittered by ×[0.8, 1.2) unless `jitter` is off,
@@ -41,3 +44,20 @@ export const backoffDelays = (options: {
     })
   }
 }
+
+/**
+ * A schedule from a decision function: from `initial`, each input gives the next state, the output, and the delay
+ * before the next recurrence in ms (`undefined`: done, with that output).
+ */
+export const fromDecisions = <S, In, Out>(
+  initial: S,
+  decide: (input: In, state: S) => readonly [S, Out, number | undefined]
+): Schedule.Schedule<Out, In> =>
+  Schedule.makeWithState(initial, (now, input: In, state: S) => {
+    const [next, output, delayMs] = decide(input, state)
+    return Effect.succeed(
+      delayMs === undefined
+        ? [state, output, ScheduleDecision.done] as const
+        : [next, output, ScheduleDecision.continueWith(ScheduleInterval.after(now + delayMs))] as const
+    )
+  })

@@ -1,24 +1,27 @@
 /**
  * The per-fiber settings of Bot API requests (their timeout, their attempt number), re-exported by `BotApi`, where
- * they are documented for users; here so that `BotApi.ts` stays the service and its methods.
+ * they are documented for users. The Effect 4 edition keeps them as `Context.Reference`s (keyed by name, so two copies
+ * of the package in one program share them) and sets them with `Effect.provideService`.
  *
  * @internal
  */
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as FiberRef from "effect/FiberRef"
 import { dual } from "effect/Function"
 import * as Option from "effect/Option"
 
 /**
  * The timeout of each request sent by the fiber, overriding the service's own (`Options.requestTimeout`); `None`
  * keeps the service's. Every `BotApi` built with `BotApi.make` reads it, over any `HttpClient`; an implementation of
- * `BotApi.Service` written by hand should read it too. Set it with {@link withRequestTimeout}.
+ * `BotApi.Service` written by hand should read it too (`yield* BotApi.currentRequestTimeout`). Set it with
+ * {@link withRequestTimeout}.
  *
  * @since 0.2.0
  */
-export const currentRequestTimeout: FiberRef.FiberRef<Option.Option<Duration.Duration>> = FiberRef.unsafeMake(
-  Option.none<Duration.Duration>()
+export const currentRequestTimeout: Context.Reference<Option.Option<Duration.Duration>> = Context.Reference(
+  "effect-telegram-invite/BotApi/currentRequestTimeout",
+  { defaultValue: () => Option.none<Duration.Duration>() }
 )
 
 /**
@@ -27,7 +30,10 @@ export const currentRequestTimeout: FiberRef.FiberRef<Option.Option<Duration.Dur
  *
  * @since 0.2.0
  */
-export const currentAttempt: FiberRef.FiberRef<number> = FiberRef.unsafeMake(1)
+export const currentAttempt: Context.Reference<number> = Context.Reference(
+  "effect-telegram-invite/BotApi/currentAttempt",
+  { defaultValue: () => 1 }
+)
 
 /**
  * Runs `effect` with every Bot API request in it timed out after `timeout` (see {@link currentRequestTimeout}).
@@ -35,12 +41,12 @@ export const currentAttempt: FiberRef.FiberRef<number> = FiberRef.unsafeMake(1)
  * @since 0.2.0
  */
 export const withRequestTimeout: {
-  (timeout: Duration.DurationInput): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R>
+  (timeout: Duration.Input): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.Input): Effect.Effect<A, E, R>
 } = dual(
   2,
-  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R> =>
-    Effect.locally(effect, currentRequestTimeout, Option.some(Duration.decode(timeout)))
+  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.Input): Effect.Effect<A, E, R> =>
+    Effect.provideService(effect, currentRequestTimeout, Option.some(Duration.fromInputUnsafe(timeout)))
 )
 
 /**
@@ -54,5 +60,5 @@ export const withAttempt: {
 } = dual(
   2,
   <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R> =>
-    Effect.locally(effect, currentAttempt, attempt)
+    Effect.provideService(effect, currentAttempt, attempt)
 )

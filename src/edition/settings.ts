@@ -1,26 +1,27 @@
 /**
  * The per-fiber settings of Bot API requests (their timeout, their attempt number), re-exported by `BotApi`, where
- * they are documented for users; here so that `BotApi.ts` stays the service and its methods.
+ * they are documented for users. The Effect 3 edition keeps them in `FiberRef`s, created with `globalValue` so that two
+ * copies of the package in one program share them, and sets them with `Effect.locally`.
  *
  * @internal
  */
-import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import { dual } from "effect/Function"
+import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 
 /**
  * The timeout of each request sent by the fiber, overriding the service's own (`Options.requestTimeout`); `None`
  * keeps the service's. Every `BotApi` built with `BotApi.make` reads it, over any `HttpClient`; an implementation of
- * `BotApi.Service` written by hand should read it too (`yield* BotApi.currentRequestTimeout`). Set it with
- * {@link withRequestTimeout}.
+ * `BotApi.Service` written by hand should read it too. Set it with {@link withRequestTimeout}.
  *
  * @since 0.2.0
  */
-export const currentRequestTimeout: Context.Reference<Option.Option<Duration.Duration>> = Context.Reference(
-  "effect-telegram-invite/BotApi/currentRequestTimeout",
-  { defaultValue: () => Option.none<Duration.Duration>() }
+export const currentRequestTimeout: FiberRef.FiberRef<Option.Option<Duration.Duration>> = globalValue(
+  Symbol.for("effect-telegram-invite/BotApi/currentRequestTimeout"),
+  () => FiberRef.unsafeMake(Option.none<Duration.Duration>())
 )
 
 /**
@@ -29,9 +30,9 @@ export const currentRequestTimeout: Context.Reference<Option.Option<Duration.Dur
  *
  * @since 0.2.0
  */
-export const currentAttempt: Context.Reference<number> = Context.Reference(
-  "effect-telegram-invite/BotApi/currentAttempt",
-  { defaultValue: () => 1 }
+export const currentAttempt: FiberRef.FiberRef<number> = globalValue(
+  Symbol.for("effect-telegram-invite/BotApi/currentAttempt"),
+  () => FiberRef.unsafeMake(1)
 )
 
 /**
@@ -40,12 +41,12 @@ export const currentAttempt: Context.Reference<number> = Context.Reference(
  * @since 0.2.0
  */
 export const withRequestTimeout: {
-  (timeout: Duration.Input): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.Input): Effect.Effect<A, E, R>
+  (timeout: Duration.DurationInput): <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R>
 } = dual(
   2,
-  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.Input): Effect.Effect<A, E, R> =>
-    Effect.provideService(effect, currentRequestTimeout, Option.some(Duration.fromInputUnsafe(timeout)))
+  <A, E, R>(effect: Effect.Effect<A, E, R>, timeout: Duration.DurationInput): Effect.Effect<A, E, R> =>
+    Effect.locally(effect, currentRequestTimeout, Option.some(Duration.decode(timeout)))
 )
 
 /**
@@ -59,5 +60,5 @@ export const withAttempt: {
 } = dual(
   2,
   <A, E, R>(effect: Effect.Effect<A, E, R>, attempt: number): Effect.Effect<A, E, R> =>
-    Effect.provideService(effect, currentAttempt, attempt)
+    Effect.locally(effect, currentAttempt, attempt)
 )

@@ -7,10 +7,10 @@ import { assert, describe, it } from "@effect/vitest"
 import { readFileSync, realpathSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import * as Keys from "../src/core/keys.js"
-import * as RedisFloodGate from "../src/redis/RedisFloodGate.js"
+import * as Keys from "../../src/core/keys.js"
+import * as RedisFloodGate from "../../src/redis/RedisFloodGate.js"
 
-const REPOSITORY = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
+const REPOSITORY = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..")
 
 describe("the shared core", () => {
   it("src/core is the repository's src/core, read from source (the same files, not a copy)", () => {

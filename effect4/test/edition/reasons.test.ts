@@ -5,10 +5,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber } from "effect"
 import { TestClock } from "effect/testing"
-import * as BotApi from "../src/BotApi.js"
-import * as ChatId from "../src/ChatId.js"
-import * as Policy from "../src/Policy.js"
-import { flood, hang, layerFor, makeScripted, networkFailure } from "./support.js"
+import * as BotApi from "../../src/BotApi.js"
+import * as ChatId from "../../src/ChatId.js"
+import * as Policy from "../../src/Policy.js"
+import { flood, hang, layerFor, makeScripted, networkFailure } from "../client/support.js"
 
 const CHAT = -1001234567890
 

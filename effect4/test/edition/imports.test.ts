@@ -7,7 +7,7 @@ import { execFile } from "node:child_process"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
-const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..")
+const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 
 const loaded = (entry: string) =>
   new Promise<ReadonlyArray<string>>((resolve, reject) => {

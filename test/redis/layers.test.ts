@@ -3,7 +3,7 @@
  * connections stand for two processes. Deadlines are checked through remaining TTLs on the TestClock, without
  * sleeping; only the wake-up and the restart tests run on real time, briefly.
  */
-import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { assert, describe, it } from "@effect/vitest"
 import { Clock, Context, Duration, Effect, Fiber, Layer, Option, Redacted } from "effect"
 import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
@@ -19,17 +19,11 @@ import * as RedisRateLimit from "../../src/redis/RedisRateLimit.js"
 import { configLayer } from "../edition/config.js"
 import { fork } from "../edition/fiber.js"
 import { loggerLayer } from "../edition/logger.js"
-import {
-  clockSkewMillis,
-  connect as connectWith,
-  connectAdmin,
-  isLimitExceeded,
-  RateLimiter,
-  type RedisAdmin
-} from "../edition/redis.js"
+import { clockSkewMillis, connect as connectWith, isLimitExceeded, RateLimiter } from "../edition/redis.js"
 import * as Result from "../edition/result.js"
 import { TestClock } from "../edition/testClock.js"
-import { announceSkip, freePort, redisAvailable, type RedisServer, startRedis } from "./redisServer.js"
+import { announceSkip, freePort, redisAvailable } from "./redisServer.js"
+import { useRedis } from "./useRedis.js"
 
 announceSkip()
 
@@ -38,12 +32,11 @@ const SECRET = "ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 const CHAT = ChatId.unsafeMake(-1001234567890)
 const scope = FloodGate.scopeOf("chat", CHAT)
 
-let redis: RedisServer
-let admin: RedisAdmin
+const redis = useRedis()
 
 /** A "process": its own connection to the test server, for bot `botId` (closed with the test's scope). */
 const connect = (botId = "123456", url?: string) =>
-  connectWith({ url: url ?? redis.url, botId, connectTimeout: "1 second", commandTimeout: "300 millis" })
+  connectWith({ url: url ?? redis.server.url, botId, connectTimeout: "1 second", commandTimeout: "300 millis" })
 
 const gateOf = (connection: RedisConnection.RedisConnection.Service) =>
   Effect.provideService(RedisFloodGate.make(), RedisConnection.RedisConnection, connection)
@@ -66,18 +59,9 @@ const recordingLogger = () => {
   return { lines, layer }
 }
 
-const flushAll = Effect.promise(() => admin.flushAll())
+const flushAll = Effect.promise(() => redis.admin.flushAll())
 
 describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
-  beforeAll(async () => {
-    redis = await startRedis()
-    admin = await connectAdmin(redis.url)
-  })
-  afterAll(async () => {
-    admin?.close()
-    await redis?.stop()
-  })
-
   describe("RedisFloodGate", () => {
     it.effect("a gate closed by one process is closed for another, with an expiry, and a later deadline wins", () =>
       Effect.gen(function*() {
@@ -91,11 +75,11 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
         // The key expires by itself.
         const key = RedisFloodGate.keyOf("tg:123456:", scope)
         assert.strictEqual(key, "tg:123456:gate:chat:-1001234567890")
-        const ttl = yield* Effect.promise(() => admin.pttl(key))
+        const ttl = yield* Effect.promise(() => redis.admin.pttl(key))
         assert.isTrue(ttl > 4000 && ttl <= 5000, String(ttl))
         // A shorter deadline (from the other process) does not shorten it; a longer one extends it.
         yield* b.close(scope, now + 1000)
-        assert.isAbove(yield* Effect.promise(() => admin.pttl(key)), 4000)
+        assert.isAbove(yield* Effect.promise(() => redis.admin.pttl(key)), 4000)
         yield* b.close(scope, now + 20_000)
         const extended = yield* remaining(a)
         assert.isTrue(Option.isSome(extended) && extended.value > 19_000, String(extended))
@@ -117,7 +101,7 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
         assert.isTrue(Option.isSome(seen) && seen.value > 7000 && seen.value <= 8000, String(seen))
         // And a deadline already past on B's clock closes nothing.
         yield* b.close("bot", 500)
-        assert.strictEqual(yield* Effect.promise(() => admin.exists("tg:123456:gate:bot")), 0)
+        assert.strictEqual(yield* Effect.promise(() => redis.admin.exists("tg:123456:gate:bot")), 0)
       }).pipe(Effect.scoped))
 
     it.live("a waiting process wakes up when the gate closed by another opens, and the key is gone", () =>
@@ -128,7 +112,10 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
         yield* a.close(scope, Date.now() + 150)
         yield* timeoutFail(b.waitIfClosed(scope), Duration.seconds(5), () => "hung")
         assert.isTrue(Option.isNone(yield* b.closedUntil(scope)))
-        assert.strictEqual(yield* Effect.promise(() => admin.exists(RedisFloodGate.keyOf("tg:123456:", scope))), 0)
+        assert.strictEqual(
+          yield* Effect.promise(() => redis.admin.exists(RedisFloodGate.keyOf("tg:123456:", scope))),
+          0
+        )
       }).pipe(Effect.scoped))
 
     it.effect("two bots on one Redis do not share gates, and no key holds the token", () =>
@@ -141,7 +128,7 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
         assert.isTrue(Option.isNone(yield* bot2.closedUntil("bot")))
         const registry = yield* registryOf(yield* connect("123456"))
         yield* registry.record(ChatId.unsafeMake(-555555555), CHAT)
-        const keys = yield* Effect.promise(() => admin.keys("*"))
+        const keys = yield* Effect.promise(() => redis.admin.keys("*"))
         assert.deepStrictEqual([...keys].sort(), ["tg:123456:gate:bot", "tg:123456:migration:-555555555"])
         for (const key of keys) assert.notInclude(key, SECRET)
       }).pipe(Effect.scoped))
@@ -163,7 +150,7 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
         // Both connections are closed: a new process still knows, and resolve() follows it.
         const path = yield* ChatMigrations.resolve(from, 2).pipe(
           Effect.provide(RedisChatMigrations.layer),
-          Effect.provide(RedisConnection.layer({ url: redis.url, botId: "123456" }))
+          Effect.provide(RedisConnection.layer({ url: redis.server.url, botId: "123456" }))
         )
         assert.deepStrictEqual(path, [from, to])
         // Another bot has its own registry.
@@ -174,11 +161,11 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
     it.effect("RedisPolicy.layerConfig reads REDIS_URL and the bot id of TELEGRAM_BOT_TOKEN", () =>
       Effect.gen(function*() {
         yield* flushAll
-        const env = configLayer({ REDIS_URL: redis.url, TELEGRAM_BOT_TOKEN: TOKEN })
+        const env = configLayer({ REDIS_URL: redis.server.url, TELEGRAM_BOT_TOKEN: TOKEN })
         const context = yield* Layer.build(RedisPolicy.layerConfig().pipe(Layer.provide(env)))
         const gate = Context.get(context, FloodGate.FloodGate)
         yield* gate.close("bot", (yield* Clock.currentTimeMillis) + 10_000)
-        assert.deepStrictEqual(yield* Effect.promise(() => admin.keys("*")), ["tg:123456:gate:bot"])
+        assert.deepStrictEqual(yield* Effect.promise(() => redis.admin.keys("*")), ["tg:123456:gate:bot"])
         assert.strictEqual(RedisConnection.botIdOf(Redacted.make(TOKEN)), "123456")
         assert.strictEqual(RedisConnection.botIdOf("not a token"), undefined)
       }).pipe(Effect.scoped))
@@ -202,7 +189,7 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
         assert.isTrue(Result.isSuccess(yield* take(b)))
         const fourth = yield* take(b)
         assert.isTrue(Result.isFailure(fourth) && isLimitExceeded(Result.failure(fourth)!), String(fourth))
-        const ttl = yield* Effect.promise(() => admin.pttl("tg:123456:rate:chat:-1"))
+        const ttl = yield* Effect.promise(() => redis.admin.pttl("tg:123456:rate:chat:-1"))
         assert.isTrue(ttl > 0 && ttl <= 60_000, String(ttl))
         // A refill rate that is not a whole number of ms (the library's own Redis store fails on it).
         for (let i = 0; i < 3; i++) {
@@ -216,7 +203,7 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
         assert.isTrue(Result.isSuccess(yield* bucket()))
         const third = yield* bucket()
         assert.isTrue(Result.isFailure(third) && isLimitExceeded(Result.failure(third)!), String(third))
-        const bucketTtl = yield* Effect.promise(() => admin.pttl("tg:123456:rate:tb"))
+        const bucketTtl = yield* Effect.promise(() => redis.admin.pttl("tg:123456:rate:tb"))
         assert.isTrue(bucketTtl > 0, String(bucketTtl))
       }).pipe(Effect.scoped))
 
@@ -284,10 +271,10 @@ describe.skipIf(!redisAvailable)("Redis layers (real redis-server)", () => {
           const b = yield* gateOf(yield* connect())
           yield* a.close(scope, Date.now() + 60_000)
           assert.isTrue(Option.isSome(yield* b.closedUntil(scope)))
-          yield* Effect.promise(() => redis.stop())
+          yield* Effect.promise(() => redis.server.stop())
           // While Redis is down, A still knows its own deadline (commands fail at once; no offline queue).
           assert.isTrue(Option.isSome(yield* a.closedUntil(scope)))
-          yield* Effect.promise(() => redis.start())
+          yield* Effect.promise(() => redis.server.start())
           // The restarted Redis is empty (no persistence): A still knows its own deadline, B no longer does.
           assert.isTrue(Option.isSome(yield* a.closedUntil(scope)))
           // Until both have reconnected, commands fail fast and each gate goes on alone; poll (bounded) for it.

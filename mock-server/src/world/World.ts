@@ -127,6 +127,11 @@ export interface MockEnv {
   onDefect: (error: unknown) => void
   /** Who watches the mock (requests answered, updates queued, actions): the console's stream, a test. */
   readonly observers: Observers
+  /**
+   * Each bot's next update id when its world was last replaced: a new world (reset, a world file) goes on from there,
+   * so update ids never go back and a running bot's offset never confirms an update it has not seen.
+   */
+  readonly nextUpdateIds: Map<number, number>
 }
 
 /** The whole live state of one world. */

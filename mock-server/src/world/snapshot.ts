@@ -34,7 +34,11 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     botStates: new Map(
       snapshot.bots.map((bot) => [
         bot.user_id,
-        makeBotState(bot.user_id, settings.options.firstUpdateId, caps.updatesPerBot)
+        makeBotState(
+          bot.user_id,
+          Math.max(settings.options.firstUpdateId, settings.env.nextUpdateIds.get(bot.user_id) ?? 0),
+          caps.updatesPerBot
+        )
       ])
     ),
     callbackQueries: new Map(),

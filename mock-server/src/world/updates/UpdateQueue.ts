@@ -45,6 +45,11 @@ export class UpdateQueue {
     return this.events.size
   }
 
+  /** The id the next update gets. */
+  get nextId(): number {
+    return this.tail
+  }
+
   /** The id of the oldest queued update, or the next id when none is queued. */
   get head(): number {
     const first = this.events.keys().next()

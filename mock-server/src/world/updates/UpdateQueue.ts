@@ -133,6 +133,19 @@ export class UpdateQueue {
     return out
   }
 
+  /**
+   * Forgets every update's delivery state (in flight, backoff): what a new webhook starts from, as the real server's
+   * new WebhookActor does (a new URL or secret token makes one).
+   */
+  forgetDeliveries(): void {
+    for (const update of this.events.values()) {
+      update.inFlight = false
+      update.delay = 1
+      update.failCount = 0
+      update.wakeupAt = 0
+    }
+  }
+
   /** Drops expired updates (the webhook's loop reads only live ones). */
   dropExpired(nowSec: number): void {
     for (const [id, update] of this.events) {

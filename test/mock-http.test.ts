@@ -5,6 +5,7 @@ import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -26,3 +27,4 @@ updateConformanceSuite("standalone HTTP server", transport)
 messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
 fileConformanceSuite("standalone HTTP server", transport)
+waitingConformanceSuite("standalone HTTP server", transport)

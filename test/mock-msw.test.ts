@@ -7,6 +7,7 @@ import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -26,3 +27,4 @@ updateConformanceSuite("MSW", transport)
 messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
+waitingConformanceSuite("MSW", transport)

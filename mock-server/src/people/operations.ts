@@ -172,15 +172,26 @@ export const declineJoinRequest = (world: World, chatId: number, userId: number)
   return true
 }
 
-/** A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot). */
-export const chatMessages = (world: World, chatId: number, botId: number | undefined): Array<Message> => {
+/**
+ * A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot); with `after`,
+ * only those with a greater message_id.
+ */
+export const chatMessages = (world: World, chatId: number, botId: number | undefined, after = 0): Array<Message> => {
   const chat = world.chats.get(chatId)
   if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
   const bot = botId ?? world.bots[0]?.user_id
   const log = chat.type === "private" ? chat.conversations.get(bot ?? -1)?.log : chat.log
   if (log === undefined) return []
-  return messagesOf(log).map((message) => {
+  return messagesOf(log).filter((message) => message.id > after).map((message) => {
     const reply = message.replyToId === undefined ? undefined : findMessage(log, message.replyToId)
     return asMessage(messageJson(world, message, chat.type === "private" ? bot : undefined, reply))
   })
+}
+
+/** A user's standing in a chat as a ChatMember (`left` for a known user the chat does not list). */
+export const chatMember = (world: World, chatId: number, userId: number): ChatMember => {
+  const chat = world.chats.get(chatId)
+  if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
+  if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
+  return asChatMember(chatMemberJson(world, chat, userId, standing(chat, userId)))
 }

@@ -51,6 +51,9 @@ export type { JoinOutcome } from "./people/joins.js"
  * The mock Telegram: make one, hand its `handle` to a transport, and drive or inspect it from a test. Its people,
  * administrator and read methods are declared in facade/ (PeopleMethods, AdminMethods, ReadMethods) and merged in.
  */
+// The merged interface below declares the method groups that the Object.assign at the end of this file puts on the
+// prototype, so every member it declares exists at run time.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class MockTelegram implements ControlTarget, HasInternals {
   private initial: WorldSnapshot
   private current: World
@@ -263,5 +266,6 @@ export class MockTelegram implements ControlTarget, HasInternals {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface MockTelegram extends PeopleMethods, AdminMethods, ReadMethods {}
 Object.assign(MockTelegram.prototype, peopleMethods, adminMethods, readMethods)

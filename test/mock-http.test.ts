@@ -1,8 +1,10 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { pollConformanceSuite } from "./mock/conformancePolls.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
@@ -24,3 +26,5 @@ conformanceSuite("standalone HTTP server", transport)
 updateConformanceSuite("standalone HTTP server", transport)
 messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
+pollConformanceSuite("standalone HTTP server", transport)
+forwardConformanceSuite("standalone HTTP server", transport)

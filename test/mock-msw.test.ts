@@ -3,8 +3,10 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { pollConformanceSuite } from "./mock/conformancePolls.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
@@ -24,3 +26,5 @@ conformanceSuite("MSW", transport)
 updateConformanceSuite("MSW", transport)
 messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
+pollConformanceSuite("MSW", transport)
+forwardConformanceSuite("MSW", transport)

@@ -31,6 +31,7 @@ import { defaultDefectMode, type DefectMode } from "./Defects.js"
 import { announceUpgrade } from "./events/announce.js"
 import { decodeContentEncoding } from "./internal/ContentEncoding.js"
 import { errorLine, guardResponse } from "./internal/guard.js"
+import { MessageActions } from "./MessageActions.js"
 import { type MockClock, systemClock } from "./MockClock.js"
 import type { MockActionEvent, MockObserver } from "./MockEvents.js"
 import { MockInputError } from "./MockInputError.js"
@@ -65,9 +66,9 @@ export type { MockTelegramOptions, WebhookOptions } from "./MockOptions.js"
 export type { JoinOutcome } from "./people/joins.js"
 
 /** The mock Telegram: make one, hand its `handle` to a transport, and drive or inspect it from a test. */
-export class MockTelegram implements ControlTarget {
+export class MockTelegram extends MessageActions implements ControlTarget {
   private initial: WorldSnapshot
-  private current: World
+  protected current: World
   private defects = 0
   private readonly env: MockEnv
   private readonly updateOptions: UpdateOptions
@@ -81,6 +82,7 @@ export class MockTelegram implements ControlTarget {
   readonly onDefect: DefectMode | undefined
 
   private constructor(initial: WorldSnapshot, options: MockTelegramOptions) {
+    super()
     this.initial = initial
     this.clock = options.clock ?? systemClock
     this.caps = { ...defaultCaps, ...options.caps }
@@ -350,7 +352,7 @@ export class MockTelegram implements ControlTarget {
   }
 
   /** Runs a person's or an administrator's action, telling the watchers of it before what it caused. */
-  private acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at">): A {
+  protected acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at">): A {
     return this.env.observers.act(run, describe, () => this.clock.now())
   }
 

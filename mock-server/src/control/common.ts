@@ -1,13 +1,17 @@
 /** What a control route (`/__mock/…`) is, and what it acts on. */
-import type { ChatMember, Message } from "@grammyjs/types"
+import type { ChatMember, Message, Poll } from "@grammyjs/types"
 import type {
   BlockInput,
+  EditInput,
+  ForwardInput,
   JoinInput,
   LeaveInput,
   NewUser,
   PressInput,
+  ReactInput,
   SendInput,
-  StandingInput
+  StandingInput,
+  VoteInput
 } from "../decode/control.js"
 import type { Decoded } from "../decode/decoder.js"
 import type { JoinOutcome } from "../people/joins.js"
@@ -34,6 +38,10 @@ export interface ControlTarget {
   approveJoinRequest(chatId: number, userId: number): ChatMember
   declineJoinRequest(chatId: number, userId: number): true
   messages(chatId: number, botId?: number): Array<Message>
+  editMessage(userId: number, input: EditInput): Message
+  forwardMessage(userId: number, input: ForwardInput): Message
+  vote(userId: number, input: VoteInput): Poll
+  react(userId: number, input: ReactInput): true
 }
 
 /** One control request, matched to its route, its body decoded by the route's decoder. */

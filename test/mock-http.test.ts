@@ -1,10 +1,12 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
+import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
@@ -28,3 +30,5 @@ messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
 pollConformanceSuite("standalone HTTP server", transport)
 forwardConformanceSuite("standalone HTTP server", transport)
+editConformanceSuite("standalone HTTP server", transport)
+reactionConformanceSuite("standalone HTTP server", transport)

@@ -3,10 +3,12 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
+import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
@@ -28,3 +30,5 @@ messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
 pollConformanceSuite("MSW", transport)
 forwardConformanceSuite("MSW", transport)
+editConformanceSuite("MSW", transport)
+reactionConformanceSuite("MSW", transport)

@@ -123,7 +123,7 @@ const reactionDecoder = union([
     type: literal("custom_emoji"),
     custom_emoji_id: pattern(/^[1-9][0-9]{0,18}$/, "a custom emoji id (digits)")
   })
-])
+], { expected: `{"type":"emoji","emoji":…} or {"type":"custom_emoji","custom_emoji_id":…}` })
 
 /** `POST /__mock/users/:user_id/react`: a person's reactions on a message (`[]` removes them). */
 const reactDecoder = struct({ ...messagePlace, reaction: array(reactionDecoder) })

@@ -1,6 +1,7 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
 import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
@@ -8,6 +9,7 @@ import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
 import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { voteConformanceSuite } from "./mock/conformanceVotes.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -29,6 +31,8 @@ updateConformanceSuite("standalone HTTP server", transport)
 messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
 pollConformanceSuite("standalone HTTP server", transport)
+voteConformanceSuite("standalone HTTP server", transport)
 forwardConformanceSuite("standalone HTTP server", transport)
+deletionConformanceSuite("standalone HTTP server", transport)
 editConformanceSuite("standalone HTTP server", transport)
 reactionConformanceSuite("standalone HTTP server", transport)

@@ -3,6 +3,7 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
 import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
@@ -10,6 +11,7 @@ import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
 import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { voteConformanceSuite } from "./mock/conformanceVotes.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -29,6 +31,8 @@ updateConformanceSuite("MSW", transport)
 messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
 pollConformanceSuite("MSW", transport)
+voteConformanceSuite("MSW", transport)
 forwardConformanceSuite("MSW", transport)
+deletionConformanceSuite("MSW", transport)
 editConformanceSuite("MSW", transport)
 reactionConformanceSuite("MSW", transport)

@@ -48,6 +48,19 @@ export const editConformanceSuite = (name: string, setup: () => Transport): void
         await edit({ chat_id: ALICE }, "Bad Request: message to edit not found")
       })
 
+      it("a business_connection_id takes the business path: an integer chat_id, then the connection", async () => {
+        const business = { business_connection_id: "conn", message_id: 1 }
+        await edit({ ...business, chat_id: "" }, "Bad Request: chat identifier is empty")
+        await edit({ ...business, chat_id: "@name" }, "Bad Request: chat identifier must be a valid Integer")
+        await edit({ ...business, chat_id: ALICE }, "Bad Request: business connection not found")
+        await refusal(
+          "editMessageChecklist",
+          { ...business, chat_id: ALICE, checklist: CHECKLIST },
+          400,
+          "Bad Request: business connection not found"
+        )
+      })
+
       it("edit access: a kicked bot is refused; an upgraded group is not answered with migrate_to_chat_id", async () => {
         await refusal(
           "editMessageText",

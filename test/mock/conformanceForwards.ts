@@ -1,7 +1,7 @@
 /**
- * Conformance of forwards, copies and deletions (telegram-wire-messages.md §M6) on every transport: the source read
+ * Conformance of forwards and copies (telegram-wire-messages.md §M6.1-M6.3) on every transport: the source read
  * before the send parameters, `forward_origin` and the legacy forward_* keys, protected content, what is skipped among
- * several and refused alone, deleteMessages' all-or-nothing rights, and a person forwarding a message to the bot.
+ * several and refused alone, and a person forwarding a message to the bot.
  */
 import { beforeEach, describe, expect, it } from "vitest"
 import type { Transport } from "./conformance.js"
@@ -9,15 +9,13 @@ import { wireClient } from "./wireClient.js"
 
 const SUPERGROUP = -1001234567890
 const CHANNEL = -1001000000001
-const BASIC_GROUP = -555555555
 const KICKED = -1002000000004
 const NOT_MEMBER_CHANNEL = -1002000000005
-const BOT = 123456
 const ALICE = 42
 const ALICE_JSON = `{"id":42,"is_bot":false,"first_name":"Alice"}`
 
 export const forwardConformanceSuite = (name: string, setup: () => Transport): void => {
-  describe(`mock Bot API conformance, forwards, copies and deletions (${name})`, () => {
+  describe(`mock Bot API conformance, forwards and copies (${name})`, () => {
     let t: Transport
     beforeEach(() => {
       t = setup()
@@ -256,58 +254,6 @@ export const forwardConformanceSuite = (name: string, setup: () => Transport): v
         expect(await result("copyMessages", { chat_id: SUPERGROUP, from_chat_id: ALICE, message_ids: [1, 2, 3] }))
           .toEqual([{ message_id: 3 }, { message_id: 4 }, { message_id: 5 }])
         expect((await messages(SUPERGROUP)).at(-2)).toMatchObject({ text: "secret" })
-      })
-    })
-
-    describe("deleteMessages", () => {
-      it("reads the ids before the chat; skips missing ids; one it may not delete refuses them all", async () => {
-        await refusal("deleteMessages", {}, 400, "Bad Request: message identifiers are not specified")
-        await refusal("deleteMessages", { message_ids: [1] }, 400, "Bad Request: chat_id is empty")
-        await refusal("deleteMessages", { message_ids: [0] }, 400, "Bad Request: invalid message identifier specified")
-        await result("sendMessage", { chat_id: SUPERGROUP, text: "mine" })
-        await control("PUT", `chats/${SUPERGROUP}/members/43`, { status: "member" })
-        await control("POST", "users/43/send", { text: "theirs", chat_id: SUPERGROUP })
-        await refusal(
-          "deleteMessages",
-          { chat_id: SUPERGROUP, message_ids: [1, 3] },
-          400,
-          "Bad Request: message can't be deleted"
-        )
-        expect((await messages(SUPERGROUP)).map((m) => m.message_id)).toEqual([1, 2, 3])
-        expect(await result("deleteMessages", { chat_id: SUPERGROUP, message_ids: [1, 7] })).toBe(true)
-        await control("PUT", `chats/${SUPERGROUP}/members/${BOT}`, {
-          status: "administrator",
-          can_delete_messages: true
-        })
-        expect(await result("deleteMessages", { chat_id: SUPERGROUP, message_ids: [2, 3] })).toBe(true)
-        expect(await messages(SUPERGROUP)).toEqual([])
-        expect(await result("deleteMessages", { chat_id: SUPERGROUP, message_ids: [99] })).toBe(true)
-      })
-
-      it("private chats and basic groups: `can't be deleted for everyone` past 48 hours", async () => {
-        await say("old")
-        await result("sendMessage", { chat_id: BASIC_GROUP, text: "group" })
-        t.clock.advance(48 * 3600 * 1000 + 1000)
-        await refusal(
-          "deleteMessages",
-          { chat_id: ALICE, message_ids: [1] },
-          400,
-          "Bad Request: message can't be deleted for everyone"
-        )
-        await refusal(
-          "deleteMessage",
-          { chat_id: BASIC_GROUP, message_id: 1 },
-          400,
-          "Bad Request: message can't be deleted for everyone"
-        )
-        await result("sendMessage", { chat_id: SUPERGROUP, text: "a" })
-        t.clock.advance(48 * 3600 * 1000)
-        await refusal(
-          "deleteMessage",
-          { chat_id: SUPERGROUP, message_id: 1 },
-          400,
-          "Bad Request: message can't be deleted"
-        )
       })
     })
 

@@ -197,6 +197,12 @@ export const reactionConformanceSuite = (name: string, setup: () => Transport): 
     describe("pins", () => {
       it("pins: write access, the message, the rights; a pinned_message service message the bot gets too", async () => {
         await refusal("pinChatMessage", { chat_id: ALICE, message_id: 1 }, 400, "Bad Request: message to pin not found")
+        await refusal(
+          "unpinChatMessage",
+          { chat_id: ALICE, business_connection_id: "conn" },
+          400,
+          "Bad Request: business connection not found"
+        )
         await result("sendMessage", { chat_id: ALICE, text: "note" })
         await fresh()
         expect(await result("pinChatMessage", { chat_id: ALICE, message_id: 1 })).toBe(true)

@@ -3,10 +3,9 @@
  * TDLib MessageContent.cpp, PollOption.cpp, PollManager.cpp): the Bot API's readers in its order, then TDLib's checks
  * of the poll in theirs (description, question, media, options, quiz, countries). Each failure is the real text.
  */
-import { type ApiError, isApiError } from "../internal/apiError.js"
+import { type ApiError, apiError, isApiError } from "../internal/apiError.js"
 import { field, FieldError, parseJson } from "../internal/JsonValue.js"
-import type { Params } from "../internal/Params.js"
-import { toLenientInt } from "../internal/Params.js"
+import { type Params, toBool, toLenientInt } from "../internal/Params.js"
 import type { Formatted } from "../world/content.js"
 import type { PollMedia, PollSettings } from "../world/polls.js"
 import { badRequest, characters, finishFormatted, formattedField, formattedParams } from "./formatted.js"
@@ -38,7 +37,7 @@ export const readOptions = (params: Params): ReadonlyArray<OptionInput> | ApiErr
   for (const item of json.items) {
     if (item.kind === "string") {
       const text = formattedText(item.value, "", undefined)
-      if ("refusal" in text) return badRequest(text.refusal.replace("Bad Request: ", ""))
+      if ("refusal" in text) return apiError(400, text.refusal)
       options.push({ text, media: undefined })
     } else if (item.kind === "object") {
       const text = formattedField(item, "text", "text_parse_mode", "text_entities")
@@ -97,8 +96,7 @@ export const readPollType = (params: Params): PollTypeInput | ApiError => {
     return { type, explanation, explanationMedia, correctOptionIds }
   }
   if (type === "" || type === "regular") {
-    const allow = params.get("allow_adding_options")?.trim().toLowerCase()
-    return { type: "regular", allowAddingOptions: allow === "true" || allow === "yes" || allow === "1" }
+    return { type: "regular", allowAddingOptions: toBool(params.get("allow_adding_options")) }
   }
   return badRequest("Unsupported poll type specified")
 }

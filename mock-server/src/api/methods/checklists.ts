@@ -12,6 +12,7 @@ import { commit, method, methods } from "../table/method.js"
 import { custom, messageId, text } from "../table/params.js"
 import { contentPermission } from "./contentRights.js"
 import {
+  businessRefusal,
   CANT_EDIT,
   editedJson,
   editKeyboard,
@@ -60,6 +61,8 @@ export const checklistMethods = methods({
       checklist
     },
     run: (p, call) => {
+      const business = businessRefusal(p.business_connection_id, p.chat_id)
+      if (business !== undefined) return business
       const target = editTarget(call, p.chat_id, p.message_id)
       if (isApiError(target)) return target
       const { chat, message } = target

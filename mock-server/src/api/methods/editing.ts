@@ -7,6 +7,7 @@
  */
 import { markupKind } from "../../input/markupKind.js"
 import { finishKeyboard, type InputButton } from "../../input/replyMarkup.js"
+import { toInt64 } from "../../internal/Params.js"
 import { messageJson } from "../../wire/message.js"
 import { standing } from "../../world/members.js"
 import { findMessage, type MessageLog, type MessageRecord } from "../../world/messages.js"
@@ -138,4 +139,16 @@ export const editedJson = (world: World, message: MessageRecord, botId: number):
 /** Marks the message edited now. */
 export const touch = (world: World, message: MessageRecord): void => {
   message.editDate = Math.floor(world.clock.now() / 1000)
+}
+
+/**
+ * A `business_connection_id` takes the business path (Client.cpp check_business_connection_chat_id): `chat_id` must
+ * be an integer (`chat identifier is empty`, `chat identifier must be a valid Integer`), then the connection must
+ * exist; the mock's worlds have no business connections yet, so any is `business connection not found`.
+ */
+export const businessRefusal = (businessConnectionId: string, chatParam: string): ApiError | undefined => {
+  if (businessConnectionId === "") return undefined
+  if (chatParam === "") return apiError(400, "Bad Request: chat identifier is empty")
+  if (toInt64(chatParam) === undefined) return apiError(400, "Bad Request: chat identifier must be a valid Integer")
+  return apiError(400, "Bad Request: business connection not found")
 }

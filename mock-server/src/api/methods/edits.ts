@@ -12,6 +12,7 @@ import { replyMarkup } from "../send/params.js"
 import { commit, method, methods } from "../table/method.js"
 import { custom, messageId, text } from "../table/params.js"
 import {
+  businessRefusal,
   CANT_EDIT,
   editedJson,
   editKeyboard,
@@ -48,6 +49,8 @@ export const editMethods = methods({
     },
     run: (p, call) => {
       if (isInlineForm(p.chat_id, p.message_id)) return inlineRefusal(p.inline_message_id)
+      const business = businessRefusal(p.business_connection_id, p.chat_id)
+      if (business !== undefined) return business
       const target = editTarget(call, p.chat_id, p.message_id)
       if (isApiError(target)) return target
       const { chat, message } = target
@@ -80,6 +83,8 @@ export const editMethods = methods({
     },
     run: (p, call) => {
       if (isInlineForm(p.chat_id, p.message_id)) return inlineRefusal(p.inline_message_id)
+      const business = businessRefusal(p.business_connection_id, p.chat_id)
+      if (business !== undefined) return business
       const target = editTarget(call, p.chat_id, p.message_id)
       if (isApiError(target)) return target
       const { chat, message } = target

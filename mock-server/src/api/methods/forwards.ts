@@ -97,15 +97,17 @@ const multiParams = {
   message_effect_id: int64Text
 }
 
+/** What carryMany reads of forwardMessages' and copyMessages' parameters. */
+interface ManyValues {
+  readonly chat_id: string
+  readonly from_chat_id: string
+  readonly message_ids: ReadonlyArray<number>
+  readonly protect_content: boolean
+  readonly message_effect_id: string
+}
+
 /** Several forwards or copies: the target, the source, TDLib's checks; the ones that may go, sent in order. */
-const carryMany = (
-  call: Call,
-  p: { chat_id: string; from_chat_id: string; message_ids: ReadonlyArray<number>; protect_content: boolean } & {
-    message_effect_id: string
-  },
-  carry: Carry,
-  caption: NewCaption | undefined
-): Verdict => {
+const carryMany = (call: Call, p: ManyValues, carry: Carry, caption: NewCaption | undefined): Verdict => {
   const { botId, world } = call
   const chat = sendChat(world, p.chat_id, botId)
   if (isApiError(chat)) return chat

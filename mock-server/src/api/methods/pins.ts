@@ -14,6 +14,7 @@ import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { logFor } from "../send/sendContent.js"
 import { type Call, commit, method, methods } from "../table/method.js"
 import { bool, messageId, text } from "../table/params.js"
+import { businessRefusal } from "./editing.js"
 
 const NOT_ENOUGH_RIGHTS = apiError(400, "Bad Request: not enough rights to manage pinned messages in the chat")
 
@@ -52,6 +53,8 @@ export const pinMethods = methods({
     summary: "pins a message; a `pinned_message` service message follows (the bot gets it too)",
     params: { business_connection_id: text, chat_id: text, message_id: messageId, disable_notification: bool },
     run: (p, call) => {
+      const business = businessRefusal(p.business_connection_id, p.chat_id)
+      if (business !== undefined) return business
       const target = pinTarget(call, p.chat_id, p.message_id, "message to pin")
       if (isApiError(target)) return target
       const { chat, log, message } = target
@@ -70,6 +73,8 @@ export const pinMethods = methods({
     summary: "unpins a message, or without message_id the latest pinned one",
     params: { business_connection_id: text, chat_id: text, message_id: messageId },
     run: (p, call) => {
+      const business = businessRefusal(p.business_connection_id, p.chat_id)
+      if (business !== undefined) return business
       let target: ReturnType<typeof pinTarget>
       if (p.message_id > 0) target = pinTarget(call, p.chat_id, p.message_id, "message to unpin")
       else {

@@ -15,7 +15,7 @@ import { sendContent } from "../send/sendContent.js"
 import { commit, method, methods } from "../table/method.js"
 import { bool, custom, int, messageId, raw, strings, text } from "../table/params.js"
 import { contentPermission } from "./contentRights.js"
-import { editKeyboard, editTarget, mayEdit, touch } from "./editing.js"
+import { businessRefusal, editKeyboard, editTarget, mayEdit, touch } from "./editing.js"
 
 const formatted = (name: string, note: string) =>
   custom("String", (input) => formattedParams(input.call.params, name), { required: name === "question", note })
@@ -100,6 +100,8 @@ export const pollMethods = methods({
     summary: "closes the bot's open poll (a `poll` update follows) and answers the Poll",
     params: { business_connection_id: text, chat_id: text, message_id: messageId, reply_markup: replyMarkup },
     run: (p, call) => {
+      const business = businessRefusal(p.business_connection_id, p.chat_id)
+      if (business !== undefined) return business
       const target = editTarget(call, p.chat_id, p.message_id, "message with poll to stop")
       if (isApiError(target)) return target
       const { chat, message } = target

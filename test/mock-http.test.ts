@@ -1,6 +1,7 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
 import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
 import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
@@ -35,4 +36,5 @@ voteConformanceSuite("standalone HTTP server", transport)
 forwardConformanceSuite("standalone HTTP server", transport)
 deletionConformanceSuite("standalone HTTP server", transport)
 editConformanceSuite("standalone HTTP server", transport)
+checklistConformanceSuite("standalone HTTP server", transport)
 reactionConformanceSuite("standalone HTTP server", transport)

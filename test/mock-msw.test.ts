@@ -3,6 +3,7 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
 import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
 import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
@@ -35,4 +36,5 @@ voteConformanceSuite("MSW", transport)
 forwardConformanceSuite("MSW", transport)
 deletionConformanceSuite("MSW", transport)
 editConformanceSuite("MSW", transport)
+checklistConformanceSuite("MSW", transport)
 reactionConformanceSuite("MSW", transport)

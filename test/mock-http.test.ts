@@ -1,10 +1,17 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
+import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
+import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
+import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { pollConformanceSuite } from "./mock/conformancePolls.js"
+import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { voteConformanceSuite } from "./mock/conformanceVotes.js"
 import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
 
 const clock = manualClock()
@@ -28,3 +35,10 @@ messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
 fileConformanceSuite("standalone HTTP server", transport)
 waitingConformanceSuite("standalone HTTP server", transport)
+pollConformanceSuite("standalone HTTP server", transport)
+voteConformanceSuite("standalone HTTP server", transport)
+forwardConformanceSuite("standalone HTTP server", transport)
+deletionConformanceSuite("standalone HTTP server", transport)
+editConformanceSuite("standalone HTTP server", transport)
+checklistConformanceSuite("standalone HTTP server", transport)
+reactionConformanceSuite("standalone HTTP server", transport)

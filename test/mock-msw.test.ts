@@ -3,10 +3,17 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
+import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
+import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
+import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { pollConformanceSuite } from "./mock/conformancePolls.js"
+import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { voteConformanceSuite } from "./mock/conformanceVotes.js"
 import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
 
 const clock = manualClock()
@@ -28,3 +35,10 @@ messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
 waitingConformanceSuite("MSW", transport)
+pollConformanceSuite("MSW", transport)
+voteConformanceSuite("MSW", transport)
+forwardConformanceSuite("MSW", transport)
+deletionConformanceSuite("MSW", transport)
+editConformanceSuite("MSW", transport)
+checklistConformanceSuite("MSW", transport)
+reactionConformanceSuite("MSW", transport)

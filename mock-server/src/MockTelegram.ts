@@ -14,6 +14,7 @@ import { defaultDefectMode, type DefectMode } from "./Defects.js"
 import { announceUpgrade } from "./events/announce.js"
 import { type AdminMethods, adminMethods } from "./facade/admin.js"
 import { type FacadeInternals, type HasInternals, INTERNALS } from "./facade/internals.js"
+import { type MessageActionMethods, messageActionMethods } from "./facade/messageActions.js"
 import { type PeopleMethods, peopleMethods } from "./facade/people.js"
 import { type ReadMethods, readMethods } from "./facade/reads.js"
 import { decodeContentEncoding } from "./internal/ContentEncoding.js"
@@ -41,6 +42,7 @@ import {
 
 export { SERVED_METHODS } from "./api/methods/index.js"
 export type { AdminMethods } from "./facade/admin.js"
+export type { MessageActionMethods } from "./facade/messageActions.js"
 export type { PeopleMethods } from "./facade/people.js"
 export type { After, CallbackQueryState, ReadMethods } from "./facade/reads.js"
 export { MockInputError } from "./MockInputError.js"
@@ -267,5 +269,5 @@ export class MockTelegram implements ControlTarget, HasInternals {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface MockTelegram extends PeopleMethods, AdminMethods, ReadMethods {}
-Object.assign(MockTelegram.prototype, peopleMethods, adminMethods, readMethods)
+export interface MockTelegram extends PeopleMethods, MessageActionMethods, AdminMethods, ReadMethods {}
+Object.assign(MockTelegram.prototype, peopleMethods, messageActionMethods, adminMethods, readMethods)

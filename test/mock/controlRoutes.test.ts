@@ -80,7 +80,38 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
   "POST /__mock/chats/:chat_id/join_requests/:user_id/decline": {
     path: `/__mock/chats/${SUPERGROUP}/join_requests/${ALICE}/decline`,
     prepare: requestToJoin
+  },
+  "POST /__mock/users/:user_id/edit": {
+    path: `/__mock/users/${ALICE}/edit`,
+    body: { message_id: 1, text: "hi again" },
+    prepare: (mock) => void mock.send(ALICE, { text: "hi" })
+  },
+  "POST /__mock/users/:user_id/forward": {
+    path: `/__mock/users/${ALICE}/forward`,
+    body: { from_chat_id: ALICE, message_id: 1 },
+    prepare: (mock) => void mock.send(ALICE, { text: "hi" })
+  },
+  "POST /__mock/users/:user_id/vote": {
+    path: `/__mock/users/${ALICE}/vote`,
+    body: { message_id: 1, option_ids: [0] },
+    prepare: (mock) => botSends(mock, "sendPoll", { chat_id: ALICE, question: "Tea?", options: ["yes", "no"] })
+  },
+  "POST /__mock/users/:user_id/react": {
+    path: `/__mock/users/${ALICE}/react`,
+    body: { message_id: 1, reaction: [{ type: "emoji", emoji: "👍" }] },
+    prepare: (mock) => void mock.send(ALICE, { text: "hi" })
   }
+}
+
+/** The default bot calls a method that must succeed. */
+function botSends(mock: MockTelegram, method: string, params: Record<string, unknown>): void {
+  const response = mock.handle({
+    method: "POST",
+    target: `/bot${mock.snapshot().bots[0]!.token}/${method}`,
+    contentType: "application/json",
+    body: new TextEncoder().encode(JSON.stringify(params))
+  })
+  if (response._tag !== "Json" || response.status !== 200) throw new Error(`the bot could not call ${method}`)
 }
 
 /** Alice asks to join the supergroup through a link that needs approval (made by its owner through the control API). */

@@ -1,13 +1,14 @@
 /** What a control route (`/__mock/…`) is, and what it acts on. */
 import type { Decoded } from "../decode/decoder.js"
 import type { AdminMethods } from "../facade/admin.js"
+import type { MessageActionMethods } from "../facade/messageActions.js"
 import type { PeopleMethods } from "../facade/people.js"
 import type { ReadMethods } from "../facade/reads.js"
 import type { Watchable } from "../world/waiting.js"
 import type { FaultInput, FloodLimit, WorldSnapshot } from "../WorldSnapshot.js"
 
 /** The mock's own public operations, which is all a control route may use (they validate their input too). */
-export interface ControlTarget extends Watchable, PeopleMethods, AdminMethods, ReadMethods {
+export interface ControlTarget extends Watchable, PeopleMethods, MessageActionMethods, AdminMethods, ReadMethods {
   reset(): void
   snapshot(): WorldSnapshot
   replaceWorld(input: unknown): void

@@ -11,6 +11,7 @@ import { type BodyRule, ControlRefusal, type ControlRoute, type ControlTarget, t
 import { faultRoutes } from "./faultRoutes.js"
 import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
+import { messageRoutes } from "./messageRoutes.js"
 import { peopleRoutes } from "./peopleRoutes.js"
 import { worldRoutes } from "./worldRoutes.js"
 
@@ -21,7 +22,8 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...journalRoutes,
   ...peopleRoutes,
   ...chatRoutes,
-  ...joinRequestRoutes
+  ...joinRequestRoutes,
+  ...messageRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

@@ -2,15 +2,19 @@
  * The people operations as the facade and the control API expose them: typed input (the facade and the routes decode
  * it), the person and the chat checked, then the action. A refusal throws MockInputError and changes nothing.
  */
-import type { ChatMember, Message } from "@grammyjs/types"
+import type { ChatMember, Message, Poll } from "@grammyjs/types"
 import type {
   BlockInput,
+  EditInput,
+  ForwardInput,
   JoinInput,
   LeaveInput,
   NewUser,
   PressInput,
+  ReactInput,
   SendInput,
-  StandingInput
+  StandingInput,
+  VoteInput
 } from "../decode/control.js"
 import { changeStanding, defaultActor, dropJoinRequest, sameStanding } from "../events/standing.js"
 import { normalizeUsername } from "../internal/text.js"
@@ -23,7 +27,10 @@ import { findMessage, messagesOf } from "../world/messages.js"
 import type { ChatRecord, MemberRecord, World } from "../world/World.js"
 import type { User } from "../WorldSnapshot.js"
 import { joinByLink, type JoinOutcome, leave } from "./joins.js"
+import { editAsPerson, forwardAsPerson } from "./messageActions.js"
+import { reactAsPerson } from "./reactions.js"
 import { block, PersonProblem, press, sendAsPerson } from "./talk.js"
+import { voteAsPerson } from "./votes.js"
 
 const lines = <A>(run: () => A): A => {
   try {
@@ -194,4 +201,47 @@ export const chatMember = (world: World, chatId: number, userId: number): ChatMe
   if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
   if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
   return asChatMember(chatMemberJson(world, chat, userId, standing(chat, userId)))
+}
+
+/** A person edits their text message: the Message (the bots that got it get `edited_message`). */
+export const editMessage = (world: World, userId: number, body: EditInput): Message => {
+  person(world, userId)
+  const place = { chatId: body.chat_id, botId: body.bot_id, messageId: body.message_id }
+  return asMessage(lines(() => editAsPerson(world, userId, { ...place, text: body.text })))
+}
+
+/** A person forwards a message they can see to a bot (or a chat): the new Message. */
+export const forwardMessage = (world: World, userId: number, body: ForwardInput): Message => {
+  person(world, userId)
+  return asMessage(lines(() =>
+    forwardAsPerson(world, userId, {
+      fromChatId: body.from_chat_id,
+      fromBotId: body.from_bot_id,
+      messageId: body.message_id,
+      chatId: body.chat_id,
+      botId: body.bot_id
+    })
+  ))
+}
+
+/** A person votes in a poll (`[]` retracts): the Poll as they see it. */
+export const vote = (world: World, userId: number, body: VoteInput): Poll => {
+  person(world, userId)
+  const place = { chatId: body.chat_id, botId: body.bot_id, messageId: body.message_id }
+  return JSON.parse(lines(() => voteAsPerson(world, userId, { ...place, optionIds: body.option_ids }))) as Poll
+}
+
+/** A person sets their reactions on a message (`[]` removes them). */
+export const react = (world: World, userId: number, body: ReactInput): true => {
+  person(world, userId)
+  const reactions = body.reaction.map((r) =>
+    r.type === "emoji" ? { kind: "emoji" as const, emoji: r.emoji } : {
+      kind: "custom_emoji" as const,
+      customEmojiId: r.custom_emoji_id
+    }
+  )
+  lines(() =>
+    reactAsPerson(world, userId, { chatId: body.chat_id, botId: body.bot_id, messageId: body.message_id, reactions })
+  )
+  return true
 }

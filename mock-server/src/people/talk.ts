@@ -52,7 +52,7 @@ export const placeFor = (
 }
 
 /** Why a person may not write in a group or channel, if they may not. */
-const writeProblem = (chat: ChatRecord, userId: number): string | undefined => {
+export const writeProblem = (chat: ChatRecord, userId: number): string | undefined => {
   const member = standing(chat, userId)
   if (chat.type === "channel") {
     const may = member.status === "creator" ||
@@ -67,7 +67,7 @@ const writeProblem = (chat: ChatRecord, userId: number): string | undefined => {
 }
 
 /** Opens (or reopens, after a block) a person's private chat with a bot; its log. */
-const openConversation = (world: World, userId: number, botId: number): MessageLog => {
+export const openConversation = (world: World, userId: number, botId: number): MessageLog => {
   const conv = conversation(world, userId, botId)!
   const chat = world.chats.get(userId)!
   const wasBlocked = conv.blocked

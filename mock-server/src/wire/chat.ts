@@ -33,8 +33,16 @@ const DEFAULT_PERMISSIONS =
   `"can_send_other_messages":true,"can_add_web_page_previews":true,"can_change_info":false,` +
   `"can_invite_users":true,"can_pin_messages":false,"can_manage_topics":false}`
 
-/** ChatFullInfo as getChat answers it, with `invite_link` when the bot may see one. */
-export const chatFullInfoJson = (world: World, chat: ChatRecord, inviteLink: string | undefined): string => {
+/**
+ * ChatFullInfo as getChat answers it, with `invite_link` when the bot may see one and `pinned` (its `,"pinned_message"`
+ * key) when a message is pinned.
+ */
+export const chatFullInfoJson = (
+  world: World,
+  chat: ChatRecord,
+  inviteLink: string | undefined,
+  pinned = ""
+): string => {
   let out = `{"id":${chat.id}`
   const link = inviteLink !== undefined ? `,"invite_link":${json(inviteLink)}` : ""
   switch (chat.type) {
@@ -61,5 +69,5 @@ export const chatFullInfoJson = (world: World, chat: ChatRecord, inviteLink: str
       if (chat.type === "supergroup") out += `,"permissions":${DEFAULT_PERMISSIONS}`
       break
   }
-  return out + `,"max_reaction_count":11,"accent_color_id":${Math.abs(chat.id) % 7}}`
+  return out + pinned + `,"max_reaction_count":11,"accent_color_id":${Math.abs(chat.id) % 7}}`
 }

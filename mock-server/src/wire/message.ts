@@ -7,7 +7,11 @@ import type { Caption, Content, Entity, LinkPreviewRecord, Service, TextContent 
 import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
 import { chatShortJson } from "./chat.js"
+import { checklistJson } from "./checklist.js"
 import { documentJson } from "./file.js"
+import { forwardJson } from "./forward.js"
+import { pinnedServiceJson } from "./pins.js"
+import { pollJson } from "./poll.js"
 import { userJson } from "./user.js"
 
 const json = JSON.stringify
@@ -61,6 +65,8 @@ const serviceJson = (world: World, service: Service, viewerBotId: number | undef
       return `,"migrate_to_chat_id":${service.chatId}`
     case "migrate_from_chat_id":
       return `,"migrate_from_chat_id":${service.chatId}`
+    case "pinned_message":
+      return `,"pinned_message":${pinnedServiceJson(world, service, viewerBotId)}`
   }
 }
 
@@ -96,6 +102,10 @@ const contentJson = (world: World, content: Content, viewerBotId: number | undef
     case "document":
       return `,"document":${documentJson(world, content.file, content.thumbnail, viewer)}` +
         captionKeys(world, content.caption)
+    case "poll":
+      return `,"poll":${pollJson(world, content.poll, viewerBotId, content)}`
+    case "checklist":
+      return `,"checklist":${checklistJson(world, content)}`
   }
 }
 
@@ -120,6 +130,7 @@ export const messageJson = (
   out += `,"chat":${chat === undefined ? `{"id":${message.chatId},"type":"private"}` : chatShortJson(world, chat)}`
   out += `,"date":${message.date}`
   if (message.editDate > 0) out += `,"edit_date":${message.editDate}`
+  if (message.forwardOrigin !== undefined) out += forwardJson(world, message.forwardOrigin)
   if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
   out += contentJson(world, message.content, viewerBotId)
   if (message.keyboard !== undefined) {

@@ -3,6 +3,7 @@
  * forgotten), and the records the Bot API's Message objects are rendered from.
  */
 import type { ButtonRecord, Content } from "./content.js"
+import type { ForwardOrigin, ReplyKeyboardKind } from "./forwards.js"
 import type { ChatRecord, Conversation, World } from "./World.js"
 
 export type { ButtonRecord, Content, Entity, LinkPreviewRecord, Service, TextContent } from "./content.js"
@@ -27,6 +28,10 @@ export interface MessageRecord {
   keyboard: ReadonlyArray<ReadonlyArray<ButtonRecord>> | undefined
   readonly protect: boolean
   readonly replyToId: number | undefined
+  /** A forward's origin (a forward of a forward keeps the first one). */
+  readonly forwardOrigin?: ForwardOrigin | undefined
+  /** A reply keyboard, its removal or a force reply sent with it: such a message can't be edited. */
+  readonly replyKeyboard?: ReplyKeyboardKind | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

@@ -7,12 +7,19 @@ import type { Method } from "../table/method.js"
 import { botMethods } from "./bot.js"
 import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
+import { checklistMethods } from "./checklists.js"
+import { deletionMethods } from "./deletions.js"
 import { documentMethods } from "./documents.js"
+import { editMethods } from "./edits.js"
 import { fileMethods } from "./files.js"
+import { forwardMethods } from "./forwards.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
+import { pinMethods } from "./pins.js"
+import { pollMethods } from "./polls.js"
+import { reactionMethods } from "./reactions.js"
 import { subscriptionLinkMethods } from "./subscriptionLinks.js"
 import { updateMethods } from "./updates.js"
 import { webhookMethods } from "./webhooks.js"
@@ -29,7 +36,14 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   memberMethods,
   inviteLinkMethods,
   subscriptionLinkMethods,
-  joinRequestMethods
+  joinRequestMethods,
+  editMethods,
+  deletionMethods,
+  pollMethods,
+  checklistMethods,
+  forwardMethods,
+  reactionMethods,
+  pinMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

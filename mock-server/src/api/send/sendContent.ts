@@ -3,6 +3,7 @@
  * to write, the keyboard's TDLib checks, the content's own checks and permission, Telegram's refusals of a private
  * chat; then, counted against flood control, the message stored and answered as a Message.
  */
+import { keptReplyKeyboard } from "../../input/markupKind.js"
 import { finishKeyboard } from "../../input/replyMarkup.js"
 import { messageJson } from "../../wire/message.js"
 import { conversation } from "../../world/chats.js"
@@ -38,6 +39,8 @@ export interface ContentOf {
   readonly content: () => Content | ApiError
   /** The per-content right of a restricted bot (`not enough rights to send photos to the chat`), if it needs one. */
   readonly permission?: ((chat: ChatRecord, botId: number) => ApiError | undefined) | undefined
+  /** Runs once the message is stored (a poll starts its closing timer). */
+  readonly onStored?: ((message: MessageRecord) => void) | undefined
 }
 
 /** Sends `content` as the bot: every check in the real order, then the message stored and rendered. */
@@ -69,8 +72,10 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
       content,
       keyboard,
       protect: p.protect_content,
-      replyToId: replyTo?.id
+      replyToId: replyTo?.id,
+      replyKeyboard: keptReplyKeyboard(call.params.get("reply_markup"))
     })
+    what.onStored?.(record)
     return messageJson(world, record, botId, replyTo)
   })
 }

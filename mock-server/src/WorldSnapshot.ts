@@ -75,14 +75,99 @@ export interface Member {
   readonly can_post_messages?: boolean | undefined
   /** Channels: may edit other users' messages. */
   readonly can_edit_messages?: boolean | undefined
-  /** May pin messages. */
+  /** May pin messages (restricted members: a permission). */
   readonly can_pin_messages?: boolean | undefined
+  /** Supergroups: may create, edit, close and reopen forum topics (restricted members: may create topics). */
+  readonly can_manage_topics?: boolean | undefined
+  /** May post stories to the chat's page. */
+  readonly can_post_stories?: boolean | undefined
+  /** May edit others' stories. */
+  readonly can_edit_stories?: boolean | undefined
+  /** May delete others' stories. */
+  readonly can_delete_stories?: boolean | undefined
+  /** Channels: may manage the channel's direct messages. */
+  readonly can_manage_direct_messages?: boolean | undefined
+  /** May set the tags of other members. */
+  readonly can_manage_tags?: boolean | undefined
+  /** Who promoted this administrator (their rights can be edited by them and by the creator). */
+  readonly promoted_by?: number | undefined
+  /**
+   * The member's title: `custom_title` of the creator and administrators, `tag` of members and restricted members
+   * (one value in Telegram, kept across promotions and demotions).
+   */
+  readonly custom_title?: string | undefined
   /** Restricted members: may send text messages (false when left out). */
   readonly can_send_messages?: boolean | undefined
+  /** Restricted members: may send music (false when left out; so are the permissions below). */
+  readonly can_send_audios?: boolean | undefined
+  /** Restricted members: may send documents. */
+  readonly can_send_documents?: boolean | undefined
+  /** Restricted members: may send photos. */
+  readonly can_send_photos?: boolean | undefined
+  /** Restricted members: may send videos. */
+  readonly can_send_videos?: boolean | undefined
+  /** Restricted members: may send video notes. */
+  readonly can_send_video_notes?: boolean | undefined
+  /** Restricted members: may send voice notes. */
+  readonly can_send_voice_notes?: boolean | undefined
+  /** Restricted members: may send polls and checklists. */
+  readonly can_send_polls?: boolean | undefined
+  /** Restricted members: may send stickers, animations, games, dice and use inline bots. */
+  readonly can_send_other_messages?: boolean | undefined
+  /** Restricted members: their links get previews. */
+  readonly can_add_web_page_previews?: boolean | undefined
+  /** Restricted members: may react to messages. */
+  readonly can_react_to_messages?: boolean | undefined
+  /** Restricted members: may edit their own tag. */
+  readonly can_edit_tag?: boolean | undefined
   /** Restricted members: still in the chat (true when left out). */
   readonly is_member?: boolean | undefined
   /** Unix time in seconds: when a ban or restriction ends, or a subscriber's subscription (0 or absent: never). */
   readonly until_date?: number | undefined
+}
+
+/** What the members of a group may do, as the Bot API's ChatPermissions (a permission left out is false). */
+export interface ChatPermissions {
+  readonly can_send_messages?: boolean | undefined
+  readonly can_send_audios?: boolean | undefined
+  readonly can_send_documents?: boolean | undefined
+  readonly can_send_photos?: boolean | undefined
+  readonly can_send_videos?: boolean | undefined
+  readonly can_send_video_notes?: boolean | undefined
+  readonly can_send_voice_notes?: boolean | undefined
+  readonly can_send_polls?: boolean | undefined
+  readonly can_send_other_messages?: boolean | undefined
+  readonly can_add_web_page_previews?: boolean | undefined
+  readonly can_react_to_messages?: boolean | undefined
+  readonly can_edit_tag?: boolean | undefined
+  readonly can_change_info?: boolean | undefined
+  readonly can_invite_users?: boolean | undefined
+  readonly can_pin_messages?: boolean | undefined
+  readonly can_manage_topics?: boolean | undefined
+}
+
+/** A forum topic of a supergroup that is a forum. */
+export interface ForumTopic {
+  /** The topic's id: the id of the message that created it (above 1; the General topic is 1). */
+  readonly message_thread_id: number
+  /** Its name, 1-128 characters. */
+  readonly name: string
+  /** The icon's color as an RGB number (0 when left out). */
+  readonly icon_color?: number | undefined
+  /** The custom emoji of its icon, if any. */
+  readonly icon_custom_emoji_id?: string | undefined
+  /** Who created it (a bot may edit, close and delete the topics it created). */
+  readonly creator_id?: number | undefined
+  /** Closed: only administrators may write in it. */
+  readonly is_closed?: boolean | undefined
+}
+
+/** The General topic of a forum. */
+export interface GeneralForumTopic {
+  /** Its name ("General" when left out). */
+  readonly name?: string | undefined
+  readonly is_closed?: boolean | undefined
+  readonly is_hidden?: boolean | undefined
 }
 
 /** The kind of a chat; it decides which ids it may have (telegram-wire.md §6). */
@@ -104,6 +189,20 @@ export interface Chat {
   readonly migrated_to_chat_id?: number | undefined
   /** A basic group deleted without an upgrade. */
   readonly deleted: boolean
+  /** Groups, supergroups and channels: the description (up to 255 characters). */
+  readonly description?: string | undefined
+  /** Groups and supergroups: what members may do (Telegram's defaults for a new group when left out). */
+  readonly permissions?: ChatPermissions | undefined
+  /** Supergroups: the sticker set members share. */
+  readonly sticker_set_name?: string | undefined
+  /** Supergroups and channels: chats banned from posting as themselves (banChatSenderChat). */
+  readonly banned_sender_chat_ids?: ReadonlyArray<number> | undefined
+  /** Supergroups: the chat is a forum (its messages live in topics). */
+  readonly is_forum?: boolean | undefined
+  /** A forum's topics besides General. */
+  readonly forum_topics?: ReadonlyArray<ForumTopic> | undefined
+  /** A forum's General topic, when it is not as a new forum has it. */
+  readonly general_forum_topic?: GeneralForumTopic | undefined
   /**
    * Private chats: the bots the user has started (absent: every bot of the world). A user who started no bot has no
    * private chat.

@@ -7,6 +7,7 @@ import type { Content, Entity, LinkPreviewRecord, Service, TextContent } from ".
 import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
 import { chatShortJson } from "./chat.js"
+import { chatServiceJson } from "./chatService.js"
 import { userJson } from "./user.js"
 
 const json = JSON.stringify
@@ -60,6 +61,8 @@ const serviceJson = (world: World, service: Service, viewerBotId: number | undef
       return `,"migrate_to_chat_id":${service.chatId}`
     case "migrate_from_chat_id":
       return `,"migrate_from_chat_id":${service.chatId}`
+    default:
+      return chatServiceJson(service)
   }
 }
 
@@ -104,6 +107,7 @@ export const messageJson = (
   out += `,"chat":${chat === undefined ? `{"id":${message.chatId},"type":"private"}` : chatShortJson(world, chat)}`
   out += `,"date":${message.date}`
   if (message.editDate > 0) out += `,"edit_date":${message.editDate}`
+  if (message.threadId !== undefined) out += `,"message_thread_id":${message.threadId}`
   if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
   out += contentJson(world, message.content, viewerBotId)
   if (message.keyboard !== undefined) {
@@ -112,6 +116,7 @@ export const messageJson = (
     }]}`
   }
   if (message.protect) out += `,"has_protected_content":true`
+  if (message.threadId !== undefined) out += `,"is_topic_message":true`
   return out + "}"
 }
 

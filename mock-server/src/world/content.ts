@@ -3,6 +3,8 @@
  * method families add them), and the parts contents share (entities, link preview options, keyboard buttons).
  */
 
+import type { ChatService } from "./chatServices.js"
+
 /** A message entity (offsets and lengths in UTF-16 units), as the Bot API's MessageEntity. */
 export interface Entity {
   readonly type: string
@@ -37,6 +39,7 @@ export type Service =
   | { readonly kind: "left_chat_member"; readonly userId: number }
   | { readonly kind: "migrate_to_chat_id"; readonly chatId: number }
   | { readonly kind: "migrate_from_chat_id"; readonly chatId: number }
+  | ChatService
 
 /** A text message: its text, entities and link preview options. */
 export interface TextContent {

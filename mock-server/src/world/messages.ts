@@ -27,6 +27,8 @@ export interface MessageRecord {
   keyboard: ReadonlyArray<ReadonlyArray<ButtonRecord>> | undefined
   readonly protect: boolean
   readonly replyToId: number | undefined
+  /** The forum topic it is in (undefined: the General topic, or a chat without topics). */
+  readonly threadId?: number | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

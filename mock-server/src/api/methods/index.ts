@@ -7,6 +7,8 @@ import type { Method } from "../table/method.js"
 import { botMethods } from "./bot.js"
 import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
+import { forumTopicMethods } from "./forumTopics.js"
+import { generalTopicMethods } from "./generalTopic.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
@@ -25,7 +27,9 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   memberMethods,
   inviteLinkMethods,
   subscriptionLinkMethods,
-  joinRequestMethods
+  joinRequestMethods,
+  forumTopicMethods,
+  generalTopicMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -6,6 +6,7 @@
 import { finishKeyboard } from "../../input/replyMarkup.js"
 import { messageJson } from "../../wire/message.js"
 import { conversation } from "../../world/chats.js"
+import { closedTo, isForum } from "../../world/forum.js"
 import type { Content } from "../../world/content.js"
 import { addMessage, findMessage, type MessageLog, type MessageRecord } from "../../world/messages.js"
 import type { ChatRecord } from "../../world/World.js"
@@ -13,6 +14,7 @@ import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { conversationOf, privateRefusal, sendRightsRefusal } from "../sendAccess.js"
 import { type Call, commit, type Verdict } from "../table/method.js"
 import type { SendValues } from "./params.js"
+import { TOPIC_CLOSED } from "./topic.js"
 
 /** The log a bot's messages in this chat live in (private chats: its conversation's, if it exists yet). */
 export const logFor = (chat: ChatRecord, botId: number): MessageLog | undefined =>
@@ -46,7 +48,7 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
   const chat = p.chat_id
   const replyTo = replyTarget(chat, botId, p.reply_parameters)
   if (isApiError(replyTo)) return replyTo
-  const rights = sendRightsRefusal(chat, botId)
+  const rights = sendRightsRefusal(chat, botId, Math.floor(world.clock.now() / 1000))
   if (rights !== undefined) return rights
   let keyboard: MessageRecord["keyboard"]
   if (p.reply_markup !== undefined) {
@@ -58,6 +60,9 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
   if (isApiError(content)) return content
   const refusal = what.permission?.(chat, botId) ?? privateRefusal(world, chat, botId)
   if (refusal !== undefined) return refusal
+  // A reply without a topic goes to the topic of the message it replies to.
+  const thread = p.message_thread_id !== 0 ? p.message_thread_id : isForum(chat) ? replyTo?.threadId : undefined
+  if (closedTo(chat, thread, botId)) return TOPIC_CLOSED
   return commit(chat, () => {
     const channel = chat.type === "channel"
     const log = logFor(chat, botId) ?? conversation(world, chat.id, botId)!.log
@@ -69,7 +74,8 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
       content,
       keyboard,
       protect: p.protect_content,
-      replyToId: replyTo?.id
+      replyToId: replyTo?.id,
+      threadId: thread
     })
     return messageJson(world, record, botId, replyTo)
   })

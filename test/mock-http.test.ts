@@ -1,6 +1,8 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { forumConformanceSuite } from "./mock/conformanceForum.js"
+import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
@@ -24,3 +26,5 @@ conformanceSuite("standalone HTTP server", transport)
 updateConformanceSuite("standalone HTTP server", transport)
 messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
+forumConformanceSuite("standalone HTTP server", transport)
+forumMessageConformanceSuite("standalone HTTP server", transport)

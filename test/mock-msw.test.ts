@@ -3,6 +3,8 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { forumConformanceSuite } from "./mock/conformanceForum.js"
+import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
@@ -24,3 +26,5 @@ conformanceSuite("MSW", transport)
 updateConformanceSuite("MSW", transport)
 messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
+forumConformanceSuite("MSW", transport)
+forumMessageConformanceSuite("MSW", transport)

@@ -5,8 +5,8 @@
  * on the mock's clock, and webhook deliveries go through a deliverer the mock is given. This class is a facade; the
  * world lives in `world/`, the Bot API in `api/`, the people in `people/`, the control API in `control/`.
  */
-import type { ChatMember, Message } from "@grammyjs/types"
-import { answerApi, describeRequest, runWebhookReply } from "./api/router.js"
+import type { BotCommand, ChatMember, ForumTopic, Message } from "@grammyjs/types"
+import { answerApi, runWebhookReply } from "./api/router.js"
 import type { ControlTarget } from "./control/common.js"
 import { answerControl, isControlTarget } from "./control/router.js"
 import {
@@ -27,18 +27,19 @@ import {
 } from "./decode/control.js"
 import { decodeFault, decodeFloodLimits } from "./decode/world.js"
 import { defaultWorld } from "./DefaultWorld.js"
+import { defectReply } from "./DefectReply.js"
 import { defaultDefectMode, type DefectMode } from "./Defects.js"
-import { announceUpgrade } from "./events/announce.js"
 import { decodeContentEncoding } from "./internal/ContentEncoding.js"
-import { errorLine, guardResponse } from "./internal/guard.js"
+import { guardResponse } from "./internal/guard.js"
 import { type MockClock, systemClock } from "./MockClock.js"
 import type { MockActionEvent, MockObserver } from "./MockEvents.js"
 import { MockInputError } from "./MockInputError.js"
 import { defaultUpdateOptions, type MockTelegramOptions, orThrow } from "./MockOptions.js"
+import * as Admin from "./people/admin.js"
 import type { JoinOutcome } from "./people/joins.js"
 import * as People from "./people/operations.js"
 import type { WireRequest, WireResponse } from "./Wire.js"
-import { chatByReference, upgradeGroup } from "./world/chats.js"
+import { chatByReference } from "./world/chats.js"
 import { disposeWorld } from "./world/dispose.js"
 import { findLink, primaryLink } from "./world/inviteLinks.js"
 import { Observers } from "./world/observers.js"
@@ -62,6 +63,7 @@ import {
 export { SERVED_METHODS } from "./api/methods/index.js"
 export { MockInputError } from "./MockInputError.js"
 export type { MockTelegramOptions, WebhookOptions } from "./MockOptions.js"
+export type { BotProfileData } from "./people/botView.js"
 export type { JoinOutcome } from "./people/joins.js"
 
 /** The mock Telegram: make one, hand its `handle` to a transport, and drive or inspect it from a test. */
@@ -145,15 +147,8 @@ export class MockTelegram implements ControlTarget {
 
   /** Upgrades a basic group to a supergroup (its bots get the migrate messages); returns the supergroup's id. */
   upgradeGroup(chatId: number): number {
-    const world = this.current
-    return this.acted(() => {
-      const result = upgradeGroup(world, chatId)
-      if (typeof result === "string") throw new MockInputError([`chat_id: cannot upgrade: ${result}`])
-      const group = world.chats.get(chatId)!
-      const creator = [...group.members].find(([, member]) => member.status === "creator")?.[0]
-      announceUpgrade(world, group, world.chats.get(result)!, creator ?? world.bots[0]?.user_id ?? 0)
-      return result
-    }, (result) => ({ action: "upgrade", chat_id: chatId, result: String(result) }))
+    const upgrade = () => People.upgrade(this.current, chatId)
+    return this.acted(upgrade, (result) => ({ action: "upgrade", chat_id: chatId, result: String(result) }))
   }
 
   /** The next `times` calls of `method` (optionally for one chat) get `reply` instead of the normal answer. */
@@ -271,23 +266,45 @@ export class MockTelegram implements ControlTarget {
     )
   }
 
+  /** Switches a supergroup's topics on or off (`{ is_forum }`); the chat in the world-file format. */
+  setForum(chatId: number, input: Admin.ForumInput): Chat {
+    const body = orThrow(Admin.decodeForum(input))
+    return this.acted(() => Admin.setForum(this.current, chatId, body), () => ({ action: "forum", chat_id: chatId }))
+  }
+
+  /** An administrator (`by`, default the creator) creates a forum topic (`{ name, icon_color?, … }`): the ForumTopic. */
+  createTopic(chatId: number, input: Admin.TopicInput): ForumTopic {
+    const body = orThrow(Admin.decodeTopic(input))
+    return this.acted(
+      () => Admin.createTopicAs(this.current, chatId, body),
+      () => ({ action: "topic", text: body.name })
+    )
+  }
+
+  /** A person lets a bot (the world's first unless `bot_id`) set their emoji status, or not (`allowed: false`). */
+  allowEmojiStatus(userId: number, input: Admin.EmojiStatusAccessInput = {}): true {
+    const body = orThrow(Admin.decodeEmojiStatusAccess(input))
+    return this.acted(() => Admin.allowEmojiStatus(this.current, userId, body), () => ({ action: "emoji_access" }))
+  }
+
+  /** What a bot set about itself: commands per scope and language, names, descriptions, menu buttons, rights. */
+  botProfile(botId: number): Admin.BotProfileData {
+    return Admin.botProfileData(this.current, botId)
+  }
+
+  /** The commands a person's app shows in a chat (`{ user_id, chat_id?, language_code? }`). */
+  botCommands(botId: number, query: Admin.CommandsQuery): Array<BotCommand> {
+    return Admin.commandsShown(this.current, botId, orThrow(Admin.decodeCommandsQuery(query)))
+  }
+
   /** A chat's messages as Message objects, oldest first (a private chat: its conversation with `botId`). */
   messages(chatId: number, botId?: number): Array<Message> {
     return People.chatMessages(this.current, chatId, botId)
   }
 
   /** A callback query and the bot's answer to it, while it is kept. */
-  callbackQuery(
-    id: string
-  ): { bot_id: number; user_id: number; answer?: { text: string; show_alert: boolean; url: string } } | undefined {
-    const query = this.current.callbackQueries.get(id)
-    if (query === undefined) return undefined
-    const answer = query.answer
-    return {
-      bot_id: query.botId,
-      user_id: query.userId,
-      ...(answer !== undefined ? { answer: { text: answer.text, show_alert: answer.showAlert, url: answer.url } } : {})
-    }
+  callbackQuery(id: string): People.CallbackQueryView | undefined {
+    return People.callbackQueryView(this.current, id)
   }
 
   /** Sets who delivers webhooks (undefined: updates wait in the queue, counted in pending_update_count). */
@@ -373,26 +390,6 @@ export class MockTelegram implements ControlTarget {
   /** Counts and journals a defect; then rethrows it ("throw") or answers 500 with a one-line report ("answer"). */
   private defect(request: WireRequest, error: unknown): WireResponse {
     this.defects++
-    let what: { method: string; botId: number | null } = { method: "(unreadable request)", botId: null }
-    try {
-      what = describeRequest(this.current, request)
-      this.current.journal.record({
-        at: this.clock.now(),
-        bot_id: what.botId,
-        method: what.method,
-        status: 500,
-        fault: "defect"
-      })
-    } catch {
-      // The journal or the clock failing too must not hide the first defect.
-    }
-    if ((this.onDefect ?? defaultDefectMode()) === "throw") throw error
-    const message = errorLine(error)
-    return {
-      _tag: "Json",
-      status: 500,
-      body: `{"ok":false,"error_code":500,"description":${JSON.stringify(`Internal Server Error: ${message}`)}}`,
-      defect: `defect in ${what.method}: ${message}`
-    }
+    return defectReply(this.current, this.onDefect ?? defaultDefectMode(), request, error)
   }
 }

@@ -70,7 +70,16 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
   "POST /__mock/chats/:chat_id/join_requests/:user_id/decline": {
     path: `/__mock/chats/${SUPERGROUP}/join_requests/${ALICE}/decline`,
     prepare: requestToJoin
-  }
+  },
+  "PUT /__mock/chats/:chat_id/forum": { path: `/__mock/chats/${SUPERGROUP}/forum`, body: { is_forum: true } },
+  "POST /__mock/chats/:chat_id/topics": {
+    path: `/__mock/chats/${SUPERGROUP}/topics`,
+    body: { name: "Announcements" },
+    prepare: (mock) => void mock.setForum(SUPERGROUP, { is_forum: true })
+  },
+  "POST /__mock/users/:user_id/emoji_status_access": { path: `/__mock/users/${ALICE}/emoji_status_access` },
+  "GET /__mock/bots/:bot_id/profile": { path: `/__mock/bots/${DEFAULT_BOT_ID}/profile` },
+  "GET /__mock/bots/:bot_id/commands": { path: `/__mock/bots/${DEFAULT_BOT_ID}/commands?user_id=${ALICE}` }
 }
 
 /** Alice asks to join the supergroup through a link that needs approval (made by its owner through the control API). */

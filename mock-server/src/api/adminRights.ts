@@ -5,8 +5,9 @@ import type { ChatRecord, MemberRights } from "../world/World.js"
 /** The administrator rights a member record can hold. */
 export type AdminRight = Extract<keyof MemberRights, `can_${string}`>
 
-/** True for the creator, and for an administrator given `right`. */
+/** True for the creator, and for an administrator given `right` (every administrator may manage the chat). */
 export const holds = (chat: ChatRecord, userId: number, right: AdminRight): boolean => {
   const member = standing(chat, userId)
-  return member.status === "creator" || (member.status === "administrator" && member.rights[right] === true)
+  if (member.status === "creator") return true
+  return member.status === "administrator" && (right === "can_manage_chat" || member.rights[right] === true)
 }

@@ -1,5 +1,6 @@
 /** What a control route (`/__mock/…`) is, and what it acts on. */
-import type { ChatMember, Message } from "@grammyjs/types"
+import type { BotCommand, ChatMember, ForumTopic, Message } from "@grammyjs/types"
+import type { CommandsQuery, EmojiStatusAccessInput, ForumInput, TopicInput } from "../decode/adminControl.js"
 import type {
   BlockInput,
   JoinInput,
@@ -10,8 +11,9 @@ import type {
   StandingInput
 } from "../decode/control.js"
 import type { Decoded } from "../decode/decoder.js"
+import type { BotProfileData } from "../people/botView.js"
 import type { JoinOutcome } from "../people/joins.js"
-import type { FaultInput, FloodLimit, JournalEntry, User, WorldSnapshot } from "../WorldSnapshot.js"
+import type { Chat, FaultInput, FloodLimit, JournalEntry, User, WorldSnapshot } from "../WorldSnapshot.js"
 
 /** The mock's own public operations, which is all a control route may use (they validate their input too). */
 export interface ControlTarget {
@@ -34,6 +36,11 @@ export interface ControlTarget {
   approveJoinRequest(chatId: number, userId: number): ChatMember
   declineJoinRequest(chatId: number, userId: number): true
   messages(chatId: number, botId?: number): Array<Message>
+  setForum(chatId: number, input: ForumInput): Chat
+  createTopic(chatId: number, input: TopicInput): ForumTopic
+  allowEmojiStatus(userId: number, input?: EmojiStatusAccessInput): true
+  botProfile(botId: number): BotProfileData
+  botCommands(botId: number, query: CommandsQuery): Array<BotCommand>
 }
 
 /** One control request, matched to its route, its body decoded by the route's decoder. */

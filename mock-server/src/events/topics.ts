@@ -4,34 +4,9 @@
  * hidden or shown. Each change posts its service message in the topic, which every bot in the chat gets (the one that
  * made the change too). What the bot's methods and the control API share.
  */
-import type { ChatService } from "../world/chatServices.js"
 import { GENERAL_TOPIC_ID, type TopicRecord } from "../world/chatProfile.js"
-import { addMessage, type MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
-import { deliverMessage } from "./announce.js"
-
-/** Posts a service message in a topic (undefined: General) and delivers it. */
-const post = (
-  world: World,
-  chat: ChatRecord,
-  actorId: number,
-  service: ChatService,
-  threadId: number | undefined
-): MessageRecord => {
-  const message = addMessage(world, chat, undefined, chat.log, {
-    date: Math.floor(world.clock.now() / 1000),
-    fromId: actorId,
-    authorId: actorId,
-    senderChatId: undefined,
-    content: { kind: "service", service },
-    keyboard: undefined,
-    protect: false,
-    replyToId: undefined,
-    threadId
-  })
-  deliverMessage(world, chat, message)
-  return message
-}
+import { postService as post } from "./chatService.js"
 
 /** What a new topic is made of. */
 export interface NewTopic {

@@ -3,6 +3,7 @@
  * ChatFullInfo as getChat answers it.
  */
 import { allGranted } from "../world/permissions.js"
+import { shownEmojiStatus } from "../world/userStatus.js"
 import type { ChatRecord, World } from "../world/World.js"
 import { permissionsJson } from "./rights.js"
 
@@ -75,6 +76,11 @@ export const chatFullInfoJson = (world: World, chat: ChatRecord, inviteLink: str
       if (chat.type === "supergroup") out += `,"permissions":${permissionsJson(chat.profile.permissions)}`
       out += `,"accepted_gift_types":${NO_GIFTS}`
       break
+  }
+  const status = chat.type === "private" ? shownEmojiStatus(world, chat.id) : undefined
+  if (status !== undefined) {
+    out += `,"emoji_status_custom_emoji_id":${json(status.customEmojiId)}`
+    if (status.expirationDate !== 0) out += `,"emoji_status_expiration_date":${status.expirationDate}`
   }
   return out + `,"max_reaction_count":11,"accent_color_id":${Math.abs(chat.id) % 7}}`
 }

@@ -7,6 +7,7 @@ import type { MockClock } from "../MockClock.js"
 import type { Bot, ChatType, Member, MemberStatus, User, WorldCaps } from "../WorldSnapshot.js"
 import type { BotProfile } from "./botProfile.js"
 import type { BotSession } from "./botSession.js"
+import type { UserStatusRecord } from "./userStatus.js"
 import type { ChatProfile } from "./chatProfile.js"
 import type { FaultQueue } from "./FaultQueue.js"
 import type { FloodControl } from "./FloodControl.js"
@@ -155,6 +156,8 @@ export interface World {
   readonly sessions: Map<number, BotSession>
   /** Tokens of bots that logged out, taken out of `botsByToken` until they may log in again. */
   readonly loggedOut: Map<string, BotSession>
+  /** People's emoji statuses and the bots allowed to set them (made on first use). */
+  readonly userStatuses: Map<number, UserStatusRecord>
   readonly chats: Map<number, ChatRecord>
   /** Supergroups and channels by normalized username. */
   readonly chatsByUsername: Map<string, ChatRecord>

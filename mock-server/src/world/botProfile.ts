@@ -59,7 +59,7 @@ export const botProfile = (world: World, botId: number): BotProfile => {
       names: new Map(),
       descriptions: new Map(),
       shortDescriptions: new Map(),
-      defaultMenuButton: { type: "commands" },
+      defaultMenuButton: { type: "default" },
       menuButtons: new Map(),
       groupRights: undefined,
       channelRights: undefined

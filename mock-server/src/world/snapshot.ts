@@ -42,6 +42,7 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     startedAt: clock.now(),
     sessions: new Map(),
     loggedOut: new Map(),
+    userStatuses: new Map(),
     timers: new Set(),
     nextCallbackQuery: 1,
     waits: 0,

@@ -5,16 +5,24 @@
 import { BOT_API_ALIASES } from "../table/botApiMethods.js"
 import type { Method } from "../table/method.js"
 import { botMethods } from "./bot.js"
+import { botInfoMethods } from "./botInfo.js"
 import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
+import { chatSettingMethods } from "./chatSettings.js"
+import { commandMethods } from "./commands.js"
 import { forumTopicMethods } from "./forumTopics.js"
 import { generalTopicMethods } from "./generalTopic.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
+import { promoteMethods } from "./promote.js"
+import { restrictMethods } from "./restrict.js"
+import { senderChatMethods } from "./senderChats.js"
+import { sessionMethods } from "./session.js"
 import { subscriptionLinkMethods } from "./subscriptionLinks.js"
 import { updateMethods } from "./updates.js"
+import { userMethods } from "./users.js"
 import { webhookMethods } from "./webhooks.js"
 
 const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
@@ -29,7 +37,15 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   subscriptionLinkMethods,
   joinRequestMethods,
   forumTopicMethods,
-  generalTopicMethods
+  generalTopicMethods,
+  restrictMethods,
+  promoteMethods,
+  chatSettingMethods,
+  senderChatMethods,
+  commandMethods,
+  botInfoMethods,
+  sessionMethods,
+  userMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -1,8 +1,11 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
+import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
+import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
@@ -28,3 +31,6 @@ messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
 forumConformanceSuite("standalone HTTP server", transport)
 forumMessageConformanceSuite("standalone HTTP server", transport)
+profileConformanceSuite("standalone HTTP server", transport)
+adminConformanceSuite("standalone HTTP server", transport)
+promoteConformanceSuite("standalone HTTP server", transport)

@@ -3,8 +3,11 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
+import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
+import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
@@ -28,3 +31,6 @@ messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
 forumConformanceSuite("MSW", transport)
 forumMessageConformanceSuite("MSW", transport)
+profileConformanceSuite("MSW", transport)
+adminConformanceSuite("MSW", transport)
+promoteConformanceSuite("MSW", transport)

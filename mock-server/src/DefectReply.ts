@@ -13,7 +13,13 @@ export const defectReply = (world: World, mode: DefectMode, request: WireRequest
   let what: { method: string; botId: number | null } = { method: "(unreadable request)", botId: null }
   try {
     what = describeRequest(world, request)
-    world.journal.record({ at: world.clock.now(), bot_id: what.botId, method: what.method, status: 500, fault: "defect" })
+    world.journal.record({
+      at: world.clock.now(),
+      bot_id: what.botId,
+      method: what.method,
+      status: 500,
+      fault: "defect"
+    })
   } catch {
     // The journal or the clock failing too must not hide the first defect.
   }

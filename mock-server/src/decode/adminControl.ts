@@ -3,7 +3,18 @@
  * or off, a topic an administrator creates, a person's permission for a bot to set their emoji status, and the query
  * of the commands a person's app shows.
  */
-import { boolean, type Decoded, decoder, intBetween, optional, pattern, refine, string, struct, type StructOf } from "./decoder.js"
+import {
+  boolean,
+  type Decoded,
+  decoder,
+  intBetween,
+  optional,
+  pattern,
+  refine,
+  string,
+  struct,
+  type StructOf
+} from "./decoder.js"
 import { userId } from "./world.js"
 
 /** `PUT /__mock/chats/:chat_id/forum`. */

@@ -131,7 +131,11 @@ export const forumTopicDecoder = struct({
   is_closed: optionalBoolean
 })
 
-const generalForumTopicDecoder = struct({ name: optional(topicName), is_closed: optionalBoolean, is_hidden: optionalBoolean })
+const generalForumTopicDecoder = struct({
+  name: optional(topicName),
+  is_closed: optionalBoolean,
+  is_hidden: optionalBoolean
+})
 
 /** A member's standing. */
 export const memberStatus = literal("creator", "administrator", "member", "restricted", "left", "kicked")

@@ -53,7 +53,13 @@ export const setTopicClosed = (world: World, chat: ChatRecord, actorId: number, 
 export const setGeneralHidden = (world: World, chat: ChatRecord, actorId: number, hidden: boolean): void => {
   chat.profile.general.isHidden = hidden
   if (hidden) chat.profile.general.isClosed = true
-  post(world, chat, actorId, { kind: hidden ? "general_forum_topic_hidden" : "general_forum_topic_unhidden" }, undefined)
+  post(
+    world,
+    chat,
+    actorId,
+    { kind: hidden ? "general_forum_topic_hidden" : "general_forum_topic_unhidden" },
+    undefined
+  )
 }
 
 /** Deletes a topic and every message in it. */

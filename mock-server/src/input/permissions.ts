@@ -109,9 +109,19 @@ const readLegacy = (params: Params, independent: boolean): PermissionsInput => {
   if (media && !independent) p.can_send_messages = true
   let keepCurrent = false
   if (p.can_send_messages && media && p.can_send_other_messages && p.can_add_web_page_previews) {
-    p.can_send_polls = p.can_change_info = p.can_invite_users = p.can_pin_messages = p.can_manage_topics = true
+    p.can_send_polls =
+      p.can_change_info =
+      p.can_invite_users =
+      p.can_pin_messages =
+      p.can_manage_topics =
+        true
   } else {
-    keepCurrent = ["can_send_messages", "can_send_media_messages", "can_send_other_messages", "can_add_web_page_previews"]
+    keepCurrent = [
+      "can_send_messages",
+      "can_send_media_messages",
+      "can_send_other_messages",
+      "can_add_web_page_previews"
+    ]
       .some((name) => params.get(name) !== undefined)
   }
   for (const key of MEDIA) p[key] = media

@@ -8,9 +8,9 @@ import type { EmojiStatusAccessInput, ForumInput, TopicInput } from "../decode/a
 import { defaultActor } from "../events/standing.js"
 import { createTopic } from "../events/topics.js"
 import { MockInputError } from "../MockInputError.js"
-import { chatData } from "../world/snapshot.js"
 import { setForum as switchForum } from "../world/forum.js"
 import { standing } from "../world/members.js"
+import { chatData } from "../world/snapshot.js"
 import { userStatus } from "../world/userStatus.js"
 import type { ChatRecord, World } from "../world/World.js"
 import type { Chat } from "../WorldSnapshot.js"
@@ -20,7 +20,9 @@ import { botFor } from "./talk.js"
 const supergroup = (world: World, chatId: number): ChatRecord => {
   const chat = world.chats.get(chatId)
   if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
-  if (chat.type !== "supergroup") throw new MockInputError([`chat_id: chat ${chatId} is a ${chat.type}, not a supergroup`])
+  if (chat.type !== "supergroup") {
+    throw new MockInputError([`chat_id: chat ${chatId} is a ${chat.type}, not a supergroup`])
+  }
   return chat
 }
 
@@ -38,7 +40,9 @@ export const createTopicAs = (world: World, chatId: number, input: TopicInput): 
   if (!chat.profile.isForum) problems.push(`chat_id: chat ${chatId} is not a forum`)
   const by = input.by ?? defaultActor(chat, 0)
   const actor = standing(chat, by)
-  if (by === 0 || (actor.status !== "creator" && !(actor.status === "administrator" && actor.rights.can_manage_topics))) {
+  if (
+    by === 0 || (actor.status !== "creator" && !(actor.status === "administrator" && actor.rights.can_manage_topics))
+  ) {
     problems.push(`by: user ${by} may not create topics in chat ${chatId} (creator, or can_manage_topics)`)
   }
   if (problems.length > 0) throw new MockInputError(problems)

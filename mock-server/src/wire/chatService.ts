@@ -17,7 +17,9 @@ export const chatServiceJson = (service: ChatService): string => {
     case "forum_topic_edited": {
       const parts: Array<string> = []
       if (service.name !== undefined) parts.push(`"name":${json(service.name)}`)
-      if (service.iconCustomEmojiId !== undefined) parts.push(`"icon_custom_emoji_id":${json(service.iconCustomEmojiId)}`)
+      if (service.iconCustomEmojiId !== undefined) {
+        parts.push(`"icon_custom_emoji_id":${json(service.iconCustomEmojiId)}`)
+      }
       return `,"forum_topic_edited":{${parts.join(",")}}`
     }
     case "forum_topic_closed":

@@ -117,6 +117,10 @@ export const messageJson = (
   }
   if (message.protect) out += `,"has_protected_content":true`
   if (message.threadId !== undefined) out += `,"is_topic_message":true`
+  if (chat?.type === "supergroup" && message.fromId !== undefined) {
+    const tag = chat.members.get(message.fromId)?.rights.custom_title
+    if (tag !== undefined && tag !== "") out += `,"sender_tag":${json(tag)}`
+  }
   return out + "}"
 }
 

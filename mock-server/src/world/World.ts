@@ -7,7 +7,6 @@ import type { MockClock } from "../MockClock.js"
 import type { Bot, ChatType, Member, MemberStatus, User, WorldCaps } from "../WorldSnapshot.js"
 import type { BotProfile } from "./botProfile.js"
 import type { BotSession } from "./botSession.js"
-import type { UserStatusRecord } from "./userStatus.js"
 import type { ChatProfile } from "./chatProfile.js"
 import type { FaultQueue } from "./FaultQueue.js"
 import type { FloodControl } from "./FloodControl.js"
@@ -16,6 +15,7 @@ import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
+import type { UserStatusRecord } from "./userStatus.js"
 
 /** An invite link; what create/edit/revoke and joins change. */
 export interface LinkRecord {

@@ -115,7 +115,7 @@ export const effectivePermissions = (
       const own = member.status === "restricted" ? permissionsFrom(member.rights) : ALL_PERMISSIONS
       const out: Record<string, boolean> = {}
       for (const key of PERMISSION_KEYS) out[key] = own[key] && defaults[key]
-      if (isBot) for (const key of ADMIN_LIKE) out[key] = false
+      if (isBot) { for (const key of ADMIN_LIKE) out[key] = false }
       return out as unknown as Permissions
     }
   }

@@ -5,10 +5,10 @@
  * removeMyProfilePhoto. Values are kept per language; the default-language name is the bot's first name (getMe).
  */
 import { ADMIN_RIGHT_KEYS, readAdminRights, readMenuButton } from "../../input/botInfo.js"
+import { isLanguageCode } from "../../input/commands.js"
 import { checkWebAppUrl } from "../../internal/webAppUrl.js"
 import { adminRightsJson } from "../../wire/rights.js"
 import { type BotProfile, botProfile, type MenuButton } from "../../world/botProfile.js"
-import { isLanguageCode } from "../../input/commands.js"
 import { type ApiError, apiError } from "../envelope.js"
 import { type Call, commit, method, type MethodEntry, methods } from "../table/method.js"
 import { bool, custom, raw, text, userId } from "../table/params.js"
@@ -56,8 +56,9 @@ const setInfo = (info: InfoText): MethodEntry =>
       if (info === NAME && languageCode === "" && value === "") return bad("FIRSTNAME_INVALID")
       return commit(undefined, () => {
         const { users } = call.world
-        if (info === NAME && languageCode === "") users.set(call.botId, { ...users.get(call.botId)!, first_name: value })
-        else if (value === "") info.values(botProfile(call.world, call.botId)).delete(languageCode)
+        if (info === NAME && languageCode === "") {
+          users.set(call.botId, { ...users.get(call.botId)!, first_name: value })
+        } else if (value === "") info.values(botProfile(call.world, call.botId)).delete(languageCode)
         else info.values(botProfile(call.world, call.botId)).set(languageCode, value)
         return "true"
       })

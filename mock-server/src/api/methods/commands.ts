@@ -40,7 +40,11 @@ const target = (call: Call, scope: ScopeInput, languageCode: string): CommandSco
 }
 
 const commandsJson = (commands: ReadonlyArray<BotCommand>): string =>
-  `[${commands.map((c) => `{"command":${JSON.stringify(c.command)},"description":${JSON.stringify(c.description)}}`).join(",")}]`
+  `[${
+    commands.map((c) => `{"command":${JSON.stringify(c.command)},"description":${JSON.stringify(c.description)}}`).join(
+      ","
+    )
+  }]`
 
 /** setMyCommands, getMyCommands, deleteMyCommands. */
 export const commandMethods = methods({

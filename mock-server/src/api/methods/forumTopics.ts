@@ -32,12 +32,18 @@ const topicIn = (chat: ChatRecord, id: number): { topic: TopicRecord | undefined
 }
 
 /** A bot may change a topic it created, or any with the right. */
-const mayChange = (chat: ChatRecord, call: Call, topic: TopicRecord | undefined, right: "can_manage_topics" | "can_delete_messages") =>
-  holds(chat, call.botId, right) || topic === undefined || topic.creatorId === call.botId
+const mayChange = (
+  chat: ChatRecord,
+  call: Call,
+  topic: TopicRecord | undefined,
+  right: "can_manage_topics" | "can_delete_messages"
+) => holds(chat, call.botId, right) || topic === undefined || topic.creatorId === call.botId
 
 /** TDLib's checks of unpinning a topic's messages: the pin right (a channel's: editing), then topics. */
 export const unpinAllRefusal = (chat: ChatRecord, botId: number): ApiError | undefined => {
-  if (chat.type !== "private" && !holds(chat, botId, chat.type === "channel" ? "can_edit_messages" : "can_pin_messages")) {
+  if (
+    chat.type !== "private" && !holds(chat, botId, chat.type === "channel" ? "can_edit_messages" : "can_pin_messages")
+  ) {
     return bad("not enough rights to manage pinned messages in the chat")
   }
   return isForum(chat) ? undefined : bad("chat doesn't have topics")
@@ -143,7 +149,9 @@ export const forumTopicMethods = methods({
     run: ({ chat_id: chat, message_thread_id: id }, call) => {
       const found = topicIn(chat, id)
       if ("_tag" in found) return found
-      if (!mayChange(chat, call, found.topic, "can_delete_messages")) return bad("not enough rights to delete the topic")
+      if (!mayChange(chat, call, found.topic, "can_delete_messages")) {
+        return bad("not enough rights to delete the topic")
+      }
       if (found.topic === undefined) return TOPIC_ID_INVALID
       return commit(chat, () => {
         deleteTopic(chat, id)

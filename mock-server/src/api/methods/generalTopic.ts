@@ -23,7 +23,12 @@ const generalRefusal = (chat: ChatRecord, call: Call, refusal: ApiError): ApiErr
 
 /** A General topic method that takes only chat_id and changes one of its flags. */
 const toggle = (summary: string, run: (chat: ChatRecord, call: Call) => Verdict) =>
-  method({ family: "forumTopics", summary, params: { chat_id: chat("write") }, run: ({ chat_id }, call) => run(chat_id, call) })
+  method({
+    family: "forumTopics",
+    summary,
+    params: { chat_id: chat("write") },
+    run: ({ chat_id }, call) => run(chat_id, call)
+  })
 
 const close = (closed: boolean) =>
   toggle(

@@ -98,10 +98,13 @@ export const promoteMethods = methods({
     params: {
       user_id: userId,
       ...rightParams,
-      can_manage_video_chats: custom("Boolean", (input) =>
-        bool.read(input) === true || bool.read({ ...input, name: "can_manage_voice_chats" }) === true, {
-        note: "or the legacy can_manage_voice_chats"
-      }),
+      can_manage_video_chats: custom(
+        "Boolean",
+        (input) => bool.read(input) === true || bool.read({ ...input, name: "can_manage_voice_chats" }) === true,
+        {
+          note: "or the legacy can_manage_voice_chats"
+        }
+      ),
       chat_id: chat("write")
     },
     run: (p, call) => {
@@ -113,7 +116,10 @@ export const promoteMethods = methods({
       const rights = fitRights(chat, p, call.params)
       const target = p.user_id
       if (target !== botId) {
-        if (chat.type === "channel" && standing(chat, botId).status !== "creator" && standing(chat, botId).status !== "administrator") {
+        if (
+          chat.type === "channel" && standing(chat, botId).status !== "creator" &&
+          standing(chat, botId).status !== "administrator"
+        ) {
           return bad("member list is inaccessible")
         }
         if (!world.users.has(target)) return bad("member not found")
@@ -124,7 +130,10 @@ export const promoteMethods = methods({
         ? { status: "administrator", rights: { ...tagOf(current.rights), ...rights, promoted_by: botId } }
         : { status: "member", rights: tagOf(current.rights) }
       if (current.status === "creator") return bad("can't remove chat owner")
-      if (current.status === after.status && (!promote || sameRights(current.rights, rights) && current.rights.promoted_by === botId)) {
+      if (
+        current.status === after.status &&
+        (!promote || sameRights(current.rights, rights) && current.rights.promoted_by === botId)
+      ) {
         return "true"
       }
       if (promote || current.status === "administrator") {
@@ -136,7 +145,9 @@ export const promoteMethods = methods({
           if (!isInChat(current) && world.users.get(target)?.is_bot !== true) return bad("USER_NOT_MUTUAL_CONTACT")
         }
       } else if (current.status === "restricted" || current.status === "kicked") {
-        if (!holds(chat, botId, "can_restrict_members")) return bad("not enough rights to restrict/unrestrict chat member")
+        if (!holds(chat, botId, "can_restrict_members")) {
+          return bad("not enough rights to restrict/unrestrict chat member")
+        }
       } else {
         return bad("USER_NOT_MUTUAL_CONTACT")
       }
@@ -189,4 +200,5 @@ export const promoteMethods = methods({
 const tagOf = (rights: MemberRights): MemberRights =>
   rights.custom_title === undefined ? {} : { custom_title: rights.custom_title }
 
-const sameRights = (a: MemberRights, b: MemberRights): boolean => RIGHTS.every((key) => (a[key] === true) === (b[key] === true))
+const sameRights = (a: MemberRights, b: MemberRights): boolean =>
+  RIGHTS.every((key) => (a[key] === true) === (b[key] === true))

@@ -94,7 +94,9 @@ export const restrictMethods = methods({
         }
       } else {
         if (p.user_id === botId) return bad(after.status === "member" ? "can't unrestrict self" : "can't restrict self")
-        if (!holds(chat, botId, "can_restrict_members")) return bad("not enough rights to restrict/unrestrict chat member")
+        if (!holds(chat, botId, "can_restrict_members")) {
+          return bad("not enough rights to restrict/unrestrict chat member")
+        }
         if (current.status === "administrator") return bad("user is an administrator of the chat")
       }
       return commit(chat, () => {

@@ -44,7 +44,9 @@ const senderRefusal = (call: Call, chat: ChatRecord, id: number): ApiError | und
   if (id === call.botId) return bad("can't restrict self")
   if (!holds(chat, call.botId, "can_restrict_members")) return NOT_ENOUGH
   if (kind === "user" && standing(chat, id).status === "creator") return bad("can't remove chat owner")
-  if (kind === "user" && standing(chat, id).status === "administrator") return bad("user is an administrator of the chat")
+  if (kind === "user" && standing(chat, id).status === "administrator") {
+    return bad("user is an administrator of the chat")
+  }
   return undefined
 }
 

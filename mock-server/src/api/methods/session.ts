@@ -5,12 +5,7 @@
  * (429 with the seconds left). `logOut` drops the bot's updates and webhook and answers every later request of the
  * bot `400 Logged out` until it may log in again.
  */
-import {
-  botSession,
-  closeWait,
-  markClosed,
-  markLoggedOut
-} from "../../world/botSession.js"
+import { botSession, closeWait, markClosed, markLoggedOut } from "../../world/botSession.js"
 import { removeWebhook } from "../../world/updates/webhook.js"
 import type { World } from "../../world/World.js"
 import { floodError } from "../envelope.js"

@@ -2,6 +2,7 @@ import { manualClock, MockTelegram, type RunningMockServer, startMockServer } fr
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
+import { chatSettingsConformanceSuite } from "./mock/conformanceChatSettings.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
@@ -34,3 +35,4 @@ forumMessageConformanceSuite("standalone HTTP server", transport)
 profileConformanceSuite("standalone HTTP server", transport)
 adminConformanceSuite("standalone HTTP server", transport)
 promoteConformanceSuite("standalone HTTP server", transport)
+chatSettingsConformanceSuite("standalone HTTP server", transport)

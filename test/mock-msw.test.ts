@@ -4,6 +4,7 @@ import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
+import { chatSettingsConformanceSuite } from "./mock/conformanceChatSettings.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
@@ -34,3 +35,4 @@ forumMessageConformanceSuite("MSW", transport)
 profileConformanceSuite("MSW", transport)
 adminConformanceSuite("MSW", transport)
 promoteConformanceSuite("MSW", transport)
+chatSettingsConformanceSuite("MSW", transport)

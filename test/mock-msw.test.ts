@@ -5,12 +5,13 @@ import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
 import { chatSettingsConformanceSuite } from "./mock/conformanceChatSettings.js"
-import { promoteConformanceSuite } from "./mock/conformancePromote.js"
+import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
-import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { profileConformanceSuite } from "./mock/conformanceProfile.js"
+import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
@@ -36,3 +37,4 @@ profileConformanceSuite("MSW", transport)
 adminConformanceSuite("MSW", transport)
 promoteConformanceSuite("MSW", transport)
 chatSettingsConformanceSuite("MSW", transport)
+fileConformanceSuite("MSW", transport)

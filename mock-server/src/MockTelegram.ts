@@ -98,7 +98,8 @@ export class MockTelegram implements ControlTarget {
       onDefect: (error) => {
         this.defect({ method: "POST", target: "/__mock/webhook", body: new Uint8Array() }, error)
       },
-      observers: new Observers((error) => this.observerFailed(error))
+      observers: new Observers((error) => this.observerFailed(error)),
+      nextUpdateIds: new Map()
     }
     this.current = this.fresh(initial)
   }
@@ -311,6 +312,14 @@ export class MockTelegram implements ControlTarget {
   setWebhookDeliverer(deliver: WebhookDeliverer | undefined): void {
     this.env.deliver = deliver
     for (const state of this.current.botStates.values()) pumpWebhook(this.current, state)
+  }
+
+  /**
+   * The update_id a bot's next update gets. Ids never go back: a reset or a new world goes on from where the previous
+   * world stopped, so a running bot's offset never skips an update.
+   */
+  nextUpdateId(botId: number): number {
+    return this.current.botStates.get(botId)?.queue.nextId ?? this.updateOptions.firstUpdateId
   }
 
   /** The updates a bot has pending (its webhook's in-flight ones included). */

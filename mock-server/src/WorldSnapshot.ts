@@ -350,6 +350,12 @@ export interface WorldCaps {
   readonly callbackQueries: number
   /** Parked getUpdates calls and absorbed flood waits held at once (each a timer); past it they answer at once. */
   readonly waits: number
+  /** Files kept (uploads, and the stand-ins of URLs); the oldest are forgotten first. */
+  readonly files: number
+  /** Bytes of files kept in all; the oldest files are forgotten first. */
+  readonly fileBytes: number
+  /** The largest upload a request may carry (Telegram's cap for bots: 50 MB); a larger body gets a bare 413. */
+  readonly uploadBytes: number
 }
 
 /** The caps a mock has unless told otherwise. */
@@ -361,7 +367,10 @@ export const defaultCaps: WorldCaps = {
   messagesPerChat: 1000,
   users: 10_000,
   callbackQueries: 1000,
-  waits: 10_000
+  waits: 10_000,
+  files: 1000,
+  fileBytes: 256 * 1024 * 1024,
+  uploadBytes: 50 * 1000 * 1000
 }
 
 /** What `decodeWorld` finds: the world with its defaults filled in, or one line per problem. */

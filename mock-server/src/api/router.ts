@@ -10,6 +10,7 @@ import type { World } from "../world/World.js"
 import type { JournalEntry } from "../WorldSnapshot.js"
 import { checkToken, isApiError, METHOD_NOT_FOUND, NOT_FOUND, type Outcome, outcomeResponse } from "./envelope.js"
 import { faultAnswer, faultName } from "./faultReplies.js"
+import { answerDownload } from "./files/download.js"
 import { laterBy } from "./later.js"
 import { canonicalMethodName, methodByName } from "./methods/index.js"
 import type { Call, Method } from "./table/method.js"
@@ -39,9 +40,9 @@ const isPlainPath = (target: string): boolean => {
 }
 
 /** Reads the request, or the answer the real server gives before any token or method is looked at. */
-const readApiRequest = (request: WireRequest): ApiRequest | WireResponse => {
+const readApiRequest = (request: WireRequest, uploadBytes: number): ApiRequest | WireResponse => {
   if (request.method !== "GET" && request.method !== "POST") return { _tag: "Bare", status: 501 }
-  if (request.body.length > MAX_BODY_BYTES) return { _tag: "Bare", status: 413 }
+  if (request.body.length > MAX_BODY_BYTES && !fitsUpload(request, uploadBytes)) return { _tag: "Bare", status: 413 }
   const params = new Params()
   let path: string
   if (isPlainPath(request.target)) {
@@ -54,6 +55,8 @@ const readApiRequest = (request: WireRequest): ApiRequest | WireResponse => {
   }
   const bodyError = parseBody(request.contentType, request.body, params)
   if (bodyError !== undefined) return { _tag: "Bare", status: bodyError.status }
+  // Parameters count against 1 MiB in total; files (multipart parts with a filename) against the upload cap.
+  if (request.body.length > MAX_BODY_BYTES && params.textBytes > MAX_BODY_BYTES) return { _tag: "Bare", status: 413 }
 
   if (!path.startsWith("/bot")) return NOT_FOUND
   const slash = path.indexOf("/", 4)
@@ -70,9 +73,15 @@ const readApiRequest = (request: WireRequest): ApiRequest | WireResponse => {
   }
 }
 
-/** Answers one Bot API request against the world. */
+/** A multipart body within the world's upload cap (its text parameters are checked once read). */
+const fitsUpload = (request: WireRequest, uploadBytes: number): boolean =>
+  request.body.length <= uploadBytes + MAX_BODY_BYTES &&
+  (request.contentType ?? "").toLowerCase().includes("multipart/form-data")
+
+/** Answers one Bot API request against the world (or a download of one of its files). */
 export const answerApi = (world: World, request: WireRequest): WireResponse => {
-  const read = readApiRequest(request)
+  if (request.target.startsWith("/file/bot")) return answerDownload(world, request)
+  const read = readApiRequest(request, world.caps.uploadBytes)
   if ("_tag" in read) return read
   const botId = checkToken(world, read.token)
   if (isApiError(botId)) return answer(world, read, null, botId)

@@ -127,23 +127,39 @@ export const formattedText = (
 
 const SPACE = /[ \t\n\r\v\f\u00a0\u2000-\u200b\u3000\ufeff]/
 
-/**
- * TDLib's part (fix_formatted_text, then the message length): the text trimmed (entities moved and cut to fit),
- * non-empty, at most 4096 characters (code points), with the entities Telegram finds by itself added.
- */
-export const finishText = (input: FormattedText): FormattedText | TextRefusal => {
+/** The text trimmed (entities moved and cut to fit), with the entities Telegram finds by itself added. */
+const trimmed = (input: FormattedText): FormattedText => {
   let start = 0
   let end = input.text.length
   while (start < end && SPACE.test(input.text[start]!)) start++
   while (end > start && SPACE.test(input.text[end - 1]!)) end--
-  if (start === end) return { refusal: "Bad Request: text must be non-empty" }
   const text = input.text.slice(start, end)
-  if ([...text].length > MAX_MESSAGE_CHARACTERS) return { refusal: "Bad Request: message is too long" }
   const kept: Array<ParsedEntity> = []
   for (const entity of input.entities) {
     const from = Math.max(0, entity.offset - start)
     const to = Math.min(text.length, entity.offset + entity.length - start)
     if (to > from) kept.push({ ...entity, offset: from, length: to - from })
   }
-  return { text, entities: sortEntities([...kept, ...detectEntities(text, kept)]) }
+  return { text, entities: text === "" ? [] : sortEntities([...kept, ...detectEntities(text, kept)]) }
+}
+
+/**
+ * TDLib's part (fix_formatted_text, then the message length): the text trimmed (entities moved and cut to fit),
+ * non-empty, at most 4096 characters (code points), with the entities Telegram finds by itself added.
+ */
+export const finishText = (input: FormattedText): FormattedText | TextRefusal => {
+  const text = trimmed(input)
+  if (text.text === "") return { refusal: "Bad Request: text must be non-empty" }
+  if ([...text.text].length > MAX_MESSAGE_CHARACTERS) return { refusal: "Bad Request: message is too long" }
+  return text
+}
+
+/** The most a caption may hold after parsing and trimming (message_caption_length_max). */
+const MAX_CAPTION_CHARACTERS = 1024
+
+/** A caption as TDLib takes it: trimmed like a text; empty or blank is no caption; at most 1024 characters. */
+export const finishCaption = (input: FormattedText): FormattedText | TextRefusal => {
+  const text = trimmed(input)
+  if ([...text.text].length > MAX_CAPTION_CHARACTERS) return { refusal: "Bad Request: message caption is too long" }
+  return text
 }

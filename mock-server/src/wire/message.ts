@@ -3,11 +3,12 @@
  * JsonEntity, JsonLinkPreviewOptions): the short Chat of messages and updates, text messages with their entities,
  * link preview options and inline keyboards, and the service messages of joins, leaves and upgrades.
  */
-import type { Content, Entity, LinkPreviewRecord, Service, TextContent } from "../world/content.js"
+import type { Caption, Content, Entity, LinkPreviewRecord, Service, TextContent } from "../world/content.js"
 import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
 import { chatShortJson } from "./chat.js"
 import { chatServiceJson } from "./chatService.js"
+import { documentJson } from "./file.js"
 import { userJson } from "./user.js"
 
 const json = JSON.stringify
@@ -76,13 +77,28 @@ const textJson = (world: World, content: TextContent): string => {
   return out
 }
 
-/** A message's content keys (each kind's, in the real server's order), for the bot `viewerBotId`. */
+/** `,"caption":…[,"caption_entities":…][,"show_caption_above_media":true]` when there is a caption. */
+export const captionKeys = (world: World, caption: Caption, showAboveMedia = false): string => {
+  if (caption.text === "") return ""
+  let out = `,"caption":${json(caption.text)}`
+  if (caption.entities.length > 0) out += `,"caption_entities":${entitiesJson(world, caption.entities)}`
+  return showAboveMedia ? out + `,"show_caption_above_media":true` : out
+}
+
+/**
+ * A message's content keys (each kind's, in the real server's order), for the bot `viewerBotId` (its own file_ids;
+ * a person's view, `undefined`, sees the files as the world's first bot does).
+ */
 const contentJson = (world: World, content: Content, viewerBotId: number | undefined): string => {
+  const viewer = viewerBotId ?? world.bots[0]?.user_id ?? 0
   switch (content.kind) {
     case "text":
       return textJson(world, content)
     case "service":
       return serviceJson(world, content.service, viewerBotId)
+    case "document":
+      return `,"document":${documentJson(world, content.file, content.thumbnail, viewer)}` +
+        captionKeys(world, content.caption)
   }
 }
 

@@ -2,6 +2,7 @@
  * What a message holds: its content as a union on `kind` (text, service messages; media, polls and the rest as the
  * method families add them), and the parts contents share (entities, link preview options, keyboard buttons).
  */
+import type { FileRecord } from "./files.js"
 
 import type { ChatService } from "./chatServices.js"
 
@@ -55,8 +56,43 @@ export interface ServiceContent {
   readonly service: Service
 }
 
+/** A caption (empty text: none) with its entities. */
+export interface Caption {
+  readonly text: string
+  readonly entities: ReadonlyArray<Entity>
+}
+
+/** One size of a picture: its file and dimensions. */
+export interface PhotoSizeRecord {
+  readonly file: FileRecord
+  readonly width: number
+  readonly height: number
+}
+
+/** A thumbnail of a document, video, audio, animation, video note or sticker. */
+export type ThumbnailRecord = PhotoSizeRecord
+
+/** A document (any file sent as one). */
+export interface DocumentContent {
+  readonly kind: "document"
+  readonly file: FileRecord
+  readonly thumbnail: ThumbnailRecord | undefined
+  readonly caption: Caption
+}
+
 /** What a message holds. Each kind renders in wire/message.ts (and its content files). */
-export type Content = TextContent | ServiceContent
+export type Content = TextContent | ServiceContent | DocumentContent
+
+/** The caption of a content that can have one, or undefined when it has no caption slot. */
+export const captionOf = (content: Content): Caption | undefined => {
+  switch (content.kind) {
+    case "document":
+      return content.caption
+    default:
+      return undefined
+  }
+}
 
 /** The text of a content that has one (a text message's text, a caption), for command and mention rules. */
-export const textOf = (content: Content): string => (content.kind === "text" ? content.text : "")
+export const textOf = (content: Content): string =>
+  content.kind === "text" ? content.text : captionOf(content)?.text ?? ""

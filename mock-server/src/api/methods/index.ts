@@ -10,6 +10,8 @@ import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
 import { chatSettingMethods } from "./chatSettings.js"
 import { commandMethods } from "./commands.js"
+import { documentMethods } from "./documents.js"
+import { fileMethods } from "./files.js"
 import { forumTopicMethods } from "./forumTopics.js"
 import { generalTopicMethods } from "./generalTopic.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
@@ -30,6 +32,8 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   webhookMethods,
   botMethods,
   messageMethods,
+  documentMethods,
+  fileMethods,
   callbackMethods,
   chatMethods,
   memberMethods,

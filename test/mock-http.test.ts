@@ -8,6 +8,7 @@ import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
@@ -38,3 +39,4 @@ adminConformanceSuite("standalone HTTP server", transport)
 promoteConformanceSuite("standalone HTTP server", transport)
 chatSettingsConformanceSuite("standalone HTTP server", transport)
 fileConformanceSuite("standalone HTTP server", transport)
+photoConformanceSuite("standalone HTTP server", transport)

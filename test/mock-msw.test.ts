@@ -10,6 +10,7 @@ import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
@@ -38,3 +39,4 @@ adminConformanceSuite("MSW", transport)
 promoteConformanceSuite("MSW", transport)
 chatSettingsConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
+photoConformanceSuite("MSW", transport)

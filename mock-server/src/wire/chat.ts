@@ -43,7 +43,12 @@ const description = (chat: ChatRecord): string =>
   chat.profile.description === "" ? "" : `,"description":${json(chat.profile.description)}`
 
 /** ChatFullInfo as getChat answers it, with `invite_link` when the bot may see one. */
-export const chatFullInfoJson = (world: World, chat: ChatRecord, inviteLink: string | undefined): string => {
+export const chatFullInfoJson = (
+  world: World,
+  chat: ChatRecord,
+  inviteLink: string | undefined,
+  viewerBotId?: number
+): string => {
   let out = `{"id":${chat.id}`
   const link = inviteLink !== undefined ? `,"invite_link":${json(inviteLink)}` : ""
   switch (chat.type) {
@@ -76,6 +81,14 @@ export const chatFullInfoJson = (world: World, chat: ChatRecord, inviteLink: str
       if (chat.type === "supergroup") out += `,"permissions":${permissionsJson(chat.profile.permissions)}`
       out += `,"accepted_gift_types":${NO_GIFTS}`
       break
+  }
+  const photo = chat.profile.photo
+  if (photo !== undefined && viewerBotId !== undefined) {
+    // The mock does not resize: both sizes are the upload.
+    const id = json(world.files.idFor(photo.file, viewerBotId))
+    const unique = json(photo.file.uniqueId)
+    out += `,"photo":{"small_file_id":${id},"small_file_unique_id":${unique},"big_file_id":${id},` +
+      `"big_file_unique_id":${unique}}`
   }
   const status = chat.type === "private" ? shownEmojiStatus(world, chat.id) : undefined
   if (status !== undefined) {

@@ -1,13 +1,17 @@
 /** The keys of the administration and forum-topic service messages (Client.cpp JsonMessage, JsonForumTopic*). */
 import type { ChatService } from "../world/chatServices.js"
+import type { World } from "../world/World.js"
+import { photoSizeJson } from "./file.js"
 
 const json = JSON.stringify
 
-/** A ChatService's keys in a Message. */
-export const chatServiceJson = (service: ChatService): string => {
+/** A ChatService's keys in a Message, for the bot `viewerBotId` (file ids are per bot). */
+export const chatServiceJson = (world: World, service: ChatService, viewerBotId: number | undefined): string => {
   switch (service.kind) {
     case "new_chat_title":
       return `,"new_chat_title":${json(service.title)}`
+    case "new_chat_photo":
+      return `,"new_chat_photo":[${photoSizeJson(world, service.photo, viewerBotId ?? world.bots[0]?.user_id ?? 0)}]`
     case "delete_chat_photo":
       return `,"delete_chat_photo":true`
     case "forum_topic_created": {

@@ -63,7 +63,7 @@ const serviceJson = (world: World, service: Service, viewerBotId: number | undef
     case "migrate_from_chat_id":
       return `,"migrate_from_chat_id":${service.chatId}`
     default:
-      return chatServiceJson(service)
+      return chatServiceJson(world, service, viewerBotId)
   }
 }
 

@@ -4,6 +4,7 @@
  * and channels; and what a person's app shows: the commands for a person in a chat, looked up from the narrowest scope
  * to the default one (https://core.telegram.org/bots/api#determining-list-of-commands).
  */
+import type { PhotoSizeRecord } from "./content.js"
 import type { ChatRecord, World } from "./World.js"
 
 /** One command of a list. */
@@ -48,6 +49,8 @@ export interface BotProfile {
   /** Default administrator rights asked when the bot is added to a group, and to a channel. */
   groupRights: AdminRightsRecord | undefined
   channelRights: AdminRightsRecord | undefined
+  /** Its profile photos, the current one first. */
+  readonly photos: Array<PhotoSizeRecord>
 }
 
 /** The bot's profile, made on first use. */
@@ -62,7 +65,8 @@ export const botProfile = (world: World, botId: number): BotProfile => {
       defaultMenuButton: { type: "default" },
       menuButtons: new Map(),
       groupRights: undefined,
-      channelRights: undefined
+      channelRights: undefined,
+      photos: []
     }
     world.botProfiles.set(botId, profile)
   }

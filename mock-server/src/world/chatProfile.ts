@@ -4,6 +4,7 @@
  * world file and written back to it.
  */
 import type { Chat, ChatPermissions } from "../WorldSnapshot.js"
+import type { PhotoSizeRecord } from "./content.js"
 import { DEFAULT_CHAT_PERMISSIONS, PERMISSION_KEYS, type Permissions, permissionsFrom } from "./permissions.js"
 
 /** A forum topic; its id is the id of the message that created it. */
@@ -34,6 +35,8 @@ export interface ChatProfile {
   permissions: Permissions
   /** "" when the supergroup has no sticker set. */
   stickerSetName: string
+  /** The chat's photo (the upload itself: the mock does not make the small and big sizes). */
+  photo: PhotoSizeRecord | undefined
   /** Chats banned from posting as themselves. */
   readonly bannedSenderChats: Set<number>
   /** A supergroup whose messages live in topics. */
@@ -51,6 +54,7 @@ export const profileFromData = (chat: Omit<Chat, "members">): ChatProfile => ({
   description: chat.description ?? "",
   permissions: chat.permissions === undefined ? DEFAULT_CHAT_PERMISSIONS : permissionsFrom(chat.permissions),
   stickerSetName: chat.sticker_set_name ?? "",
+  photo: undefined,
   bannedSenderChats: new Set(chat.banned_sender_chat_ids ?? []),
   isForum: chat.is_forum === true,
   topics: new Map((chat.forum_topics ?? []).map((topic) => [topic.message_thread_id, {

@@ -3,8 +3,11 @@
  * a deleted photo, and a topic created, edited, closed, reopened, or the General topic hidden or shown again. The bot
  * gets them even when it caused them.
  */
+import type { PhotoSizeRecord } from "./content.js"
+
 export type ChatService =
   | { readonly kind: "new_chat_title"; readonly title: string }
+  | { readonly kind: "new_chat_photo"; readonly photo: PhotoSizeRecord }
   | { readonly kind: "delete_chat_photo" }
   | {
     readonly kind: "forum_topic_created"

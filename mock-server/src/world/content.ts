@@ -2,9 +2,8 @@
  * What a message holds: its content as a union on `kind` (text, service messages; media, polls and the rest as the
  * method families add them), and the parts contents share (entities, link preview options, keyboard buttons).
  */
-import type { FileRecord } from "./files.js"
-
 import type { ChatService } from "./chatServices.js"
+import type { FileRecord } from "./files.js"
 
 /** A message entity (offsets and lengths in UTF-16 units), as the Bot API's MessageEntity. */
 export interface Entity {

@@ -1,8 +1,7 @@
 /**
  * The bot's names, descriptions, menu button and default administrator rights (telegram-wire-messages.md §M9.2–M9.4):
  * setMyName / getMyName, setMyDescription / getMyDescription, setMyShortDescription / getMyShortDescription,
- * setChatMenuButton / getChatMenuButton, setMyDefaultAdministratorRights / getMyDefaultAdministratorRights,
- * removeMyProfilePhoto. Values are kept per language; the default-language name is the bot's first name (getMe).
+ * setChatMenuButton / getChatMenuButton, setMyDefaultAdministratorRights / getMyDefaultAdministratorRights. Values are kept per language; the default-language name is the bot's first name (getMe).
  */
 import { ADMIN_RIGHT_KEYS, readAdminRights, readMenuButton } from "../../input/botInfo.js"
 import { isLanguageCode } from "../../input/commands.js"
@@ -180,12 +179,5 @@ export const botInfoMethods = methods({
         const profile = call.world.botProfiles.get(call.botId)
         return adminRightsJson((forChannels ? profile?.channelRights : profile?.groupRights) ?? {}, forChannels)
       })
-  }),
-
-  removeMyProfilePhoto: method({
-    family: "profile",
-    summary: "removes the bot's current profile photo",
-    params: {},
-    run: () => commit(undefined, () => "true")
   })
 })

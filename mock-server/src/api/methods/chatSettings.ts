@@ -1,8 +1,8 @@
 /**
- * setChatTitle, setChatDescription, deleteChatPhoto, setChatStickerSet, deleteChatStickerSet and leaveChat
+ * setChatTitle, setChatDescription, setChatStickerSet, deleteChatStickerSet and leaveChat
  * (telegram-wire-chats.md §16.7–16.9): the chat checked, then TDLib's rules (names cleaned and cut, rights to change
- * info) and Telegram's (`chat description is not modified`, `CHAT_NOT_MODIFIED`). A new title posts `new_chat_title`,
- * a deleted photo `delete_chat_photo`, which the bot gets too; getChat shows the rest.
+ * info) and Telegram's (`chat description is not modified`). A new title posts `new_chat_title`, which the bot gets
+ * too; getChat shows the rest.
  */
 import { postService } from "../../events/chatService.js"
 import { isInChat } from "../../events/recipients.js"
@@ -66,17 +66,6 @@ export const chatSettingMethods = methods({
         chat.profile.description = description
         return "true"
       })
-    }
-  }),
-
-  deleteChatPhoto: method({
-    family: "administration",
-    summary: "deletes the chat's photo (`CHAT_NOT_MODIFIED` when it has none); a delete_chat_photo message follows",
-    params: { chat_id: chat("write") },
-    run: ({ chat_id: chat }, call) => {
-      if (chat.type === "private") return bad("can't change private chat photo")
-      if (!mayChangeInfo(chat, call)) return bad("not enough rights to change chat photo")
-      return bad("CHAT_NOT_MODIFIED")
     }
   }),
 

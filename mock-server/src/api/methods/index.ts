@@ -18,11 +18,13 @@ import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
+import { photoMethods } from "./photos.js"
 import { promoteMethods } from "./promote.js"
 import { restrictMethods } from "./restrict.js"
 import { senderChatMethods } from "./senderChats.js"
 import { sessionMethods } from "./session.js"
 import { subscriptionLinkMethods } from "./subscriptionLinks.js"
+import { topicIconMethods } from "./topicIcons.js"
 import { updateMethods } from "./updates.js"
 import { userMethods } from "./users.js"
 import { webhookMethods } from "./webhooks.js"
@@ -49,7 +51,9 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   commandMethods,
   botInfoMethods,
   sessionMethods,
-  userMethods
+  userMethods,
+  photoMethods,
+  topicIconMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -5,6 +5,7 @@
  * channels or boosts unless the world gives them; an emoji status is set only for a person who allowed the bot.
  */
 import { isAdmin } from "../../events/recipients.js"
+import { photoSizeJson } from "../../wire/file.js"
 import { standing } from "../../world/members.js"
 import { userStatus } from "../../world/userStatus.js"
 import { type ApiError, apiError } from "../envelope.js"
@@ -32,7 +33,14 @@ export const userMethods = methods({
     family: "users",
     summary: "a user's profile photos (`total_count`, `photos`; an offset past the end gives none)",
     params: { user_id: knownUser, ...paging },
-    run: () => commit(undefined, () => `{"total_count":0,"photos":[]}`)
+    run: (p, call) =>
+      commit(undefined, () => {
+        // People have no profile photos in the mock; a bot has those it set (setMyProfilePhoto).
+        const photos = call.world.botProfiles.get(p.user_id)?.photos ?? []
+        const page = photos.slice(p.offset, p.offset + p.limit)
+        const json = page.map((photo) => `[${photoSizeJson(call.world, photo, call.botId)}]`).join(",")
+        return `{"total_count":${photos.length},"photos":[${json}]}`
+      })
   }),
 
   getUserProfileAudios: method({

@@ -12,6 +12,7 @@ import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -40,3 +41,4 @@ promoteConformanceSuite("standalone HTTP server", transport)
 chatSettingsConformanceSuite("standalone HTTP server", transport)
 fileConformanceSuite("standalone HTTP server", transport)
 photoConformanceSuite("standalone HTTP server", transport)
+waitingConformanceSuite("standalone HTTP server", transport)

@@ -14,6 +14,7 @@ import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -40,3 +41,4 @@ promoteConformanceSuite("MSW", transport)
 chatSettingsConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
 photoConformanceSuite("MSW", transport)
+waitingConformanceSuite("MSW", transport)

@@ -5,69 +5,57 @@
  * on the mock's clock, and webhook deliveries go through a deliverer the mock is given. This class is a facade; the
  * world lives in `world/`, the Bot API in `api/`, the people in `people/`, the control API in `control/`.
  */
-import type { BotCommand, ChatMember, ForumTopic, Message } from "@grammyjs/types"
-import { answerApi, runWebhookReply } from "./api/router.js"
+import { answerApi, describeRequest, runWebhookReply } from "./api/router.js"
 import type { ControlTarget } from "./control/common.js"
 import { answerControl, isControlTarget } from "./control/router.js"
-import {
-  type BlockInput,
-  decodeBlock,
-  decodeJoin,
-  decodeLeave,
-  decodeNewUser,
-  decodePress,
-  decodeSend,
-  decodeStanding,
-  type JoinInput,
-  type LeaveInput,
-  type NewUser,
-  type PressInput,
-  type SendInput,
-  type StandingInput
-} from "./decode/control.js"
 import { decodeFault, decodeFloodLimits } from "./decode/world.js"
 import { defaultWorld } from "./DefaultWorld.js"
-import { defectReply } from "./DefectReply.js"
 import { defaultDefectMode, type DefectMode } from "./Defects.js"
+import { announceUpgrade } from "./events/announce.js"
+import { type AdminMethods, adminMethods } from "./facade/admin.js"
+import { type FacadeInternals, type HasInternals, INTERNALS } from "./facade/internals.js"
+import { type PeopleMethods, peopleMethods } from "./facade/people.js"
+import { type ReadMethods, readMethods } from "./facade/reads.js"
 import { decodeContentEncoding } from "./internal/ContentEncoding.js"
-import { guardResponse } from "./internal/guard.js"
+import { errorLine, guardResponse } from "./internal/guard.js"
 import { type MockClock, systemClock } from "./MockClock.js"
 import type { MockActionEvent, MockObserver } from "./MockEvents.js"
 import { MockInputError } from "./MockInputError.js"
 import { defaultUpdateOptions, type MockTelegramOptions, orThrow } from "./MockOptions.js"
-import * as Admin from "./people/admin.js"
-import type { JoinOutcome } from "./people/joins.js"
-import * as People from "./people/operations.js"
 import type { WireRequest, WireResponse } from "./Wire.js"
-import { chatByReference } from "./world/chats.js"
+import { upgradeGroup } from "./world/chats.js"
 import { disposeWorld } from "./world/dispose.js"
-import { findLink, primaryLink } from "./world/inviteLinks.js"
 import { Observers } from "./world/observers.js"
-import { chatData, linkData, makeWorld, snapshotOf } from "./world/snapshot.js"
+import { makeWorld, snapshotOf } from "./world/snapshot.js"
 import { pumpWebhook } from "./world/updates/webhook.js"
 import type { WebhookDeliverer } from "./world/updates/webhookTypes.js"
 import type { MockEnv, UpdateOptions, World } from "./world/World.js"
 import {
-  type Chat,
   decodeWorld,
   defaultCaps,
   type FaultInput,
   type FloodLimit,
-  type InviteLink,
-  type JournalEntry,
-  type User,
   type WorldCaps,
   type WorldSnapshot
 } from "./WorldSnapshot.js"
 
 export { SERVED_METHODS } from "./api/methods/index.js"
+export type { AdminMethods } from "./facade/admin.js"
+export type { PeopleMethods } from "./facade/people.js"
+export type { After, CallbackQueryState, ReadMethods } from "./facade/reads.js"
 export { MockInputError } from "./MockInputError.js"
 export type { MockTelegramOptions, WebhookOptions } from "./MockOptions.js"
 export type { BotProfileData } from "./people/botView.js"
 export type { JoinOutcome } from "./people/joins.js"
 
-/** The mock Telegram: make one, hand its `handle` to a transport, and drive or inspect it from a test. */
-export class MockTelegram implements ControlTarget {
+/**
+ * The mock Telegram: make one, hand its `handle` to a transport, and drive or inspect it from a test. Its people,
+ * administrator and read methods are declared in facade/ (PeopleMethods, AdminMethods, ReadMethods) and merged in.
+ */
+// The merged interface below declares the method groups that the Object.assign at the end of this file puts on the
+// prototype, so every member it declares exists at run time.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class MockTelegram implements ControlTarget, HasInternals {
   private initial: WorldSnapshot
   private current: World
   private defects = 0
@@ -102,6 +90,12 @@ export class MockTelegram implements ControlTarget {
       nextUpdateIds: new Map()
     }
     this.current = this.fresh(initial)
+  }
+
+  /** What the method groups of facade/ reach (behind a symbol the package does not export). */
+  readonly [INTERNALS]: FacadeInternals = {
+    world: () => this.current,
+    acted: (run, describe) => this.acted(run, describe)
   }
 
   private fresh(snapshot: WorldSnapshot): World {
@@ -148,8 +142,15 @@ export class MockTelegram implements ControlTarget {
 
   /** Upgrades a basic group to a supergroup (its bots get the migrate messages); returns the supergroup's id. */
   upgradeGroup(chatId: number): number {
-    const upgrade = () => People.upgrade(this.current, chatId)
-    return this.acted(upgrade, (result) => ({ action: "upgrade", chat_id: chatId, result: String(result) }))
+    const world = this.current
+    return this.acted(() => {
+      const result = upgradeGroup(world, chatId)
+      if (typeof result === "string") throw new MockInputError([`chat_id: cannot upgrade: ${result}`])
+      const group = world.chats.get(chatId)!
+      const creator = [...group.members].find(([, member]) => member.status === "creator")?.[0]
+      announceUpgrade(world, group, world.chats.get(result)!, creator ?? world.bots[0]?.user_id ?? 0)
+      return result
+    }, (result) => ({ action: "upgrade", chat_id: chatId, result: String(result) }))
   }
 
   /** The next `times` calls of `method` (optionally for one chat) get `reply` instead of the normal answer. */
@@ -181,168 +182,10 @@ export class MockTelegram implements ControlTarget {
     this.told("set_flood_limits", { result: `${decoded.length} limit${decoded.length === 1 ? "" : "s"}` })
   }
 
-  /** The requests answered so far, oldest first (copies; bounded by `caps.journalSize`). */
-  journal(): Array<JournalEntry> {
-    return this.current.journal.entries()
-  }
-
-  /** Adds a person: `{ id, first_name, last_name?, username? }`; returns the User. */
-  addUser(input: NewUser): User {
-    const user = orThrow(decodeNewUser(input))
-    return this.acted(
-      () => People.addUser(this.current, user),
-      (user) => ({ action: "add_user", user_id: user.id, text: user.first_name })
-    )
-  }
-
-  /** A person sends a message (`{ text, chat_id?, bot_id?, reply_to_message_id? }`); returns the Message. */
-  send(userId: number, input: SendInput): Message {
-    const body = orThrow(decodeSend(input))
-    return this.acted(
-      () => People.send(this.current, userId, body),
-      (message) => ({ action: "send", user_id: userId, chat_id: message.chat.id, text: body.text.slice(0, 200) })
-    )
-  }
-
-  /** A person presses an inline button (`{ message_id, data, chat_id?, bot_id? }`): a callback_query to the bot. */
-  press(userId: number, input: PressInput): { callback_query_id: string } {
-    const body = orThrow(decodePress(input))
-    return this.acted(
-      () => People.pressButton(this.current, userId, body),
-      () => ({ action: "press", user_id: userId, text: body.data.slice(0, 64) })
-    )
-  }
-
-  /** A person opens an invite link: member, requested, or what Telegram tells them (never throws for that). */
-  join(userId: number, input: JoinInput): JoinOutcome {
-    const body = orThrow(decodeJoin(input))
-    return this.acted(() => People.join(this.current, userId, body), (outcome) => ({
-      action: "join",
-      user_id: userId,
-      ...(outcome.ok ? { chat_id: outcome.chat_id, result: outcome.status } : { result: outcome.description })
-    }))
-  }
-
-  /** A person leaves a chat. */
-  leave(userId: number, input: LeaveInput): true {
-    const body = orThrow(decodeLeave(input))
-    return this.acted(
-      () => People.leaveChat(this.current, userId, body),
-      () => ({ action: "leave", user_id: userId, chat_id: body.chat_id })
-    )
-  }
-
-  /** A person blocks a bot (the world's first unless `bot_id` names one). */
-  block(userId: number, input: BlockInput = {}): true {
-    const body = orThrow(decodeBlock(input))
-    return this.acted(() => People.blockBot(this.current, userId, body), () => ({ action: "block", user_id: userId }))
-  }
-
-  /** An administrator changes a user's standing (the bot's own included); returns the new ChatMember. */
-  setMember(chatId: number, userId: number, input: StandingInput): ChatMember {
-    const body = orThrow(decodeStanding(input))
-    return this.acted(
-      () => People.setMember(this.current, chatId, userId, body),
-      (member) => ({ action: "set_member", user_id: userId, chat_id: chatId, result: member.status })
-    )
-  }
-
-  /**
-   * An administrator approves a person's pending join request (as a bot would with approveChatJoinRequest): the
-   * person becomes a member through the request's link; the bots get the service message and chat_member with
-   * `via_join_request`. Returns the new ChatMember. Throws MockInputError when there is no such request.
-   */
-  approveJoinRequest(chatId: number, userId: number): ChatMember {
-    return this.acted(
-      () => People.approveJoinRequest(this.current, chatId, userId),
-      () => ({ action: "approve_join_request", user_id: userId, chat_id: chatId })
-    )
-  }
-
-  /** An administrator declines a person's pending join request. Throws MockInputError when there is none. */
-  declineJoinRequest(chatId: number, userId: number): true {
-    return this.acted(
-      () => People.declineJoinRequest(this.current, chatId, userId),
-      () => ({ action: "decline_join_request", user_id: userId, chat_id: chatId })
-    )
-  }
-
-  /** Switches a supergroup's topics on or off (`{ is_forum }`); the chat in the world-file format. */
-  setForum(chatId: number, input: Admin.ForumInput): Chat {
-    const body = orThrow(Admin.decodeForum(input))
-    return this.acted(() => Admin.setForum(this.current, chatId, body), () => ({ action: "forum", chat_id: chatId }))
-  }
-
-  /** An administrator (`by`, default the creator) creates a forum topic (`{ name, icon_color?, … }`): the ForumTopic. */
-  createTopic(chatId: number, input: Admin.TopicInput): ForumTopic {
-    const body = orThrow(Admin.decodeTopic(input))
-    return this.acted(
-      () => Admin.createTopicAs(this.current, chatId, body),
-      () => ({ action: "topic", text: body.name })
-    )
-  }
-
-  /** A person lets a bot (the world's first unless `bot_id`) set their emoji status, or not (`allowed: false`). */
-  allowEmojiStatus(userId: number, input: Admin.EmojiStatusAccessInput = {}): true {
-    const body = orThrow(Admin.decodeEmojiStatusAccess(input))
-    return this.acted(() => Admin.allowEmojiStatus(this.current, userId, body), () => ({ action: "emoji_access" }))
-  }
-
-  /** What a bot set about itself: commands per scope and language, names, descriptions, menu buttons, rights. */
-  botProfile(botId: number): Admin.BotProfileData {
-    return Admin.botProfileData(this.current, botId)
-  }
-
-  /** The commands a person's app shows in a chat (`{ user_id, chat_id?, language_code? }`). */
-  botCommands(botId: number, query: Admin.CommandsQuery): Array<BotCommand> {
-    return Admin.commandsShown(this.current, botId, orThrow(Admin.decodeCommandsQuery(query)))
-  }
-
-  /** A chat's messages as Message objects, oldest first (a private chat: its conversation with `botId`). */
-  messages(chatId: number, botId?: number): Array<Message> {
-    return People.chatMessages(this.current, chatId, botId)
-  }
-
-  /** A callback query and the bot's answer to it, while it is kept. */
-  callbackQuery(id: string): People.CallbackQueryView | undefined {
-    return People.callbackQueryView(this.current, id)
-  }
-
   /** Sets who delivers webhooks (undefined: updates wait in the queue, counted in pending_update_count). */
   setWebhookDeliverer(deliver: WebhookDeliverer | undefined): void {
     this.env.deliver = deliver
     for (const state of this.current.botStates.values()) pumpWebhook(this.current, state)
-  }
-
-  /**
-   * The update_id a bot's next update gets. Ids never go back: a reset or a new world goes on from where the previous
-   * world stopped, so a running bot's offset never skips an update.
-   */
-  nextUpdateId(botId: number): number {
-    return this.current.botStates.get(botId)?.queue.nextId ?? this.updateOptions.firstUpdateId
-  }
-
-  /** The updates a bot has pending (its webhook's in-flight ones included). */
-  pendingUpdateCount(botId: number): number {
-    return this.current.botStates.get(botId)?.queue.size ?? 0
-  }
-
-  /** A chat (by id, or `@username`) in the world-file format: a copy; undefined when the world has none. */
-  chat(chatId: number | string): Chat | undefined {
-    const chat = chatByReference(this.current, chatId)
-    return chat === undefined ? undefined : chatData(chat, this.current)
-  }
-
-  /** An invite link in the world-file format (a copy), revoked ones included while they are kept. */
-  link(url: string): InviteLink | undefined {
-    const link = findLink(this.current, url)
-    return link === undefined ? undefined : linkData(link)
-  }
-
-  /** The URL of a user's current primary link in a chat (by id or `@username`), if they have one. */
-  primaryLink(chatId: number | string, userId: number): string | undefined {
-    const chat = chatByReference(this.current, chatId)
-    return chat === undefined ? undefined : primaryLink(chat, userId)?.url
   }
 
   /** How many flood-control counters are alive (bounded by `caps.floodKeys`). */
@@ -376,14 +219,14 @@ export class MockTelegram implements ControlTarget {
   }
 
   /** Runs a person's or an administrator's action, telling the watchers of it before what it caused. */
-  private acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at">): A {
+  private acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at" | "seq">): A {
     return this.env.observers.act(run, describe, () => this.clock.now())
   }
 
-  /** Tells the watchers of an action on the world (nothing is built when nobody watches). */
-  private told(action: string, fields: Omit<MockActionEvent, "kind" | "at" | "action"> = {}): void {
+  /** Tells the watchers of an action on the world, and keeps it in the history. */
+  private told(action: string, fields: Omit<MockActionEvent, "kind" | "at" | "action" | "seq"> = {}): void {
     const observers = this.env.observers
-    if (observers.active) observers.emit({ kind: "action", at: this.clock.now(), action, ...fields })
+    observers.record({ kind: "action", seq: observers.nextSeq(), at: this.clock.now(), action, ...fields })
   }
 
   /** A watcher threw: it is gone (Observers removed it); counted as a defect, rethrown outside the mock in "throw". */
@@ -399,6 +242,31 @@ export class MockTelegram implements ControlTarget {
   /** Counts and journals a defect; then rethrows it ("throw") or answers 500 with a one-line report ("answer"). */
   private defect(request: WireRequest, error: unknown): WireResponse {
     this.defects++
-    return defectReply(this.current, this.onDefect ?? defaultDefectMode(), request, error)
+    let what: { method: string; botId: number | null } = { method: "(unreadable request)", botId: null }
+    try {
+      what = describeRequest(this.current, request)
+      this.current.journal.record({
+        seq: 0,
+        at: this.clock.now(),
+        bot_id: what.botId,
+        method: what.method,
+        status: 500,
+        fault: "defect"
+      })
+    } catch {
+      // The journal or the clock failing too must not hide the first defect.
+    }
+    if ((this.onDefect ?? defaultDefectMode()) === "throw") throw error
+    const message = errorLine(error)
+    return {
+      _tag: "Json",
+      status: 500,
+      body: `{"ok":false,"error_code":500,"description":${JSON.stringify(`Internal Server Error: ${message}`)}}`,
+      defect: `defect in ${what.method}: ${message}`
+    }
   }
 }
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface MockTelegram extends PeopleMethods, AdminMethods, ReadMethods {}
+Object.assign(MockTelegram.prototype, peopleMethods, adminMethods, readMethods)

@@ -310,6 +310,8 @@ export interface WorldSnapshotInput {
 
 /** One request as the journal keeps it: never a token. */
 export interface JournalEntry {
+  /** Its number among the mock's events (requests, updates, actions): greater than any before it, across resets. */
+  readonly seq: number
   /** Unix time in milliseconds, from the mock's clock. */
   readonly at: number
   /** The bot's id (never its token); null when the token was refused before it was known. */

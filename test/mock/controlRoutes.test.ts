@@ -63,6 +63,16 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
     body: { status: "member" }
   },
   "GET /__mock/chats/:chat_id/messages": { path: `/__mock/chats/${ALICE}/messages` },
+  "GET /__mock/chats/:chat_id/members/:user_id": { path: `/__mock/chats/${SUPERGROUP}/members/${ALICE}` },
+  "POST /__mock/chats/:chat_id/invite_links": { path: `/__mock/chats/${SUPERGROUP}/invite_links`, body: { name: "x" } },
+  "GET /__mock/events": { path: "/__mock/events?after=0" },
+  "GET /__mock/callback_queries/:callback_query_id": {
+    path: "/__mock/callback_queries/4000000000000000001",
+    prepare: (mock) => {
+      SAMPLES["POST /__mock/users/:user_id/press"]!.prepare!(mock)
+      mock.press(ALICE, { message_id: 2, data: "go" })
+    }
+  },
   "POST /__mock/chats/:chat_id/join_requests/:user_id/approve": {
     path: `/__mock/chats/${SUPERGROUP}/join_requests/${ALICE}/approve`,
     prepare: requestToJoin

@@ -1,22 +1,13 @@
 /** What a control route (`/__mock/…`) is, and what it acts on. */
-import type { BotCommand, ChatMember, ForumTopic, Message } from "@grammyjs/types"
-import type { CommandsQuery, EmojiStatusAccessInput, ForumInput, TopicInput } from "../decode/adminControl.js"
-import type {
-  BlockInput,
-  JoinInput,
-  LeaveInput,
-  NewUser,
-  PressInput,
-  SendInput,
-  StandingInput
-} from "../decode/control.js"
 import type { Decoded } from "../decode/decoder.js"
-import type { BotProfileData } from "../people/botView.js"
-import type { JoinOutcome } from "../people/joins.js"
-import type { Chat, FaultInput, FloodLimit, JournalEntry, User, WorldSnapshot } from "../WorldSnapshot.js"
+import type { AdminMethods } from "../facade/admin.js"
+import type { PeopleMethods } from "../facade/people.js"
+import type { ReadMethods } from "../facade/reads.js"
+import type { Watchable } from "../world/waiting.js"
+import type { FaultInput, FloodLimit, WorldSnapshot } from "../WorldSnapshot.js"
 
 /** The mock's own public operations, which is all a control route may use (they validate their input too). */
-export interface ControlTarget {
+export interface ControlTarget extends Watchable, PeopleMethods, AdminMethods, ReadMethods {
   reset(): void
   snapshot(): WorldSnapshot
   replaceWorld(input: unknown): void
@@ -25,22 +16,6 @@ export interface ControlTarget {
   clearFaults(): void
   floodLimits(): Array<FloodLimit>
   setFloodLimits(limits: ReadonlyArray<FloodLimit>): void
-  journal(): Array<JournalEntry>
-  addUser(input: NewUser): User
-  send(userId: number, input: SendInput): Message
-  press(userId: number, input: PressInput): { callback_query_id: string }
-  join(userId: number, input: JoinInput): JoinOutcome
-  leave(userId: number, input: LeaveInput): true
-  block(userId: number, input?: BlockInput): true
-  setMember(chatId: number, userId: number, input: StandingInput): ChatMember
-  approveJoinRequest(chatId: number, userId: number): ChatMember
-  declineJoinRequest(chatId: number, userId: number): true
-  messages(chatId: number, botId?: number): Array<Message>
-  setForum(chatId: number, input: ForumInput): Chat
-  createTopic(chatId: number, input: TopicInput): ForumTopic
-  allowEmojiStatus(userId: number, input?: EmojiStatusAccessInput): true
-  botProfile(botId: number): BotProfileData
-  botCommands(botId: number, query: CommandsQuery): Array<BotCommand>
 }
 
 /** One control request, matched to its route, its body decoded by the route's decoder. */
@@ -53,6 +28,25 @@ export interface ControlRequest<B> {
   /** The query string's parameters. */
   readonly query: URLSearchParams
 }
+
+/**
+ * A result to wait for (a long poll of the control API): `read` is tried now and after each of the mock's events
+ * until it gives a value or `ms` pass on the mock's clock; then the route answers `read()`, or `fallback()`.
+ */
+export interface Pending {
+  readonly _tag: "Pending"
+  readonly read: () => unknown
+  readonly ms: number
+  readonly fallback: () => unknown
+}
+
+/** Waits up to `seconds` for `read` to give a value (undefined: nothing yet). */
+export const pending = (read: () => unknown, seconds: number, fallback: () => unknown): Pending => ({
+  _tag: "Pending",
+  read,
+  ms: seconds * 1000,
+  fallback
+})
 
 /** A control route's answer that is not a success: the status and description sent as the error envelope. */
 export class ControlRefusal {

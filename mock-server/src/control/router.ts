@@ -5,9 +5,10 @@
  */
 import { MockInputError } from "../MockInputError.js"
 import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
+import { waitUntil } from "../world/waiting.js"
 import { adminRoutes } from "./adminRoutes.js"
 import { chatRoutes } from "./chatRoutes.js"
-import { type BodyRule, ControlRefusal, type ControlRoute, type ControlTarget } from "./common.js"
+import { type BodyRule, ControlRefusal, type ControlRoute, type ControlTarget, type Pending } from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
 import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
@@ -85,7 +86,8 @@ export const answerControl = (
     const q = request.target.indexOf("?")
     const query = new URLSearchParams(q === -1 ? "" : request.target.slice(q + 1))
     try {
-      return controlOk(route.handle({ mock, params, body: readBody(request, route.body), query }))
+      const result = route.handle({ mock, params, body: readBody(request, route.body), query })
+      return isPending(result) ? waitFor(mock, result) : controlOk(result)
     } catch (error) {
       if (error instanceof MockInputError) return controlError(400, error.message)
       if (error instanceof ControlRefusal) return controlError(error.status, error.description)
@@ -95,6 +97,30 @@ export const answerControl = (
   return pathKnown
     ? controlError(405, `control API: ${request.method} is not allowed on ${path}`)
     : controlError(404, `control API: no route ${path}`)
+}
+
+const isPending = (result: unknown): result is Pending =>
+  typeof result === "object" && result !== null && (result as Pending)._tag === "Pending"
+
+/** A long poll: answered as soon as the route's reader finds something, or at its deadline on the mock's clock. */
+const waitFor = (mock: ControlTarget, wait: Pending): WireResponse => {
+  const answer = () => controlOk(wait.read() ?? wait.fallback())
+  let ready: (() => void) | undefined
+  let done = false
+  const waiting = waitUntil(mock, () => wait.read() !== undefined, wait.ms, () => {
+    done = true
+    ready?.()
+  })
+  if (waiting === undefined) return answer()
+  return {
+    _tag: "Wait",
+    onReady: (callback) => {
+      if (done) callback()
+      else ready = callback
+    },
+    then: answer,
+    cancel: () => waiting.cancel()
+  }
 }
 
 const controlOk = (result: unknown): WireResponse => ({

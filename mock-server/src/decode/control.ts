@@ -94,3 +94,16 @@ export const decodeLimitsBody = (input: unknown): Decoded<ReadonlyArray<FloodLim
       ? (input as { readonly flood_limits: unknown }).flood_limits
       : input
   )
+
+/** `POST /__mock/chats/:chat_id/invite_links`: a link an administrator (a person) makes in their app. */
+const adminLinkDecoder = struct({
+  by: optional(userId),
+  name: optional(refine(string, "a string of at most 32 characters", (s) => s.length <= 32)),
+  expire_date: optional(positiveInt),
+  member_limit: optional(intBetween(1, 100_000)),
+  creates_join_request: optional(boolean),
+  subscription_period: optional(intBetween(2_592_000, 2_592_000, "2592000 (30 days: the only period Telegram offers)")),
+  subscription_price: optional(intBetween(1, 10_000))
+})
+export type AdminLinkInput = StructOf<typeof adminLinkDecoder.fields>
+export const decodeAdminLink: (input: unknown) => Decoded<AdminLinkInput> = decoder(adminLinkDecoder, "invite link")

@@ -12,14 +12,12 @@ import type {
   SendInput,
   StandingInput
 } from "../decode/control.js"
-import { announceUpgrade } from "../events/announce.js"
 import { changeStanding, defaultActor, dropJoinRequest, sameStanding } from "../events/standing.js"
 import { normalizeUsername } from "../internal/text.js"
 import { MockInputError } from "../MockInputError.js"
 import { chatMemberJson } from "../wire/member.js"
 import { messageJson } from "../wire/message.js"
 import { asChatMember, asMessage } from "../wire/typed.js"
-import { upgradeGroup } from "../world/chats.js"
 import { standing } from "../world/members.js"
 import { findMessage, messagesOf } from "../world/messages.js"
 import type { ChatRecord, MemberRecord, World } from "../world/World.js"
@@ -175,44 +173,26 @@ export const declineJoinRequest = (world: World, chatId: number, userId: number)
   return true
 }
 
-/** A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot). */
-export const chatMessages = (world: World, chatId: number, botId: number | undefined): Array<Message> => {
+/**
+ * A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot); with `after`,
+ * only those with a greater message_id.
+ */
+export const chatMessages = (world: World, chatId: number, botId: number | undefined, after = 0): Array<Message> => {
   const chat = world.chats.get(chatId)
   if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
   const bot = botId ?? world.bots[0]?.user_id
   const log = chat.type === "private" ? chat.conversations.get(bot ?? -1)?.log : chat.log
   if (log === undefined) return []
-  return messagesOf(log).map((message) => {
+  return messagesOf(log).filter((message) => message.id > after).map((message) => {
     const reply = message.replyToId === undefined ? undefined : findMessage(log, message.replyToId)
     return asMessage(messageJson(world, message, chat.type === "private" ? bot : undefined, reply))
   })
 }
 
-/** A callback query and the bot's answer to it, as the facade shows them. */
-export interface CallbackQueryView {
-  bot_id: number
-  user_id: number
-  answer?: { text: string; show_alert: boolean; url: string }
-}
-
-/** A callback query while it is kept. */
-export const callbackQueryView = (world: World, id: string): CallbackQueryView | undefined => {
-  const query = world.callbackQueries.get(id)
-  if (query === undefined) return undefined
-  const answer = query.answer
-  return {
-    bot_id: query.botId,
-    user_id: query.userId,
-    ...(answer !== undefined ? { answer: { text: answer.text, show_alert: answer.showAlert, url: answer.url } } : {})
-  }
-}
-
-/** Upgrades a basic group to a supergroup; its bots get the migrate messages. The supergroup's id. */
-export const upgrade = (world: World, chatId: number): number => {
-  const result = upgradeGroup(world, chatId)
-  if (typeof result === "string") throw new MockInputError([`chat_id: cannot upgrade: ${result}`])
-  const group = world.chats.get(chatId)!
-  const creator = [...group.members].find(([, member]) => member.status === "creator")?.[0]
-  announceUpgrade(world, group, world.chats.get(result)!, creator ?? world.bots[0]?.user_id ?? 0)
-  return result
+/** A user's standing in a chat as a ChatMember (`left` for a known user the chat does not list). */
+export const chatMember = (world: World, chatId: number, userId: number): ChatMember => {
+  const chat = world.chats.get(chatId)
+  if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
+  if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
+  return asChatMember(chatMemberJson(world, chat, userId, standing(chat, userId)))
 }

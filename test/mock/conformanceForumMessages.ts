@@ -142,5 +142,64 @@ export const forumMessageConformanceSuite = (name: string, setup: () => Transpor
       const messages = (await control("GET", `chats/${FORUM}/messages`)).body.result as Array<any>
       expect(messages.filter((m) => m.message_thread_id === id)).toEqual([])
     })
+
+    it("a world file makes forums, topics, permissions and member rights; wrong ones are refused by field", async () => {
+      const initial = (await control("GET", "world")).body.result
+      const world = structuredClone(initial)
+      const forumChat = world.chats.find((c: any) => c.id === FORUM)
+      Object.assign(forumChat, {
+        is_forum: true,
+        forum_topics: [{ message_thread_id: 40, name: "Seeded", icon_color: 7322096, creator_id: OWNER }],
+        general_forum_topic: { name: "Lobby" },
+        description: "Seeded chat",
+        permissions: { can_send_messages: true, can_send_polls: true }
+      })
+      forumChat.members.push({ user_id: BOB, status: "restricted", can_send_messages: true, custom_title: "Tagged" })
+      try {
+        expect((await control("PUT", "world", world)).status).toBe(200)
+        expect(await result("getChat", { chat_id: FORUM })).toMatchObject({
+          is_forum: true,
+          description: "Seeded chat",
+          permissions: {
+            can_send_messages: true,
+            can_send_polls: true,
+            can_send_photos: false,
+            can_invite_users: false
+          }
+        })
+        expect(await result("getChatMember", { chat_id: FORUM, user_id: BOB })).toMatchObject({
+          status: "restricted",
+          tag: "Tagged",
+          can_send_messages: true,
+          can_send_polls: false
+        })
+        const sent = await result("sendMessage", { chat_id: FORUM, text: "seeded", message_thread_id: 40 })
+        expect(sent.message_id).toBeGreaterThan(40)
+        expect(sent.message_thread_id).toBe(40)
+        const saved = (await control("GET", "world")).body.result.chats.find((c: any) => c.id === FORUM)
+        expect(saved).toMatchObject({ is_forum: true, general_forum_topic: { name: "Lobby" } })
+        const bad = structuredClone(initial)
+        const basic = bad.chats.find((c: any) => c.id === BASIC_GROUP)
+        Object.assign(basic, { is_forum: true, sticker_set_name: "Animals" })
+        basic.members.push({ user_id: BOB, status: "member", custom_title: "t".repeat(17), promoted_by: 999 })
+        const index = bad.chats.indexOf(basic)
+        const refused = await control("PUT", "world", bad)
+        expect(refused.status).toBe(400)
+        expect(refused.body.description!.split("\n")).toEqual([
+          `chats.${index}.members.2.custom_title: Expected a string of at most 16 characters, actual "${
+            "t".repeat(17)
+          }"`
+        ])
+        basic.members.pop()
+        basic.members.push({ user_id: BOB, status: "member", promoted_by: 999 })
+        expect((await control("PUT", "world", bad)).body.description!.split("\n")).toEqual([
+          `chats.${index}.sticker_set_name: a group has no sticker_set_name`,
+          `chats.${index}.is_forum: a group has no is_forum`,
+          `chats.${index}.members.2.promoted_by: unknown user 999`
+        ])
+      } finally {
+        await control("PUT", "world", initial)
+      }
+    })
   })
 }

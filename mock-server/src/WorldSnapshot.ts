@@ -5,6 +5,7 @@
  */
 import { checkReferences } from "./decode/references.js"
 
+export type { ChatPermissions, ForumTopic, GeneralForumTopic } from "./ChatSettingTypes.js"
 export type {
   Fault,
   FaultDelayReply,
@@ -15,6 +16,7 @@ export type {
   FaultReply,
   FloodLimit
 } from "./FaultTypes.js"
+import type { ChatPermissions, ForumTopic, GeneralForumTopic } from "./ChatSettingTypes.js"
 import { decodeWorldShape } from "./decode/world.js"
 import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
 
@@ -49,8 +51,11 @@ export interface Bot {
 /** A member's standing in a chat, as in the Bot API's ChatMember. */
 export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked"
 
-/** One user's standing in a chat, with the administrator rights of the Bot API (absent means false). */
-export interface Member {
+/**
+ * One user's standing in a chat, with the administrator rights of the Bot API (absent means false) and, for a
+ * restricted member, the permissions of ChatPermissions it keeps (absent means false).
+ */
+export interface Member extends ChatPermissions {
   /** The member's user id: a user of the world. */
   readonly user_id: number
   /** Their standing; a user a chat does not list has `left` it. */
@@ -67,18 +72,10 @@ export interface Member {
   readonly can_restrict_members?: boolean | undefined
   /** May add administrators with a subset of their own rights. */
   readonly can_promote_members?: boolean | undefined
-  /** May change the chat's title, photo and other settings. */
-  readonly can_change_info?: boolean | undefined
-  /** May invite users and manage invite links: what the invite-link methods require of a bot. */
-  readonly can_invite_users?: boolean | undefined
   /** Channels: may post messages. */
   readonly can_post_messages?: boolean | undefined
   /** Channels: may edit other users' messages. */
   readonly can_edit_messages?: boolean | undefined
-  /** May pin messages (restricted members: a permission). */
-  readonly can_pin_messages?: boolean | undefined
-  /** Supergroups: may create, edit, close and reopen forum topics (restricted members: may create topics). */
-  readonly can_manage_topics?: boolean | undefined
   /** May post stories to the chat's page. */
   readonly can_post_stories?: boolean | undefined
   /** May edit others' stories. */
@@ -96,78 +93,10 @@ export interface Member {
    * (one value in Telegram, kept across promotions and demotions).
    */
   readonly custom_title?: string | undefined
-  /** Restricted members: may send text messages (false when left out). */
-  readonly can_send_messages?: boolean | undefined
-  /** Restricted members: may send music (false when left out; so are the permissions below). */
-  readonly can_send_audios?: boolean | undefined
-  /** Restricted members: may send documents. */
-  readonly can_send_documents?: boolean | undefined
-  /** Restricted members: may send photos. */
-  readonly can_send_photos?: boolean | undefined
-  /** Restricted members: may send videos. */
-  readonly can_send_videos?: boolean | undefined
-  /** Restricted members: may send video notes. */
-  readonly can_send_video_notes?: boolean | undefined
-  /** Restricted members: may send voice notes. */
-  readonly can_send_voice_notes?: boolean | undefined
-  /** Restricted members: may send polls and checklists. */
-  readonly can_send_polls?: boolean | undefined
-  /** Restricted members: may send stickers, animations, games, dice and use inline bots. */
-  readonly can_send_other_messages?: boolean | undefined
-  /** Restricted members: their links get previews. */
-  readonly can_add_web_page_previews?: boolean | undefined
-  /** Restricted members: may react to messages. */
-  readonly can_react_to_messages?: boolean | undefined
-  /** Restricted members: may edit their own tag. */
-  readonly can_edit_tag?: boolean | undefined
   /** Restricted members: still in the chat (true when left out). */
   readonly is_member?: boolean | undefined
   /** Unix time in seconds: when a ban or restriction ends, or a subscriber's subscription (0 or absent: never). */
   readonly until_date?: number | undefined
-}
-
-/** What the members of a group may do, as the Bot API's ChatPermissions (a permission left out is false). */
-export interface ChatPermissions {
-  readonly can_send_messages?: boolean | undefined
-  readonly can_send_audios?: boolean | undefined
-  readonly can_send_documents?: boolean | undefined
-  readonly can_send_photos?: boolean | undefined
-  readonly can_send_videos?: boolean | undefined
-  readonly can_send_video_notes?: boolean | undefined
-  readonly can_send_voice_notes?: boolean | undefined
-  readonly can_send_polls?: boolean | undefined
-  readonly can_send_other_messages?: boolean | undefined
-  readonly can_add_web_page_previews?: boolean | undefined
-  readonly can_react_to_messages?: boolean | undefined
-  readonly can_edit_tag?: boolean | undefined
-  readonly can_change_info?: boolean | undefined
-  readonly can_invite_users?: boolean | undefined
-  readonly can_pin_messages?: boolean | undefined
-  readonly can_manage_topics?: boolean | undefined
-}
-
-/** A forum topic of a supergroup that is a forum. */
-export interface ForumTopic {
-  /** The topic's id: the id of the message that created it (above 1; the General topic is 1). */
-  readonly message_thread_id: number
-  /** Its name, 1-128 characters. */
-  readonly name: string
-  /** The icon's color as an RGB number (0 when left out). */
-  readonly icon_color?: number | undefined
-  /** The custom emoji of its icon, if any. */
-  readonly icon_custom_emoji_id?: string | undefined
-  /** Who created it (a bot may edit, close and delete the topics it created). */
-  readonly creator_id?: number | undefined
-  /** Closed: only administrators may write in it. */
-  readonly is_closed?: boolean | undefined
-}
-
-/** The General topic of a forum. */
-export interface GeneralForumTopic {
-  /** Its name ("General" when left out). */
-  readonly name?: string | undefined
-  readonly is_closed?: boolean | undefined
-  readonly is_hidden?: boolean | undefined
 }
 
 /** The kind of a chat; it decides which ids it may have (telegram-wire.md §6). */

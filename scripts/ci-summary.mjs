@@ -6,7 +6,8 @@
 // `tests: N passed, N failed, N skipped`; exits 1 when the run failed.
 //
 // A skipped test is accepted only when its kind is named in ALLOW_SKIPPED (comma-separated): `redis` for test/redis,
-// `browser` for test/browser. Any other skipped test fails the run, whatever ALLOW_SKIPPED says.
+// `browser` for test/browser, `python` for test/python. Any other skipped test fails the run, whatever ALLOW_SKIPPED
+// says.
 import { readFileSync } from "node:fs"
 import { relative } from "node:path"
 
@@ -17,7 +18,13 @@ const allowed = new Set(allowSkipped.split(",").map((s) => s.trim()).filter((s) 
 
 /** The kind of a test file, as ALLOW_SKIPPED names it. */
 export const kindOf = (path) =>
-  /(^|\/)test\/redis\//.test(path) ? "redis" : /(^|\/)test\/browser\//.test(path) ? "browser" : "other"
+  /(^|\/)test\/redis\//.test(path)
+    ? "redis"
+    : /(^|\/)test\/browser\//.test(path)
+    ? "browser"
+    : /(^|\/)test\/python\//.test(path)
+    ? "python"
+    : "other"
 
 let passed = 0
 let failed = 0

@@ -1,14 +1,21 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
+import { chatSettingsConformanceSuite } from "./mock/conformanceChatSettings.js"
 import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
 import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
 import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
+import { forumConformanceSuite } from "./mock/conformanceForum.js"
+import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
+import { profileConformanceSuite } from "./mock/conformanceProfile.js"
+import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 import { voteConformanceSuite } from "./mock/conformanceVotes.js"
@@ -33,7 +40,14 @@ conformanceSuite("standalone HTTP server", transport)
 updateConformanceSuite("standalone HTTP server", transport)
 messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
+forumConformanceSuite("standalone HTTP server", transport)
+forumMessageConformanceSuite("standalone HTTP server", transport)
+profileConformanceSuite("standalone HTTP server", transport)
+adminConformanceSuite("standalone HTTP server", transport)
+promoteConformanceSuite("standalone HTTP server", transport)
+chatSettingsConformanceSuite("standalone HTTP server", transport)
 fileConformanceSuite("standalone HTTP server", transport)
+photoConformanceSuite("standalone HTTP server", transport)
 waitingConformanceSuite("standalone HTTP server", transport)
 pollConformanceSuite("standalone HTTP server", transport)
 voteConformanceSuite("standalone HTTP server", transport)

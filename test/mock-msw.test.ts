@@ -3,14 +3,21 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
+import { chatSettingsConformanceSuite } from "./mock/conformanceChatSettings.js"
 import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
 import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
 import { editConformanceSuite } from "./mock/conformanceEdits.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
+import { forumConformanceSuite } from "./mock/conformanceForum.js"
+import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
+import { profileConformanceSuite } from "./mock/conformanceProfile.js"
+import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 import { voteConformanceSuite } from "./mock/conformanceVotes.js"
@@ -33,7 +40,14 @@ conformanceSuite("MSW", transport)
 updateConformanceSuite("MSW", transport)
 messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
+forumConformanceSuite("MSW", transport)
+forumMessageConformanceSuite("MSW", transport)
+profileConformanceSuite("MSW", transport)
+adminConformanceSuite("MSW", transport)
+promoteConformanceSuite("MSW", transport)
+chatSettingsConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
+photoConformanceSuite("MSW", transport)
 waitingConformanceSuite("MSW", transport)
 pollConformanceSuite("MSW", transport)
 voteConformanceSuite("MSW", transport)

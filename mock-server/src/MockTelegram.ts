@@ -47,6 +47,7 @@ export type { PeopleMethods } from "./facade/people.js"
 export type { After, CallbackQueryState, ReadMethods } from "./facade/reads.js"
 export { MockInputError } from "./MockInputError.js"
 export type { MockTelegramOptions, WebhookOptions } from "./MockOptions.js"
+export type { BotProfileData } from "./people/botView.js"
 export type { JoinOutcome } from "./people/joins.js"
 
 /**

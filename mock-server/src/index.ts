@@ -16,7 +16,7 @@ export type { ManualClock, MockClock } from "./MockClock.js"
 export type { MockActionEvent, MockEvent, MockObserver, MockRequestEvent, MockUpdateEvent } from "./MockEvents.js"
 export { MockInputError } from "./MockInputError.js"
 export { MockTelegram, SERVED_METHODS } from "./MockTelegram.js"
-export type { JoinOutcome, MockTelegramOptions, WebhookOptions } from "./MockTelegram.js"
+export type { BotProfileData, JoinOutcome, MockTelegramOptions, WebhookOptions } from "./MockTelegram.js"
 export { fetchDeliverer, handlerDeliverer, nodeDeliverer } from "./Webhooks.js"
 export type { WebhookDeliverer, WebhookDelivery, WebhookReply } from "./Webhooks.js"
 export { MAX_BODY_BYTES, MAX_HEADER_BYTES } from "./Wire.js"
@@ -27,6 +27,7 @@ export type {
   Bot,
   Chat,
   ChatInput,
+  ChatPermissions,
   ChatType,
   DecodeWorldResult,
   Fault,
@@ -37,6 +38,8 @@ export type {
   FaultInput,
   FaultReply,
   FloodLimit,
+  ForumTopic,
+  GeneralForumTopic,
   InviteLink,
   InviteLinkInput,
   JoinRequest,

@@ -100,7 +100,16 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
     path: `/__mock/users/${ALICE}/react`,
     body: { message_id: 1, reaction: [{ type: "emoji", emoji: "👍" }] },
     prepare: (mock) => void mock.send(ALICE, { text: "hi" })
-  }
+  },
+  "PUT /__mock/chats/:chat_id/forum": { path: `/__mock/chats/${SUPERGROUP}/forum`, body: { is_forum: true } },
+  "POST /__mock/chats/:chat_id/topics": {
+    path: `/__mock/chats/${SUPERGROUP}/topics`,
+    body: { name: "Announcements" },
+    prepare: (mock) => void mock.setForum(SUPERGROUP, { is_forum: true })
+  },
+  "POST /__mock/users/:user_id/emoji_status_access": { path: `/__mock/users/${ALICE}/emoji_status_access` },
+  "GET /__mock/bots/:bot_id/profile": { path: `/__mock/bots/${DEFAULT_BOT_ID}/profile` },
+  "GET /__mock/bots/:bot_id/commands": { path: `/__mock/bots/${DEFAULT_BOT_ID}/commands?user_id=${ALICE}` }
 }
 
 /** The default bot calls a method that must succeed. */

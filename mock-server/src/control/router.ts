@@ -6,6 +6,7 @@
 import { MockInputError } from "../MockInputError.js"
 import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
 import { waitUntil } from "../world/waiting.js"
+import { adminRoutes } from "./adminRoutes.js"
 import { chatRoutes } from "./chatRoutes.js"
 import { type BodyRule, ControlRefusal, type ControlRoute, type ControlTarget, type Pending } from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
@@ -23,7 +24,8 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...peopleRoutes,
   ...chatRoutes,
   ...joinRequestRoutes,
-  ...messageRoutes
+  ...messageRoutes,
+  ...adminRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

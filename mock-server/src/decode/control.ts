@@ -41,7 +41,8 @@ const sendFields = {
   text: stringBetween(1, 4096),
   chat_id: optional(safeInt),
   bot_id: optional(userId),
-  reply_to_message_id: optional(positiveInt)
+  reply_to_message_id: optional(positiveInt),
+  message_thread_id: optional(positiveInt)
 }
 const sendDecoder = struct(sendFields)
 

@@ -1,6 +1,7 @@
 /** A decoded world's flaws that Schema alone cannot see: unknown users, duplicate ids, ids that do not fit a chat. */
 import { normalizeUsername } from "../internal/text.js"
 import type { Chat, User, WorldSnapshot } from "../WorldSnapshot.js"
+import { checkChatSettings } from "./chatReferences.js"
 import { boundProblems } from "./decoder.js"
 
 /** Every problem of the world's references, one line each naming the field; empty when there are none. */
@@ -63,6 +64,7 @@ const checkChats = (world: WorldSnapshot, users: Map<number, User>, problems: Ar
       problems.push(`${at}.migrated_to_chat_id: only a basic group is upgraded`)
     }
     checkMembers(chat, at, users, problems)
+    checkChatSettings(chat, at, users, problems)
   }
   for (const [i, chat] of world.chats.entries()) {
     if (chat.migrated_to_chat_id === undefined || chat.type !== "group") continue

@@ -4,6 +4,7 @@
  * MockInputError naming each wrong field and changes nothing), each told to the mock's watchers.
  */
 import type { Message } from "@grammyjs/types"
+import { decodeEmojiStatusAccess, type EmojiStatusAccessInput } from "../decode/adminControl.js"
 import {
   type BlockInput,
   decodeBlock,
@@ -18,6 +19,7 @@ import {
   type PressInput,
   type SendInput
 } from "../decode/control.js"
+import { allowEmojiStatus } from "../people/forums.js"
 import type { JoinOutcome } from "../people/joins.js"
 import * as People from "../people/operations.js"
 import type { User } from "../WorldSnapshot.js"
@@ -37,6 +39,8 @@ export interface PeopleMethods {
   leave(userId: number, input: LeaveInput): true
   /** A person blocks a bot (the world's first unless `bot_id` names one). */
   block(userId: number, input?: BlockInput): true
+  /** A person lets a bot (the world's first unless `bot_id`) set their emoji status, or not (`allowed: false`). */
+  allowEmojiStatus(userId: number, input?: EmojiStatusAccessInput): true
 }
 
 /** PeopleMethods, for MockTelegram's prototype. */
@@ -91,5 +95,14 @@ export const peopleMethods: PeopleMethods & ThisType<HasInternals> = {
     const body = orThrow(decodeBlock(input))
     const { acted, world } = this[INTERNALS]
     return acted(() => People.blockBot(world(), userId, body), () => ({ action: "block", user_id: userId }))
+  },
+
+  allowEmojiStatus(userId, input = {}) {
+    const body = orThrow(decodeEmojiStatusAccess(input))
+    const { acted, world } = this[INTERNALS]
+    return acted(
+      () => allowEmojiStatus(world(), userId, body),
+      () => ({ action: "emoji_status_access", user_id: userId })
+    )
   }
 }

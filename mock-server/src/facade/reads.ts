@@ -3,15 +3,17 @@
  * answer, a chat or a link in the world-file format, the journal and the events (each with its `seq`), and
  * `waitFor`, which waits on the mock's clock for a reader to find something. Everything returned is a copy.
  */
-import type { ChatMember, Message } from "@grammyjs/types"
+import type { BotCommand, ChatMember, Message } from "@grammyjs/types"
+import { type CommandsQuery, decodeCommandsQuery } from "../decode/adminControl.js"
 import type { MockEvent } from "../MockEvents.js"
+import { type BotProfileData, botProfileData, commandsShown } from "../people/botView.js"
 import * as People from "../people/operations.js"
 import { chatByReference } from "../world/chats.js"
 import { findLink, primaryLink } from "../world/inviteLinks.js"
 import { chatData, linkData } from "../world/snapshot.js"
 import { waitUntil, type Watchable } from "../world/waiting.js"
 import type { Chat, InviteLink, JournalEntry } from "../WorldSnapshot.js"
-import { type HasInternals, INTERNALS } from "./internals.js"
+import { type HasInternals, INTERNALS, orThrow } from "./internals.js"
 
 /** A press and what the bot answered to it (`answerCallbackQuery`): the toast or alert text, or a URL to open. */
 export interface CallbackQueryState {
@@ -65,6 +67,10 @@ export interface ReadMethods {
   link(url: string): InviteLink | undefined
   /** The URL of a user's current primary link in a chat (by id or `@username`), if they have one. */
   primaryLink(chatId: number | string, userId: number): string | undefined
+  /** What a bot set about itself: commands per scope and language, names, descriptions, menu buttons, rights. */
+  botProfile(botId: number): BotProfileData
+  /** The commands a person's app shows in a chat (`{ user_id, chat_id?, language_code? }`; chat: their own with it). */
+  botCommands(botId: number, query: CommandsQuery): Array<BotCommand>
 }
 
 const seqOf = (event: MockEvent): number => (event.kind === "request" ? event.entry.seq : event.seq)
@@ -135,5 +141,13 @@ export const readMethods: ReadMethods & ThisType<HasInternals & Watchable> = {
   primaryLink(chatId, userId) {
     const chat = chatByReference(this[INTERNALS].world(), chatId)
     return chat === undefined ? undefined : primaryLink(chat, userId)?.url
+  },
+
+  botProfile(botId) {
+    return botProfileData(this[INTERNALS].world(), botId)
+  },
+
+  botCommands(botId, query) {
+    return commandsShown(this[INTERNALS].world(), botId, orThrow(decodeCommandsQuery(query)))
   }
 }

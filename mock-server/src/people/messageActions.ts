@@ -101,7 +101,7 @@ export const forwardAsPerson = (world: World, userId: number, input: PersonForwa
   if (typeof place === "string") throw problem(place)
   const { chat } = place
   if (chat.type !== "private") {
-    const why = writeProblem(chat, userId)
+    const why = writeProblem(world, chat, userId)
     if (why !== undefined) throw problem(why)
   }
   const log = place.botId !== undefined ? openConversation(world, userId, place.botId) : place.log!

@@ -87,7 +87,8 @@ export const send = (world: World, userId: number, body: SendInput): Message => 
       text: body.text,
       chatId: body.chat_id,
       botId: body.bot_id,
-      replyToMessageId: body.reply_to_message_id
+      replyToMessageId: body.reply_to_message_id,
+      threadId: body.message_thread_id
     })
   )
   return asMessage(text)

@@ -7,6 +7,7 @@ import type { Caption, Content, Entity, LinkPreviewRecord, Service, TextContent 
 import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
 import { chatShortJson } from "./chat.js"
+import { chatServiceJson } from "./chatService.js"
 import { checklistJson } from "./checklist.js"
 import { documentJson } from "./file.js"
 import { forwardJson } from "./forward.js"
@@ -67,6 +68,8 @@ const serviceJson = (world: World, service: Service, viewerBotId: number | undef
       return `,"migrate_from_chat_id":${service.chatId}`
     case "pinned_message":
       return `,"pinned_message":${pinnedServiceJson(world, service, viewerBotId)}`
+    default:
+      return chatServiceJson(world, service, viewerBotId)
   }
 }
 
@@ -130,6 +133,7 @@ export const messageJson = (
   out += `,"chat":${chat === undefined ? `{"id":${message.chatId},"type":"private"}` : chatShortJson(world, chat)}`
   out += `,"date":${message.date}`
   if (message.editDate > 0) out += `,"edit_date":${message.editDate}`
+  if (message.threadId !== undefined) out += `,"message_thread_id":${message.threadId}`
   if (message.forwardOrigin !== undefined) out += forwardJson(world, message.forwardOrigin)
   if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
   out += contentJson(world, message.content, viewerBotId)
@@ -139,6 +143,11 @@ export const messageJson = (
     }]}`
   }
   if (message.protect) out += `,"has_protected_content":true`
+  if (message.threadId !== undefined) out += `,"is_topic_message":true`
+  if (chat?.type === "supergroup" && message.fromId !== undefined) {
+    const tag = chat.members.get(message.fromId)?.rights.custom_title
+    if (tag !== undefined && tag !== "") out += `,"sender_tag":${json(tag)}`
+  }
   return out + "}"
 }
 

@@ -5,6 +5,9 @@
  */
 import type { MockClock } from "../MockClock.js"
 import type { Bot, ChatType, Member, MemberStatus, User, WorldCaps } from "../WorldSnapshot.js"
+import type { BotProfile } from "./botProfile.js"
+import type { BotSession } from "./botSession.js"
+import type { ChatProfile } from "./chatProfile.js"
 import type { FaultQueue } from "./FaultQueue.js"
 import type { FileStore } from "./files.js"
 import type { FloodControl } from "./FloodControl.js"
@@ -13,6 +16,7 @@ import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
+import type { UserStatusRecord } from "./userStatus.js"
 
 /** An invite link; what create/edit/revoke and joins change. */
 export interface LinkRecord {
@@ -70,8 +74,11 @@ export interface Conversation {
 export interface ChatRecord {
   readonly id: number
   readonly type: ChatType
-  readonly title: string | undefined
+  /** Changed by setChatTitle. */
+  title: string | undefined
   readonly username: string | undefined
+  /** Description, default permissions, sticker set, banned sender chats, forum topics. */
+  readonly profile: ChatProfile
   readonly members: Map<number, MemberRecord>
   /** Every link of the chat, in creation order. */
   readonly links: Set<LinkRecord>
@@ -147,6 +154,16 @@ export interface World {
   readonly botsByToken: Map<string, number>
   /** Each bot's updates, long poll and webhook. */
   readonly botStates: Map<number, BotState>
+  /** Each bot's commands, names, descriptions, menu buttons and default rights (made on first use). */
+  readonly botProfiles: Map<number, BotProfile>
+  /** When the world started (ms): the server's start, for the rule of `close`. */
+  readonly startedAt: number
+  /** Each bot's sessions: when its client last started (ms), whether it logged out. */
+  readonly sessions: Map<number, BotSession>
+  /** Tokens of bots that logged out, taken out of `botsByToken` until they may log in again. */
+  readonly loggedOut: Map<string, BotSession>
+  /** People's emoji statuses and the bots allowed to set them (made on first use). */
+  readonly userStatuses: Map<number, UserStatusRecord>
   readonly chats: Map<number, ChatRecord>
   /** Supergroups and channels by normalized username. */
   readonly chatsByUsername: Map<string, ChatRecord>

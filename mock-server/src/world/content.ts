@@ -2,6 +2,7 @@
  * What a message holds: its content as a union on `kind` (text, service messages; media, polls and the rest as the
  * method families add them), and the parts contents share (entities, link preview options, keyboard buttons).
  */
+import type { ChatService } from "./chatServices.js"
 import type { ChecklistContent } from "./checklists.js"
 import type { FileRecord } from "./files.js"
 import type { PollContent } from "./polls.js"
@@ -46,6 +47,7 @@ export type Service =
     readonly botId: number | undefined
     readonly messageId: number
   }
+  | ChatService
 
 /** A text message: its text, entities and link preview options. */
 export interface TextContent {

@@ -32,6 +32,8 @@ export interface MessageRecord {
   readonly forwardOrigin?: ForwardOrigin | undefined
   /** A reply keyboard, its removal or a force reply sent with it: such a message can't be edited. */
   readonly replyKeyboard?: ReplyKeyboardKind | undefined
+  /** The forum topic it is in (undefined: the General topic, or a chat without topics). */
+  readonly threadId?: number | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

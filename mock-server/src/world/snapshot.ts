@@ -4,6 +4,7 @@
  */
 import type { MockClock } from "../MockClock.js"
 import type { Chat, InviteLink, JoinRequest, WorldCaps, WorldSnapshot } from "../WorldSnapshot.js"
+import { profileToData } from "./chatProfile.js"
 import { addChat } from "./chats.js"
 import { FaultQueue } from "./FaultQueue.js"
 import { FileStore } from "./files.js"
@@ -42,6 +43,11 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
       ])
     ),
     callbackQueries: new Map(),
+    botProfiles: new Map(),
+    startedAt: clock.now(),
+    sessions: new Map(),
+    loggedOut: new Map(),
+    userStatuses: new Map(),
     timers: new Set(),
     nextCallbackQuery: 1,
     waits: 0,
@@ -96,6 +102,7 @@ export const chatData = (chat: ChatRecord, world?: World): Chat => ({
   members: membersToData(chat.members),
   ...(chat.migratedTo !== undefined ? { migrated_to_chat_id: chat.migratedTo } : {}),
   deleted: chat.deleted,
+  ...profileToData(chat.profile),
   ...conversationData(world, chat)
 })
 

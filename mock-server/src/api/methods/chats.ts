@@ -24,7 +24,7 @@ export const chatMethods = methods({
           // A bot that may manage links and has no primary link gets one (as the Bot API docs suggest).
           inviteLink = (primaryLink(chat, call.botId) ?? replacePrimaryLink(call.world, chat, call.botId)).url
         }
-        return chatFullInfoJson(call.world, chat, inviteLink, chatPinnedJson(call.world, chat, call.botId))
+        return chatFullInfoJson(call.world, chat, inviteLink, call.botId, chatPinnedJson(call.world, chat, call.botId))
       })
   })
 })

@@ -64,7 +64,7 @@ const carryOne = (
     if ("refusal" in finished) return apiError(400, finished.refusal)
     keyboard = finished
   }
-  const rights = sendRightsRefusal(chat, botId)
+  const rights = sendRightsRefusal(chat, botId, Math.floor(world.clock.now() / 1000))
   if (rights !== undefined) return rights
   const content = carriedContent(world, message, chat, botId, carry, caption)
   if (content === undefined) return cantCarry(carry)
@@ -115,7 +115,7 @@ const carryMany = (call: Call, p: ManyValues, carry: Carry, caption: NewCaption 
   if (isApiError(source)) return source
   const found = p.message_ids.flatMap((id) => sourceMessage(source, id) ?? [])
   if (found.length === 0) return apiError(400, "Bad Request: there are no messages to forward")
-  const rights = sendRightsRefusal(chat, botId)
+  const rights = sendRightsRefusal(chat, botId, Math.floor(world.clock.now() / 1000))
   if (rights !== undefined) return rights
   if (p.message_effect_id !== "0" && found.length > 1) {
     return apiError(400, "Bad Request: can't use message effects in the method")

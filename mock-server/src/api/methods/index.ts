@@ -5,23 +5,35 @@
 import { BOT_API_ALIASES } from "../table/botApiMethods.js"
 import type { Method } from "../table/method.js"
 import { botMethods } from "./bot.js"
+import { botInfoMethods } from "./botInfo.js"
 import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
+import { chatSettingMethods } from "./chatSettings.js"
 import { checklistMethods } from "./checklists.js"
+import { commandMethods } from "./commands.js"
 import { deletionMethods } from "./deletions.js"
 import { documentMethods } from "./documents.js"
 import { editMethods } from "./edits.js"
 import { fileMethods } from "./files.js"
+import { forumTopicMethods } from "./forumTopics.js"
 import { forwardMethods } from "./forwards.js"
+import { generalTopicMethods } from "./generalTopic.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
+import { photoMethods } from "./photos.js"
 import { pinMethods } from "./pins.js"
 import { pollMethods } from "./polls.js"
+import { promoteMethods } from "./promote.js"
 import { reactionMethods } from "./reactions.js"
+import { restrictMethods } from "./restrict.js"
+import { senderChatMethods } from "./senderChats.js"
+import { sessionMethods } from "./session.js"
 import { subscriptionLinkMethods } from "./subscriptionLinks.js"
+import { topicIconMethods } from "./topicIcons.js"
 import { updateMethods } from "./updates.js"
+import { userMethods } from "./users.js"
 import { webhookMethods } from "./webhooks.js"
 
 const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
@@ -43,7 +55,19 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   checklistMethods,
   forwardMethods,
   reactionMethods,
-  pinMethods
+  pinMethods,
+  forumTopicMethods,
+  generalTopicMethods,
+  restrictMethods,
+  promoteMethods,
+  chatSettingMethods,
+  senderChatMethods,
+  commandMethods,
+  botInfoMethods,
+  sessionMethods,
+  userMethods,
+  photoMethods,
+  topicIconMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -9,7 +9,8 @@ import type { ChatRecord } from "../../world/World.js"
 import { apiError } from "../envelope.js"
 import { sendChat } from "../sendAccess.js"
 import type { Param } from "../table/method.js"
-import { bool, custom, int64Text, raw, threadId } from "../table/params.js"
+import { bool, custom, int64Text, raw } from "../table/params.js"
+import { topicParam } from "./topic.js"
 
 /** reply_parameters (or the legacy reply_to_message_id and allow_sending_without_reply). */
 export const replyParameters: Param<ReplyInput> = custom(
@@ -39,7 +40,7 @@ export const sendParams = {
   reply_parameters: replyParameters,
   reply_markup: replyMarkup,
   chat_id: sendChatId,
-  message_thread_id: threadId,
+  message_thread_id: topicParam,
   disable_notification: bool,
   protect_content: bool,
   allow_paid_broadcast: bool,
@@ -51,6 +52,7 @@ export interface SendValues {
   readonly reply_parameters: ReplyInput
   readonly reply_markup: ReadonlyArray<ReadonlyArray<InputButton>> | undefined
   readonly chat_id: ChatRecord
+  /** The forum topic (resolved in the chat): 0 for none. */
   readonly message_thread_id: number
   readonly disable_notification: boolean
   readonly protect_content: boolean

@@ -8,12 +8,14 @@ import { finishKeyboard } from "../../input/replyMarkup.js"
 import { messageJson } from "../../wire/message.js"
 import { conversation } from "../../world/chats.js"
 import type { Content } from "../../world/content.js"
+import { closedTo, isForum } from "../../world/forum.js"
 import { addMessage, findMessage, type MessageLog, type MessageRecord } from "../../world/messages.js"
 import type { ChatRecord } from "../../world/World.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { conversationOf, privateRefusal, sendRightsRefusal } from "../sendAccess.js"
 import { type Call, commit, type Verdict } from "../table/method.js"
 import type { SendValues } from "./params.js"
+import { TOPIC_CLOSED } from "./topic.js"
 
 /** The log a bot's messages in this chat live in (private chats: its conversation's, if it exists yet). */
 export const logFor = (chat: ChatRecord, botId: number): MessageLog | undefined =>
@@ -49,7 +51,7 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
   const chat = p.chat_id
   const replyTo = replyTarget(chat, botId, p.reply_parameters)
   if (isApiError(replyTo)) return replyTo
-  const rights = sendRightsRefusal(chat, botId)
+  const rights = sendRightsRefusal(chat, botId, Math.floor(world.clock.now() / 1000))
   if (rights !== undefined) return rights
   let keyboard: MessageRecord["keyboard"]
   if (p.reply_markup !== undefined) {
@@ -61,6 +63,9 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
   if (isApiError(content)) return content
   const refusal = what.permission?.(chat, botId) ?? privateRefusal(world, chat, botId)
   if (refusal !== undefined) return refusal
+  // A reply without a topic goes to the topic of the message it replies to.
+  const thread = p.message_thread_id !== 0 ? p.message_thread_id : isForum(chat) ? replyTo?.threadId : undefined
+  if (closedTo(chat, thread, botId)) return TOPIC_CLOSED
   return commit(chat, () => {
     const channel = chat.type === "channel"
     const log = logFor(chat, botId) ?? conversation(world, chat.id, botId)!.log
@@ -73,7 +78,8 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
       keyboard,
       protect: p.protect_content,
       replyToId: replyTo?.id,
-      replyKeyboard: keptReplyKeyboard(call.params.get("reply_markup"))
+      replyKeyboard: keptReplyKeyboard(call.params.get("reply_markup")),
+      threadId: thread
     })
     what.onStored?.(record)
     return messageJson(world, record, botId, replyTo)

@@ -209,8 +209,18 @@ export const forumConformanceSuite = (name: string, setup: () => Transport): voi
       )
       await forum({ can_pin_messages: true, can_manage_topics: true })
       const { message_thread_id: id } = await result("createForumTopic", { chat_id: FORUM, name: "Pins" })
+      const inGeneral = await result("sendMessage", { chat_id: FORUM, text: "in General" })
+      const inTopic = await result("sendMessage", { chat_id: FORUM, message_thread_id: id, text: "in the topic" })
+      for (const message of [inGeneral, inTopic]) {
+        expect(await result("pinChatMessage", { chat_id: FORUM, message_id: message.message_id })).toBe(true)
+      }
+      const pinned = async () => (await result("getChat", { chat_id: FORUM })).pinned_message?.text
+      expect(await pinned()).toBe("in the topic")
       expect(await result("unpinAllForumTopicMessages", { chat_id: FORUM, message_thread_id: id })).toBe(true)
+      // Only the topic's pins are gone: the General topic's is the chat's pinned message again.
+      expect(await pinned()).toBe("in General")
       expect(await result("unpinAllGeneralForumTopicMessages", { chat_id: FORUM })).toBe(true)
+      expect(await pinned()).toBeUndefined()
     })
 
     it("the General topic: rename, close, reopen, hide (which closes it), unhide", async () => {

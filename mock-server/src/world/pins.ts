@@ -34,6 +34,13 @@ export const unpinAll = (log: MessageLog): void => {
   pinsByLog.delete(log)
 }
 
+/** Unpins the messages of the log that `inTopic` picks (a forum topic's, by their thread id). */
+export const unpinWhere = (log: MessageLog, inTopic: (threadId: number | undefined) => boolean): void => {
+  const pins = pinsByLog.get(log)
+  if (pins === undefined) return
+  pinsByLog.set(log, pins.filter((id) => !inTopic(log.messages.get(id)?.threadId)))
+}
+
 /** The latest pinned message still in the log, if any. */
 export const latestPin = (log: MessageLog): number | undefined => {
   const pins = pinsByLog.get(log) ?? []

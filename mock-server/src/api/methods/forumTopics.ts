@@ -9,6 +9,7 @@ import { cleanName } from "../../internal/text.js"
 import { forumTopicJson } from "../../wire/chatService.js"
 import type { TopicRecord } from "../../world/chatProfile.js"
 import { findTopic, isForum } from "../../world/forum.js"
+import { unpinWhere } from "../../world/pins.js"
 import type { ChatRecord } from "../../world/World.js"
 import { holds } from "../adminRights.js"
 import { type ApiError, apiError } from "../envelope.js"
@@ -167,7 +168,10 @@ export const forumTopicMethods = methods({
     run: ({ chat_id: chat, message_thread_id: id }, call) => {
       if (id === 0) return INVALID_TOPIC_ID
       return unpinAllRefusal(chat, call.botId) ??
-        (findTopic(chat, id) === undefined ? TOPIC_ID_INVALID : commit(chat, () => "true"))
+        (findTopic(chat, id) === undefined ? TOPIC_ID_INVALID : commit(chat, () => {
+          unpinWhere(chat.log, (thread) => thread === id)
+          return "true"
+        }))
     }
   })
 })

@@ -6,6 +6,7 @@
 import { editTopic, setGeneralHidden, setTopicClosed } from "../../events/topics.js"
 import { GENERAL_TOPIC_ID } from "../../world/chatProfile.js"
 import { isForum } from "../../world/forum.js"
+import { unpinWhere } from "../../world/pins.js"
 import type { ChatRecord } from "../../world/World.js"
 import { holds } from "../adminRights.js"
 import { type ApiError, apiError } from "../envelope.js"
@@ -86,6 +87,11 @@ export const generalTopicMethods = methods({
   unhideGeneralForumTopic: hide(false),
   unpinAllGeneralForumTopicMessages: toggle(
     "unpins every pinned message of the General topic",
-    (chat, call) => unpinAllRefusal(chat, call.botId) ?? commit(chat, () => "true")
+    (chat, call) =>
+      unpinAllRefusal(chat, call.botId) ?? commit(chat, () => {
+        // The General topic's messages have no thread id.
+        unpinWhere(chat.log, (thread) => thread === undefined)
+        return "true"
+      })
   )
 })

@@ -3,6 +3,8 @@
  * method families add them), and the parts contents share (entities, link preview options, keyboard buttons).
  */
 import type { FileRecord } from "./files.js"
+import type { MediaContent } from "./media.js"
+import type { PlaceContent } from "./places.js"
 
 /** A message entity (offsets and lengths in UTF-16 units), as the Bot API's MessageEntity. */
 export interface Entity {
@@ -78,16 +80,34 @@ export interface DocumentContent {
 }
 
 /** What a message holds. Each kind renders in wire/message.ts (and its content files). */
-export type Content = TextContent | ServiceContent | DocumentContent
+export type Content = TextContent | ServiceContent | DocumentContent | MediaContent | PlaceContent
 
 /** The caption of a content that can have one, or undefined when it has no caption slot. */
 export const captionOf = (content: Content): Caption | undefined => {
   switch (content.kind) {
     case "document":
+    case "photo":
+    case "audio":
+    case "video":
+    case "animation":
+    case "voice":
+    case "paid_media":
       return content.caption
     default:
       return undefined
   }
+}
+
+/**
+ * The content with its caption replaced (editMessageCaption); `showAbove` is kept only where the kind can show a
+ * caption above its media. A kind without a caption slot is returned as it is.
+ */
+export const withCaption = (content: Content, caption: Caption, showAbove?: boolean): Content => {
+  if (captionOf(content) === undefined) return content
+  const above = showAbove !== undefined && "showCaptionAboveMedia" in content
+    ? { showCaptionAboveMedia: showAbove }
+    : {}
+  return { ...content, caption, ...above } as Content
 }
 
 /** The text of a content that has one (a text message's text, a caption), for command and mention rules. */

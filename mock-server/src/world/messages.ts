@@ -27,6 +27,10 @@ export interface MessageRecord {
   keyboard: ReadonlyArray<ReadonlyArray<ButtonRecord>> | undefined
   readonly protect: boolean
   readonly replyToId: number | undefined
+  /** The album it was sent in (sendMediaGroup), as the decimal string `media_group_id` shows. */
+  readonly mediaGroupId?: string | undefined
+  /** A reply keyboard, its removal or a force reply sent with it: such a message can't be edited. */
+  readonly replyKeyboard?: "keyboard" | "remove" | "force_reply" | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

@@ -10,6 +10,7 @@ import { FileStore } from "./files.js"
 import { FloodControl } from "./FloodControl.js"
 import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
+import { makeMediaState } from "./mediaState.js"
 import { membersToData } from "./members.js"
 import { makeBotState } from "./updates/botState.js"
 import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
@@ -51,7 +52,8 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     flood: new FloodControl(clock, caps.floodKeys),
     faults: new FaultQueue((username) => chatsByUsername.get(username)?.id),
     journal: new Journal(caps.journalSize, settings.env.observers),
-    nextSupergroupNumber: 1_700_000_000
+    nextSupergroupNumber: 1_700_000_000,
+    media: makeMediaState("stand_in")
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)

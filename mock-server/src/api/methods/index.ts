@@ -4,8 +4,10 @@
  */
 import { BOT_API_ALIASES } from "../table/botApiMethods.js"
 import type { Method } from "../table/method.js"
+import { albumMethods } from "./albums.js"
 import { botMethods } from "./bot.js"
 import { callbackMethods } from "./callbacks.js"
+import { chatActionMethods } from "./chatActions.js"
 import { chatMethods } from "./chats.js"
 import { documentMethods } from "./documents.js"
 import { fileMethods } from "./files.js"
@@ -13,8 +15,13 @@ import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
+import { paidMediaMethods } from "./paidMedia.js"
+import { photoMethods } from "./photos.js"
+import { placeMethods } from "./places.js"
+import { soundMethods } from "./sounds.js"
 import { subscriptionLinkMethods } from "./subscriptionLinks.js"
 import { updateMethods } from "./updates.js"
+import { videoMethods } from "./videos.js"
 import { webhookMethods } from "./webhooks.js"
 
 const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
@@ -29,7 +36,14 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   memberMethods,
   inviteLinkMethods,
   subscriptionLinkMethods,
-  joinRequestMethods
+  joinRequestMethods,
+  photoMethods,
+  soundMethods,
+  videoMethods,
+  placeMethods,
+  albumMethods,
+  paidMediaMethods,
+  chatActionMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

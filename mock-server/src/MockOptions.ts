@@ -3,7 +3,7 @@ import type { DefectMode } from "./Defects.js"
 import type { MockClock } from "./MockClock.js"
 import { MockInputError } from "./MockInputError.js"
 import type { WebhookDeliverer } from "./world/updates/webhookTypes.js"
-import type { UpdateOptions } from "./world/World.js"
+import type { MockEnv, UpdateOptions } from "./world/World.js"
 import type { WorldCaps, WorldSnapshotInput } from "./WorldSnapshot.js"
 
 /** How a mock's webhooks are delivered and paced. */
@@ -47,3 +47,14 @@ export const defaultUpdateOptions: UpdateOptions = {
   busyLoopGuard: false,
   callbackAnswerSeconds: 15
 }
+
+/** A mock's environment: its webhook options, and the hooks the facade gives (reply execution, defects, watchers). */
+export const makeEnv = (
+  webhooks: WebhookOptions | undefined,
+  hooks: Pick<MockEnv, "executeReply" | "onDefect" | "observers">
+): MockEnv => ({
+  deliver: webhooks?.deliver,
+  allowHosts: new Set((webhooks?.allowHosts ?? []).map((host) => host.toLowerCase())),
+  retryCapSeconds: webhooks?.retryCapSeconds ?? 60,
+  ...hooks
+})

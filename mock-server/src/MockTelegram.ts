@@ -6,7 +6,7 @@
  * world lives in `world/`, the Bot API in `api/`, the people in `people/`, the control API in `control/`.
  */
 import type { ChatMember, Message } from "@grammyjs/types"
-import { answerApi, describeRequest, runWebhookReply } from "./api/router.js"
+import { answerApi, runWebhookReply } from "./api/router.js"
 import type { ControlTarget } from "./control/common.js"
 import { answerControl, isControlTarget } from "./control/router.js"
 import {
@@ -27,14 +27,16 @@ import {
 } from "./decode/control.js"
 import { decodeFault, decodeFloodLimits } from "./decode/world.js"
 import { defaultWorld } from "./DefaultWorld.js"
+import { reportDefect } from "./DefectReport.js"
 import { defaultDefectMode, type DefectMode } from "./Defects.js"
 import { announceUpgrade } from "./events/announce.js"
 import { decodeContentEncoding } from "./internal/ContentEncoding.js"
-import { errorLine, guardResponse } from "./internal/guard.js"
+import { guardResponse } from "./internal/guard.js"
 import { type MockClock, systemClock } from "./MockClock.js"
 import type { MockActionEvent, MockObserver } from "./MockEvents.js"
 import { MockInputError } from "./MockInputError.js"
-import { defaultUpdateOptions, type MockTelegramOptions, orThrow } from "./MockOptions.js"
+import { defaultUpdateOptions, makeEnv, type MockTelegramOptions, orThrow } from "./MockOptions.js"
+import { MockPeopleMedia } from "./MockPeopleMedia.js"
 import type { JoinOutcome } from "./people/joins.js"
 import * as People from "./people/operations.js"
 import type { WireRequest, WireResponse } from "./Wire.js"
@@ -65,7 +67,7 @@ export type { MockTelegramOptions, WebhookOptions } from "./MockOptions.js"
 export type { JoinOutcome } from "./people/joins.js"
 
 /** The mock Telegram: make one, hand its `handle` to a transport, and drive or inspect it from a test. */
-export class MockTelegram implements ControlTarget {
+export class MockTelegram extends MockPeopleMedia implements ControlTarget {
   private initial: WorldSnapshot
   private current: World
   private defects = 0
@@ -81,24 +83,27 @@ export class MockTelegram implements ControlTarget {
   readonly onDefect: DefectMode | undefined
 
   private constructor(initial: WorldSnapshot, options: MockTelegramOptions) {
+    super()
     this.initial = initial
     this.clock = options.clock ?? systemClock
     this.caps = { ...defaultCaps, ...options.caps }
     this.controlToken = options.controlToken
     this.onDefect = options.onDefect
     this.updateOptions = { ...defaultUpdateOptions, ...options.updates }
-    this.env = {
-      deliver: options.webhooks?.deliver,
-      allowHosts: new Set((options.webhooks?.allowHosts ?? []).map((host) => host.toLowerCase())),
-      retryCapSeconds: options.webhooks?.retryCapSeconds ?? 60,
+    this.env = makeEnv(options.webhooks, {
       executeReply: (botId, reply) =>
         runWebhookReply(this.current, botId, reply.contentType, reply.body ?? new Uint8Array()),
       onDefect: (error) => {
         this.defect({ method: "POST", target: "/__mock/webhook", body: new Uint8Array() }, error)
       },
       observers: new Observers((error) => this.observerFailed(error))
-    }
+    })
     this.current = this.fresh(initial)
+  }
+
+  /** The live world, for the operations a base class declares. */
+  protected get live(): World {
+    return this.current
   }
 
   private fresh(snapshot: WorldSnapshot): World {
@@ -345,17 +350,17 @@ export class MockTelegram implements ControlTarget {
       request = { ...request, body, contentEncoding: undefined }
     }
     return isControlTarget(request.target)
-      ? answerControl(this, this.controlToken, request)
+      ? answerControl(this, this.controlToken, request, this.caps.uploadBytes)
       : answerApi(this.current, request)
   }
 
   /** Runs a person's or an administrator's action, telling the watchers of it before what it caused. */
-  private acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at">): A {
+  protected acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at">): A {
     return this.env.observers.act(run, describe, () => this.clock.now())
   }
 
   /** Tells the watchers of an action on the world (nothing is built when nobody watches). */
-  private told(action: string, fields: Omit<MockActionEvent, "kind" | "at" | "action"> = {}): void {
+  protected told(action: string, fields: Omit<MockActionEvent, "kind" | "at" | "action"> = {}): void {
     const observers = this.env.observers
     if (observers.active) observers.emit({ kind: "action", at: this.clock.now(), action, ...fields })
   }
@@ -370,29 +375,9 @@ export class MockTelegram implements ControlTarget {
     }
   }
 
-  /** Counts and journals a defect; then rethrows it ("throw") or answers 500 with a one-line report ("answer"). */
+  /** Counts a defect; then rethrows it ("throw") or answers 500 with a one-line report ("answer"). */
   private defect(request: WireRequest, error: unknown): WireResponse {
     this.defects++
-    let what: { method: string; botId: number | null } = { method: "(unreadable request)", botId: null }
-    try {
-      what = describeRequest(this.current, request)
-      this.current.journal.record({
-        at: this.clock.now(),
-        bot_id: what.botId,
-        method: what.method,
-        status: 500,
-        fault: "defect"
-      })
-    } catch {
-      // The journal or the clock failing too must not hide the first defect.
-    }
-    if ((this.onDefect ?? defaultDefectMode()) === "throw") throw error
-    const message = errorLine(error)
-    return {
-      _tag: "Json",
-      status: 500,
-      body: `{"ok":false,"error_code":500,"description":${JSON.stringify(`Internal Server Error: ${message}`)}}`,
-      defect: `defect in ${what.method}: ${message}`
-    }
+    return reportDefect(this.current, request, error, this.onDefect ?? defaultDefectMode())
   }
 }

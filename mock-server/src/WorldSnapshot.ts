@@ -173,6 +173,39 @@ export interface InviteLinkInput extends Omit<InviteLink, "is_revoked" | "create
   readonly creates_join_request?: boolean | undefined
 }
 
+/** A kind of file, as the Bot API sends it (photo, document, voice, video, sticker, …). */
+export type StoredFileType =
+  | "thumbnail"
+  | "profile_photo"
+  | "photo"
+  | "voice"
+  | "video"
+  | "document"
+  | "sticker"
+  | "audio"
+  | "animation"
+  | "video_note"
+  | "story"
+
+/**
+ * A file the world keeps, with the file_ids bots know it by: a world file may hold files so that the file_ids a bot
+ * was given (or has written in its code) keep working. Its content is base64; a snapshot holds the newest files of at
+ * most 64 KiB each, 512 KiB in all (so that it stays a body `PUT /__mock/world` takes), and leaves the others out.
+ */
+export interface StoredFile {
+  readonly type: StoredFileType
+  /** The bytes, base64. */
+  readonly content_base64: string
+  readonly file_name?: string | undefined
+  readonly mime_type?: string | undefined
+  /** The URL it stands for, when a bot sent it as one (its content is the URL's text). */
+  readonly url?: string | undefined
+  /** Its file_unique_id; made from the content when left out. */
+  readonly file_unique_id?: string | undefined
+  /** The file_id each bot knows it by (any TDLib-shaped id: base64url ending in the byte 0x04). */
+  readonly file_ids?: ReadonlyArray<{ readonly bot_id: number; readonly file_id: string }> | undefined
+}
+
 /** The whole world as data: what `snapshot()` returns (a deep copy) and a world file holds once decoded. */
 export interface WorldSnapshot {
   /** The bots the mock answers for. */
@@ -189,6 +222,10 @@ export interface WorldSnapshot {
   readonly faults: ReadonlyArray<Fault>
   /** Join requests waiting for an administrator. */
   readonly join_requests: ReadonlyArray<JoinRequest>
+  /** Files and their ids (only when the world keeps some). */
+  readonly files?: ReadonlyArray<StoredFile> | undefined
+  /** URLs given as files: `stand_in` (default: a file holding the URL's text) or `refuse` (`wrong file identifier/HTTP URL specified`). */
+  readonly file_urls?: "stand_in" | "refuse" | undefined
 }
 
 /** A world as written in a file or passed to `MockTelegram.make`: defaults may be left out. */
@@ -207,6 +244,10 @@ export interface WorldSnapshotInput {
   readonly faults?: ReadonlyArray<FaultInput> | undefined
   /** Join requests pending from the start; none when left out. */
   readonly join_requests?: ReadonlyArray<JoinRequest> | undefined
+  /** Files bots may use by file_id from the start; none when left out. */
+  readonly files?: ReadonlyArray<StoredFile> | undefined
+  /** How URLs given as files are treated: `stand_in` when left out, or `refuse`. */
+  readonly file_urls?: "stand_in" | "refuse" | undefined
 }
 
 /** One request as the journal keeps it: never a token. */

@@ -10,7 +10,15 @@ import type {
   StandingInput
 } from "../decode/control.js"
 import type { Decoded } from "../decode/decoder.js"
+import type {
+  DiceQueueInput,
+  SendContactInput,
+  SendDiceInput,
+  SendFileInput,
+  SendLocationInput
+} from "../decode/peopleMedia.js"
 import type { JoinOutcome } from "../people/joins.js"
+import type { ChatActionRecord } from "../world/mediaState.js"
 import type { FaultInput, FloodLimit, JournalEntry, User, WorldSnapshot } from "../WorldSnapshot.js"
 
 /** The mock's own public operations, which is all a control route may use (they validate their input too). */
@@ -34,6 +42,12 @@ export interface ControlTarget {
   approveJoinRequest(chatId: number, userId: number): ChatMember
   declineJoinRequest(chatId: number, userId: number): true
   messages(chatId: number, botId?: number): Array<Message>
+  sendFile(userId: number, input: SendFileInput): Message
+  sendLocation(userId: number, input: SendLocationInput): Message
+  sendContact(userId: number, input: SendContactInput): Message
+  sendDice(userId: number, input?: SendDiceInput): Message
+  queueDice(input: DiceQueueInput): true
+  chatActions(): Array<ChatActionRecord>
 }
 
 /** One control request, matched to its route, its body decoded by the route's decoder. */
@@ -52,10 +66,18 @@ export class ControlRefusal {
   constructor(readonly status: number, readonly description: string) {}
 }
 
-/** What a route does with a body: none, one it requires, or one it may be given. */
+/**
+ * How a route reads a multipart form instead of JSON: each text field is a string (those named in `numbers` a number
+ * when they hold one), each file part its bytes (its filename and type filling `file_name` and `mime_type`).
+ */
+export interface FormRule {
+  readonly numbers: ReadonlyArray<string>
+}
+
+/** What a route does with a body: none, one it requires (JSON, or a form when `form` is set), or one it may be given. */
 export type BodyRule<B> =
   | { readonly kind: "none" }
-  | { readonly kind: "required"; readonly decode: (input: unknown) => Decoded<B> }
+  | { readonly kind: "required"; readonly decode: (input: unknown) => Decoded<B>; readonly form?: FormRule }
   | { readonly kind: "optional"; readonly decode: (input: unknown) => Decoded<B> }
 
 /** A control route: its result is sent as `{"ok":true,"result":…}`; a MockInputError it throws is a 400. */
@@ -86,6 +108,12 @@ export const route = <B = undefined>(spec: {
 
 /** A body this decoder must accept. */
 export const required = <B>(decode: (input: unknown) => Decoded<B>): BodyRule<B> => ({ kind: "required", decode })
+/** A body this decoder must accept, as JSON or as a multipart form (files up to the world's upload cap). */
+export const jsonOrForm = <B>(decode: (input: unknown) => Decoded<B>, form: FormRule): BodyRule<B> => ({
+  kind: "required",
+  decode,
+  form
+})
 /** A body that may be left out (undefined then), else this decoder must accept it. */
 export const optional = <B>(decode: (input: unknown) => Decoded<B>): BodyRule<B | undefined> => ({
   kind: "optional",

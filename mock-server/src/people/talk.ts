@@ -67,7 +67,7 @@ const writeProblem = (chat: ChatRecord, userId: number): string | undefined => {
 }
 
 /** Opens (or reopens, after a block) a person's private chat with a bot; its log. */
-const openConversation = (world: World, userId: number, botId: number): MessageLog => {
+export const openConversation = (world: World, userId: number, botId: number): MessageLog => {
   const conv = conversation(world, userId, botId)!
   const chat = world.chats.get(userId)!
   const wasBlocked = conv.blocked

@@ -7,9 +7,9 @@
 import type { InputFileRef } from "../../input/inputFile.js"
 import { type ApiError, apiError } from "../../internal/apiError.js"
 import { parseUrl } from "../../internal/HttpUrl.js"
+import { sniffMimeType } from "../../internal/sniff.js"
 import { FILE_TYPES, type FileRecord, type FileType, isDocumentLike } from "../../world/files.js"
 import type { World } from "../../world/World.js"
-import { sniffMimeType } from "./sniff.js"
 
 const bad = (text: string): ApiError => apiError(400, `Bad Request: ${text}`)
 

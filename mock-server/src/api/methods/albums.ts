@@ -15,10 +15,11 @@ import { nextMediaGroupId } from "../../world/mediaState.js"
 import { addMessage } from "../../world/messages.js"
 import type { ChatRecord } from "../../world/World.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
+import { contentRightRefusal } from "../send/contentRight.js"
 import { inputMediaContent } from "../send/mediaContent.js"
 import { replyParameters, sendChatId } from "../send/params.js"
 import { logFor, replyTarget } from "../send/sendContent.js"
-import { privateRefusal, restrictedRefusal, sendRightsRefusal } from "../sendAccess.js"
+import { privateRefusal, sendRightsRefusal } from "../sendAccess.js"
 import { type Call, commit, method, methods } from "../table/method.js"
 import { badRequest, bool, custom, int64Text, raw, threadId } from "../table/params.js"
 
@@ -37,20 +38,6 @@ const albumMedia = custom<ReadonlyArray<InputMediaItem>>("Array of InputMedia", 
   }
   return items
 }, { required: true, note: "2-10 photos, videos and live photos, or audio only, or documents only" })
-
-/** The right a restricted bot needs for an album's content, and the words of its refusal. */
-const permission = (chat: ChatRecord, botId: number, content: Content): ApiError | undefined => {
-  switch (content.kind) {
-    case "photo":
-      return restrictedRefusal(chat, botId, "can_send_photos", "photos")
-    case "video":
-      return restrictedRefusal(chat, botId, "can_send_videos", "videos")
-    case "audio":
-      return restrictedRefusal(chat, botId, "can_send_audios", "music")
-    default:
-      return restrictedRefusal(chat, botId, "can_send_documents", "documents")
-  }
-}
 
 /** TDLib's check_message_group_message_contents, after every item's content. */
 const albumRefusal = (items: ReadonlyArray<InputMediaItem>): ApiError | undefined => {
@@ -86,7 +73,7 @@ const albumContents = (call: Call, chat: ChatRecord, items: ReadonlyArray<InputM
       continue
     }
     if (isApiError(content)) return content
-    const refusal = permission(chat, call.botId, content)
+    const refusal = contentRightRefusal(chat, call.botId, content)
     if (refusal !== undefined) return refusal
     contents.push(content)
   }

@@ -13,6 +13,8 @@ import { documentMethods } from "./documents.js"
 import { fileMethods } from "./files.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
+import { liveLocationMethods } from "./liveLocations.js"
+import { mediaEditMethods } from "./mediaEdits.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
 import { paidMediaMethods } from "./paidMedia.js"
@@ -43,7 +45,9 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   placeMethods,
   albumMethods,
   paidMediaMethods,
-  chatActionMethods
+  chatActionMethods,
+  mediaEditMethods,
+  liveLocationMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -8,6 +8,7 @@ import type { InputFileRef } from "../../input/inputFile.js"
 import type { InputMediaItem } from "../../input/inputMedia.js"
 import type { FormattedText } from "../../input/text.js"
 import type { FilePart } from "../../internal/Params.js"
+import { pictureSize } from "../../internal/sniff.js"
 import type { DocumentContent, PhotoSizeRecord } from "../../world/content.js"
 import type { FileType } from "../../world/files.js"
 import type {
@@ -20,10 +21,10 @@ import type {
   VideoNoteContent,
   VoiceContent
 } from "../../world/media.js"
+import { pictureOrDefault, stickerShape } from "../../world/pictures.js"
 import type { World } from "../../world/World.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
-import { photoSizes, pictureOrDefault, stickerShape } from "../files/pictures.js"
-import { pictureSize } from "../files/sniff.js"
+import { photoSizes } from "../files/pictures.js"
 import { finishedCaption, sentFile, storedThumbnail } from "./media.js"
 
 /** Who sends: the world and the bot (0 for a person, whose files are not a bot's). */

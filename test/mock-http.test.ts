@@ -1,7 +1,10 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { albumConformanceSuite } from "./mock/conformanceAlbums.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
+import { locationConformanceSuite } from "./mock/conformanceLocation.js"
+import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
@@ -26,3 +29,6 @@ updateConformanceSuite("standalone HTTP server", transport)
 messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
 fileConformanceSuite("standalone HTTP server", transport)
+mediaConformanceSuite("standalone HTTP server", transport)
+albumConformanceSuite("standalone HTTP server", transport)
+locationConformanceSuite("standalone HTTP server", transport)

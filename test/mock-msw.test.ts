@@ -3,7 +3,10 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { albumConformanceSuite } from "./mock/conformanceAlbums.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
+import { locationConformanceSuite } from "./mock/conformanceLocation.js"
+import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
@@ -26,3 +29,6 @@ updateConformanceSuite("MSW", transport)
 messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
+mediaConformanceSuite("MSW", transport)
+albumConformanceSuite("MSW", transport)
+locationConformanceSuite("MSW", transport)

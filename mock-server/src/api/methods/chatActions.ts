@@ -1,8 +1,9 @@
 /**
  * sendChatAction and sendMessageDraft (telegram-wire-messages.md §M8.3, §M5.18): the action (`wrong parameter action
  * in request`, before the chat) or the draft's text, then the chat with write access; TDLib: a channel the bot may
- * not post in is `have no write access to the chat`. Nothing a bot can see changes: the mock records each accepted
- * call for tests (`MockTelegram.chatActions()`, `GET /__mock/chat_actions`) and answers `true`.
+ * not post in is `have no write access to the chat`; Telegram: a person who blocked the bot is a 403. Nothing a bot
+ * can see changes: the mock records each accepted call for tests (`MockTelegram.chatActions()`,
+ * `GET /__mock/chat_actions`) and answers `true`.
  */
 import { type FormattedText, formattedText } from "../../input/text.js"
 import { recordChatAction } from "../../world/mediaState.js"
@@ -37,8 +38,11 @@ const action = custom<string>("String", (input) => {
   return name ?? badRequest("wrong parameter action in request")
 }, { required: true, note: "typing, upload_photo, record_video, upload_video, record_voice, upload_voice, …" })
 
-/** TDLib's write access for a chat action: a channel needs a bot that may post. */
+/** TDLib's write access for a chat action (a channel needs a bot that may post); Telegram's refusal of a blocked bot. */
 const writeRefusal = (target: ChatRecord, botId: number): ApiError | undefined => {
+  if (target.type === "private" && target.conversations.get(botId)?.blocked === true) {
+    return apiError(403, "Forbidden: bot was blocked by the user")
+  }
   if (target.type !== "channel") return undefined
   const member = standing(target, botId)
   const may = member.status === "creator" ||

@@ -5,8 +5,11 @@ import { albumConformanceSuite } from "./mock/conformanceAlbums.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
 import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
+import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { peopleMediaConformanceSuite } from "./mock/conformancePeopleMedia.js"
+import { replyMarkupConformanceSuite } from "./mock/conformanceReplyMarkup.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
@@ -32,3 +35,6 @@ fileConformanceSuite("standalone HTTP server", transport)
 mediaConformanceSuite("standalone HTTP server", transport)
 albumConformanceSuite("standalone HTTP server", transport)
 locationConformanceSuite("standalone HTTP server", transport)
+mediaEditConformanceSuite("standalone HTTP server", transport)
+replyMarkupConformanceSuite("standalone HTTP server", transport)
+peopleMediaConformanceSuite("standalone HTTP server", transport)

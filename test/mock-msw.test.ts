@@ -7,8 +7,11 @@ import { albumConformanceSuite } from "./mock/conformanceAlbums.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
 import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
+import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { peopleMediaConformanceSuite } from "./mock/conformancePeopleMedia.js"
+import { replyMarkupConformanceSuite } from "./mock/conformanceReplyMarkup.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
@@ -32,3 +35,6 @@ fileConformanceSuite("MSW", transport)
 mediaConformanceSuite("MSW", transport)
 albumConformanceSuite("MSW", transport)
 locationConformanceSuite("MSW", transport)
+mediaEditConformanceSuite("MSW", transport)
+replyMarkupConformanceSuite("MSW", transport)
+peopleMediaConformanceSuite("MSW", transport)

@@ -76,7 +76,7 @@ export const liveLocationMethods = methods({
       live_period: int32,
       heading: int32,
       proximity_alert_radius: int32,
-      point,
+      latitude: point,
       business_connection_id: text,
       chat_id: text,
       message_id: messageId,
@@ -86,7 +86,7 @@ export const liveLocationMethods = methods({
     run: (p, call) => {
       const target = liveTarget(call, p.chat_id, p.message_id, p.inline_message_id)
       if (isApiError(target)) return target
-      const valid = validPoint(p.point)
+      const valid = validPoint(p.latitude)
       if (valid === undefined) return apiError(400, "Bad Request: invalid location specified")
       const keyboard = editKeyboard(call, target.chat)
       if (isApiError(keyboard)) return keyboard

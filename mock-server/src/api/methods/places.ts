@@ -46,11 +46,11 @@ export const placeMethods = methods({
   sendLocation: method({
     family: "media",
     summary: "a location; with live_period (60-86400, or 0x7FFFFFFF) a live one, live on the mock's clock",
-    params: { point, live_period: int32, heading: int32, proximity_alert_radius: int32, ...sendParams },
+    params: { latitude: point, live_period: int32, heading: int32, proximity_alert_radius: int32, ...sendParams },
     run: (p, call) =>
       sendContent(call, p, {
         content: () => {
-          const valid = validPoint(p.point)
+          const valid = validPoint(p.latitude)
           if (valid === undefined) return apiError(400, "Bad Request: wrong location specified")
           const refusal = liveRefusal(p.live_period, p.heading, p.proximity_alert_radius)
           if (refusal !== undefined) return refusal
@@ -72,7 +72,7 @@ export const placeMethods = methods({
     family: "media",
     summary: "a venue (title, address, a Foursquare or Google Places id and type) and its location",
     params: {
-      point,
+      latitude: point,
       title: text,
       address: text,
       google_place_id: text,
@@ -84,7 +84,7 @@ export const placeMethods = methods({
     run: (p, call) =>
       sendContent(call, p, {
         content: () => {
-          const valid = validPoint(p.point)
+          const valid = validPoint(p.latitude)
           if (valid === undefined) return apiError(400, "Bad Request: wrong venue location specified")
           const foursquare = p.foursquare_id !== "" || p.foursquare_type !== ""
           const google = p.google_place_id !== "" || p.google_place_type !== ""

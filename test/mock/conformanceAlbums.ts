@@ -128,27 +128,27 @@ export const albumConformanceSuite = (name: string, setup: () => Transport): voi
         chat_id: String(ALICE),
         media: JSON.stringify([
           { type: "document", media: "attach://one", caption: "first" },
-          { type: "document", media: "attach://two" }
+          { type: "document", media: "attach://two" },
+          { type: "document", media: "attach://two", thumbnail: "attach://own" }
         ]),
         one: part(first, "one.png"),
         two: part(BINARY, "two.bin"),
+        own: part(png(50, 40), "own.jpg"),
         thumbnail: part(png(90, 60), "thumb.jpg")
       })
       expect(sent.ok, sent.description).toBe(true)
-      const [a, b] = sent.result
+      const [a, b, c] = sent.result
       expect(a.media_group_id).toMatch(/^[0-9]+$/)
       expect(b.media_group_id).toBe(a.media_group_id)
       expect(Object.keys(a).indexOf("media_group_id")).toBeLessThan(Object.keys(a).indexOf("document"))
-      expect([a.message_id, b.message_id]).toEqual([1, 2])
+      expect([a.message_id, b.message_id, c.message_id]).toEqual([1, 2, 3])
       expect(a.caption).toBe("first")
       expect(a.document.thumbnail).toMatchObject({ width: 90, height: 60 })
       expect(b.document.thumbnail).toEqual(a.document.thumbnail)
+      expect(c.document.thumbnail).toMatchObject({ width: 50, height: 40 })
       const file = await result("getFile", { file_id: b.document.file_id })
       expect((await download(t, file.file_path)).equals(BINARY)).toBe(true)
-      expect(t.mock.messages(ALICE).map((message) => message.media_group_id)).toEqual([
-        a.media_group_id,
-        a.media_group_id
-      ])
+      expect(t.mock.messages(ALICE).map((message) => message.media_group_id)).toEqual(Array(3).fill(a.media_group_id))
     })
 
     it("sends a one-item album as an ordinary message (no media_group_id), and mixes photos, videos and live photos", async () => {

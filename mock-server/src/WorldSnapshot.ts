@@ -15,8 +15,10 @@ export type {
   FaultReply,
   FloodLimit
 } from "./FaultTypes.js"
+export type { StoredFile, StoredFileType } from "./StoredFileTypes.js"
 import { decodeWorldShape } from "./decode/world.js"
 import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
+import type { StoredFile } from "./StoredFileTypes.js"
 
 /** A person or a bot the world knows. */
 export interface User {
@@ -171,39 +173,6 @@ export interface InviteLinkInput extends Omit<InviteLink, "is_revoked" | "create
   readonly is_revoked?: boolean | undefined
   /** People who use the link ask to join; false when left out. */
   readonly creates_join_request?: boolean | undefined
-}
-
-/** A kind of file, as the Bot API sends it (photo, document, voice, video, sticker, …). */
-export type StoredFileType =
-  | "thumbnail"
-  | "profile_photo"
-  | "photo"
-  | "voice"
-  | "video"
-  | "document"
-  | "sticker"
-  | "audio"
-  | "animation"
-  | "video_note"
-  | "story"
-
-/**
- * A file the world keeps, with the file_ids bots know it by: a world file may hold files so that the file_ids a bot
- * was given (or has written in its code) keep working. Its content is base64; a snapshot holds the newest files of at
- * most 64 KiB each, 512 KiB in all (so that it stays a body `PUT /__mock/world` takes), and leaves the others out.
- */
-export interface StoredFile {
-  readonly type: StoredFileType
-  /** The bytes, base64. */
-  readonly content_base64: string
-  readonly file_name?: string | undefined
-  readonly mime_type?: string | undefined
-  /** The URL it stands for, when a bot sent it as one (its content is the URL's text). */
-  readonly url?: string | undefined
-  /** Its file_unique_id; made from the content when left out. */
-  readonly file_unique_id?: string | undefined
-  /** The file_id each bot knows it by (any TDLib-shaped id: base64url ending in the byte 0x04). */
-  readonly file_ids?: ReadonlyArray<{ readonly bot_id: number; readonly file_id: string }> | undefined
 }
 
 /** The whole world as data: what `snapshot()` returns (a deep copy) and a world file holds once decoded. */

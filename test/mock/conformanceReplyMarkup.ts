@@ -108,9 +108,14 @@ export const replyMarkupConformanceSuite = (name: string, setup: () => Transport
       const inline = { inline_keyboard: [[{ text: "Go", callback_data: "go" }]] }
       expect((await send(CHANNEL, inline)).result.reply_markup).toEqual(inline)
       // No markup at all, and no error: an empty object, an empty keyboard, a false flag.
-      for (const markup of [{}, { keyboard: [] }, { inline_keyboard: [] }, { remove_keyboard: false }]) {
+      for (
+        const markup of [{}, { keyboard: [] }, { inline_keyboard: [] }, { inline_keyboard: [[]] }, {
+          remove_keyboard: false
+        }]
+      ) {
         const sent = await send(CHANNEL, markup)
         expect(sent.ok, JSON.stringify(markup)).toBe(true)
+        expect(sent.result.reply_markup, JSON.stringify(markup)).toBeUndefined()
       }
       // A keyboard whose buttons TDLib drops (empty text, no icon) is no markup: the message stays editable.
       const dropped = await result("sendPhoto", {

@@ -201,7 +201,10 @@ export const finishReplyMarkup = (
   switch (markup.kind) {
     case "inline": {
       const keyboard = finishKeyboard(markup.rows, chatType === "channel")
-      return "refusal" in keyboard ? keyboard : { keyboard, replyKeyboard: undefined }
+      if ("refusal" in keyboard) return keyboard
+      // TDLib drops empty rows; a keyboard left with none is no markup.
+      const rows = keyboard.filter((row) => row.length > 0)
+      return { keyboard: rows.length > 0 ? rows : undefined, replyKeyboard: undefined }
     }
     case "keyboard": {
       const checked = checkReplyKeyboard(markup.rows, chatType === "private")

@@ -2,6 +2,7 @@ import { manualClock, MockTelegram, type RunningMockServer, startMockServer } fr
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
+import { albumConformanceSuite } from "./mock/conformanceAlbums.js"
 import { chatSettingsConformanceSuite } from "./mock/conformanceChatSettings.js"
 import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
 import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
@@ -10,13 +11,18 @@ import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
+import { locationConformanceSuite } from "./mock/conformanceLocation.js"
+import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
+import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { peopleMediaConformanceSuite } from "./mock/conformancePeopleMedia.js"
 import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
 import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
+import { replyMarkupConformanceSuite } from "./mock/conformanceReplyMarkup.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 import { voteConformanceSuite } from "./mock/conformanceVotes.js"
 import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
@@ -56,3 +62,9 @@ deletionConformanceSuite("standalone HTTP server", transport)
 editConformanceSuite("standalone HTTP server", transport)
 checklistConformanceSuite("standalone HTTP server", transport)
 reactionConformanceSuite("standalone HTTP server", transport)
+mediaConformanceSuite("standalone HTTP server", transport)
+albumConformanceSuite("standalone HTTP server", transport)
+locationConformanceSuite("standalone HTTP server", transport)
+mediaEditConformanceSuite("standalone HTTP server", transport)
+replyMarkupConformanceSuite("standalone HTTP server", transport)
+peopleMediaConformanceSuite("standalone HTTP server", transport)

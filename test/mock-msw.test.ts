@@ -4,6 +4,7 @@ import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
+import { albumConformanceSuite } from "./mock/conformanceAlbums.js"
 import { chatSettingsConformanceSuite } from "./mock/conformanceChatSettings.js"
 import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
 import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
@@ -12,13 +13,18 @@ import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
+import { locationConformanceSuite } from "./mock/conformanceLocation.js"
+import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
+import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { peopleMediaConformanceSuite } from "./mock/conformancePeopleMedia.js"
 import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
 import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
+import { replyMarkupConformanceSuite } from "./mock/conformanceReplyMarkup.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 import { voteConformanceSuite } from "./mock/conformanceVotes.js"
 import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
@@ -56,3 +62,9 @@ deletionConformanceSuite("MSW", transport)
 editConformanceSuite("MSW", transport)
 checklistConformanceSuite("MSW", transport)
 reactionConformanceSuite("MSW", transport)
+mediaConformanceSuite("MSW", transport)
+albumConformanceSuite("MSW", transport)
+locationConformanceSuite("MSW", transport)
+mediaEditConformanceSuite("MSW", transport)
+replyMarkupConformanceSuite("MSW", transport)
+peopleMediaConformanceSuite("MSW", transport)

@@ -16,6 +16,7 @@ import { type AdminMethods, adminMethods } from "./facade/admin.js"
 import { type FacadeInternals, type HasInternals, INTERNALS } from "./facade/internals.js"
 import { type MessageActionMethods, messageActionMethods } from "./facade/messageActions.js"
 import { type PeopleMethods, peopleMethods } from "./facade/people.js"
+import { type PeopleMediaMethods, peopleMediaMethods } from "./facade/peopleMedia.js"
 import { type ReadMethods, readMethods } from "./facade/reads.js"
 import { decodeContentEncoding } from "./internal/ContentEncoding.js"
 import { errorLine, guardResponse } from "./internal/guard.js"
@@ -44,6 +45,7 @@ export { SERVED_METHODS } from "./api/methods/index.js"
 export type { AdminMethods } from "./facade/admin.js"
 export type { MessageActionMethods } from "./facade/messageActions.js"
 export type { PeopleMethods } from "./facade/people.js"
+export type { PeopleMediaMethods } from "./facade/peopleMedia.js"
 export type { After, CallbackQueryState, ReadMethods } from "./facade/reads.js"
 export { MockInputError } from "./MockInputError.js"
 export type { MockTelegramOptions, WebhookOptions } from "./MockOptions.js"
@@ -97,7 +99,8 @@ export class MockTelegram implements ControlTarget, HasInternals {
   /** What the method groups of facade/ reach (behind a symbol the package does not export). */
   readonly [INTERNALS]: FacadeInternals = {
     world: () => this.current,
-    acted: (run, describe) => this.acted(run, describe)
+    acted: (run, describe) => this.acted(run, describe),
+    told: (action, fields) => this.told(action, fields)
   }
 
   private fresh(snapshot: WorldSnapshot): World {
@@ -216,7 +219,7 @@ export class MockTelegram implements ControlTarget, HasInternals {
       request = { ...request, body, contentEncoding: undefined }
     }
     return isControlTarget(request.target)
-      ? answerControl(this, this.controlToken, request)
+      ? answerControl(this, this.controlToken, request, this.caps.uploadBytes)
       : answerApi(this.current, request)
   }
 
@@ -270,5 +273,14 @@ export class MockTelegram implements ControlTarget, HasInternals {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface MockTelegram extends PeopleMethods, MessageActionMethods, AdminMethods, ReadMethods {}
-Object.assign(MockTelegram.prototype, peopleMethods, messageActionMethods, adminMethods, readMethods)
+export interface MockTelegram
+  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods
+{}
+Object.assign(
+  MockTelegram.prototype,
+  peopleMethods,
+  peopleMediaMethods,
+  messageActionMethods,
+  adminMethods,
+  readMethods
+)

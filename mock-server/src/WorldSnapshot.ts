@@ -17,8 +17,10 @@ export type {
   FloodLimit
 } from "./FaultTypes.js"
 import type { ChatPermissions, ForumTopic, GeneralForumTopic } from "./ChatSettingTypes.js"
+export type { StoredFile, StoredFileType } from "./StoredFileTypes.js"
 import { decodeWorldShape } from "./decode/world.js"
 import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
+import type { StoredFile } from "./StoredFileTypes.js"
 
 /** A person or a bot the world knows. */
 export interface User {
@@ -217,6 +219,10 @@ export interface WorldSnapshot {
   readonly faults: ReadonlyArray<Fault>
   /** Join requests waiting for an administrator. */
   readonly join_requests: ReadonlyArray<JoinRequest>
+  /** Files and their ids (only when the world keeps some). */
+  readonly files?: ReadonlyArray<StoredFile> | undefined
+  /** URLs given as files: `stand_in` (default: a file holding the URL's text) or `refuse` (`wrong file identifier/HTTP URL specified`). */
+  readonly file_urls?: "stand_in" | "refuse" | undefined
 }
 
 /** A world as written in a file or passed to `MockTelegram.make`: defaults may be left out. */
@@ -235,6 +241,10 @@ export interface WorldSnapshotInput {
   readonly faults?: ReadonlyArray<FaultInput> | undefined
   /** Join requests pending from the start; none when left out. */
   readonly join_requests?: ReadonlyArray<JoinRequest> | undefined
+  /** Files bots may use by file_id from the start; none when left out. */
+  readonly files?: ReadonlyArray<StoredFile> | undefined
+  /** How URLs given as files are treated: `stand_in` when left out, or `refuse`. */
+  readonly file_urls?: "stand_in" | "refuse" | undefined
 }
 
 /** One request as the journal keeps it: never a token. */

@@ -6,6 +6,13 @@
  *
  * @module telegram-bot-api-mock
  */
+export type {
+  DiceQueueInput,
+  SendContactInput,
+  SendDiceInput,
+  SendFileInput,
+  SendLocationInput
+} from "./decode/peopleMedia.js"
 export { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, DEFAULT_OWNER_ID, defaultWorld } from "./DefaultWorld.js"
 export { defaultDefectMode, setDefaultDefectMode } from "./Defects.js"
 export type { DefectMode } from "./Defects.js"
@@ -21,6 +28,7 @@ export { fetchDeliverer, handlerDeliverer, nodeDeliverer } from "./Webhooks.js"
 export type { WebhookDeliverer, WebhookDelivery, WebhookReply } from "./Webhooks.js"
 export { MAX_BODY_BYTES, MAX_HEADER_BYTES } from "./Wire.js"
 export type { WireRequest, WireResponse } from "./Wire.js"
+export type { ChatActionRecord } from "./world/mediaState.js"
 export type { UpdateOptions } from "./world/World.js"
 export { decodeWorld, defaultCaps } from "./WorldSnapshot.js"
 export type {
@@ -46,6 +54,8 @@ export type {
   JournalEntry,
   Member,
   MemberStatus,
+  StoredFile,
+  StoredFileType,
   User,
   UserInput,
   WorldCaps,

@@ -109,7 +109,22 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
   },
   "POST /__mock/users/:user_id/emoji_status_access": { path: `/__mock/users/${ALICE}/emoji_status_access` },
   "GET /__mock/bots/:bot_id/profile": { path: `/__mock/bots/${DEFAULT_BOT_ID}/profile` },
-  "GET /__mock/bots/:bot_id/commands": { path: `/__mock/bots/${DEFAULT_BOT_ID}/commands?user_id=${ALICE}` }
+  "GET /__mock/bots/:bot_id/commands": { path: `/__mock/bots/${DEFAULT_BOT_ID}/commands?user_id=${ALICE}` },
+  "POST /__mock/users/:user_id/send_file": {
+    path: `/__mock/users/${ALICE}/send_file`,
+    body: { kind: "document", file: Buffer.from("hello").toString("base64"), file_name: "hello.txt" }
+  },
+  "POST /__mock/users/:user_id/send_location": {
+    path: `/__mock/users/${ALICE}/send_location`,
+    body: { latitude: 51.5, longitude: -0.12 }
+  },
+  "POST /__mock/users/:user_id/send_contact": {
+    path: `/__mock/users/${ALICE}/send_contact`,
+    body: { phone_number: "+15550100", first_name: "Zoe" }
+  },
+  "POST /__mock/users/:user_id/send_dice": { path: `/__mock/users/${ALICE}/send_dice`, body: { emoji: "🎯" } },
+  "POST /__mock/dice": { path: "/__mock/dice", body: { values: [6] } },
+  "GET /__mock/chat_actions": { path: "/__mock/chat_actions" }
 }
 
 /** The default bot calls a method that must succeed. */

@@ -14,9 +14,12 @@ import { methodCoverage, MOCK_README, regenerated } from "../../scripts/mock-tab
 const COMPLETE_FAMILIES: ReadonlyArray<keyof typeof BOT_API_METHODS> = [
   "updates",
   "profile",
+  "media",
   "polls",
   "reactions",
   "pins",
+  "chatActions",
+  "files",
   "forumTopics",
   "users"
 ]

@@ -3,12 +3,15 @@ import type { Decoded } from "../decode/decoder.js"
 import type { AdminMethods } from "../facade/admin.js"
 import type { MessageActionMethods } from "../facade/messageActions.js"
 import type { PeopleMethods } from "../facade/people.js"
+import type { PeopleMediaMethods } from "../facade/peopleMedia.js"
 import type { ReadMethods } from "../facade/reads.js"
 import type { Watchable } from "../world/waiting.js"
 import type { FaultInput, FloodLimit, WorldSnapshot } from "../WorldSnapshot.js"
 
 /** The mock's own public operations, which is all a control route may use (they validate their input too). */
-export interface ControlTarget extends Watchable, PeopleMethods, MessageActionMethods, AdminMethods, ReadMethods {
+export interface ControlTarget
+  extends Watchable, PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods
+{
   reset(): void
   snapshot(): WorldSnapshot
   replaceWorld(input: unknown): void
@@ -54,10 +57,18 @@ export class ControlRefusal {
   constructor(readonly status: number, readonly description: string) {}
 }
 
-/** What a route does with a body: none, one it requires, or one it may be given. */
+/**
+ * How a route reads a multipart form instead of JSON: each text field is a string (those named in `numbers` a number
+ * when they hold one), each file part its bytes (its filename and type filling `file_name` and `mime_type`).
+ */
+export interface FormRule {
+  readonly numbers: ReadonlyArray<string>
+}
+
+/** What a route does with a body: none, one it requires (JSON, or a form when `form` is set), or one it may be given. */
 export type BodyRule<B> =
   | { readonly kind: "none" }
-  | { readonly kind: "required"; readonly decode: (input: unknown) => Decoded<B> }
+  | { readonly kind: "required"; readonly decode: (input: unknown) => Decoded<B>; readonly form?: FormRule }
   | { readonly kind: "optional"; readonly decode: (input: unknown) => Decoded<B> }
 
 /** A control route: its result is sent as `{"ok":true,"result":…}`; a MockInputError it throws is a 400. */
@@ -88,6 +99,12 @@ export const route = <B = undefined>(spec: {
 
 /** A body this decoder must accept. */
 export const required = <B>(decode: (input: unknown) => Decoded<B>): BodyRule<B> => ({ kind: "required", decode })
+/** A body this decoder must accept, as JSON or as a multipart form (files up to the world's upload cap). */
+export const jsonOrForm = <B>(decode: (input: unknown) => Decoded<B>, form: FormRule): BodyRule<B> => ({
+  kind: "required",
+  decode,
+  form
+})
 /** A body that may be left out (undefined then), else this decoder must accept it. */
 export const optional = <B>(decode: (input: unknown) => Decoded<B>): BodyRule<B | undefined> => ({
   kind: "optional",

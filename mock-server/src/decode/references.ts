@@ -3,6 +3,7 @@ import { normalizeUsername } from "../internal/text.js"
 import type { Chat, User, WorldSnapshot } from "../WorldSnapshot.js"
 import { checkChatSettings } from "./chatReferences.js"
 import { boundProblems } from "./decoder.js"
+import { checkFiles } from "./worldFiles.js"
 
 /** Every problem of the world's references, one line each naming the field; empty when there are none. */
 export const checkReferences = (world: WorldSnapshot): Array<string> => {
@@ -13,6 +14,7 @@ export const checkReferences = (world: WorldSnapshot): Array<string> => {
   checkConversations(world, problems)
   checkLinks(world, users, chats, problems)
   checkJoinRequests(world, users, chats, problems)
+  checkFiles(world, problems)
   return boundProblems(problems)
 }
 

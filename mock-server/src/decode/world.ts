@@ -12,6 +12,7 @@ import type {
   InviteLink,
   JoinRequest,
   Member,
+  StoredFile,
   User,
   WorldSnapshot
 } from "../WorldSnapshot.js"
@@ -34,6 +35,7 @@ import {
   union,
   withDefault
 } from "./decoder.js"
+import { fileUrlsDecoder, storedFileDecoder } from "./worldFiles.js"
 
 /** A user id, 1 to 2^40-1. */
 export const userId: Decoder<number> = intBetween(1, 2 ** 40 - 1, "a user id from 1 to 2^40-1")
@@ -230,7 +232,9 @@ const worldDecoder = struct({
   invite_links: withDefault(array(inviteLinkDecoder), () => []),
   flood_limits: withDefault(array(floodLimitDecoder), () => []),
   faults: withDefault(array(faultDecoder), () => []),
-  join_requests: withDefault(array(joinRequestDecoder), () => [])
+  join_requests: withDefault(array(joinRequestDecoder), () => []),
+  files: optional(array(storedFileDecoder)),
+  file_urls: optional(fileUrlsDecoder)
 })
 
 // ---- compile-time proof that each decoder produces exactly its public interface --------------------------------
@@ -248,6 +252,7 @@ sameType<JoinRequest, typeof joinRequestDecoder>(true)
 sameType<FloodLimit, typeof floodLimitDecoder>(true)
 sameType<FaultReply, typeof faultReplyDecoder>(true)
 sameType<Fault, typeof faultDecoder>(true)
+sameType<StoredFile, typeof storedFileDecoder>(true)
 sameType<WorldSnapshot, typeof worldDecoder>(true)
 
 /** A world's shape (`checkReferences` does the rest). */

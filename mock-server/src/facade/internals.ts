@@ -14,6 +14,8 @@ export interface FacadeInternals {
   readonly world: () => World
   /** Runs an action on the world, telling the watchers of it before what it caused. */
   readonly acted: <A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at" | "seq">) => A
+  /** Tells the watchers of an action that changes nothing of the world's people (a dice queued), and keeps it. */
+  readonly told: (action: string, fields?: Omit<MockActionEvent, "kind" | "at" | "action" | "seq">) => void
 }
 
 /** Anything with internals (a MockTelegram). */

@@ -32,7 +32,7 @@ import { reactAsPerson } from "./reactions.js"
 import { block, PersonProblem, press, sendAsPerson } from "./talk.js"
 import { voteAsPerson } from "./votes.js"
 
-const lines = <A>(run: () => A): A => {
+export const lines = <A>(run: () => A): A => {
   try {
     return run()
   } catch (error) {
@@ -42,7 +42,7 @@ const lines = <A>(run: () => A): A => {
 }
 
 /** A person of the world (not a bot) by id. */
-const person = (world: World, userId: number): User => {
+export const person = (world: World, userId: number): User => {
   const user = world.users.get(userId)
   if (user === undefined) throw new MockInputError([`user_id: unknown user ${userId}`])
   if (user.is_bot) throw new MockInputError([`user_id: user ${userId} is a bot`])

@@ -3,7 +3,15 @@
  * JsonEntity, JsonLinkPreviewOptions): the short Chat of messages and updates, text messages with their entities,
  * link preview options and inline keyboards, and the service messages of joins, leaves and upgrades.
  */
-import type { Caption, Content, Entity, LinkPreviewRecord, Service, TextContent } from "../world/content.js"
+import {
+  type Caption,
+  captionOf,
+  type Content,
+  type Entity,
+  type LinkPreviewRecord,
+  type Service,
+  type TextContent
+} from "../world/content.js"
 import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
 import { chatShortJson } from "./chat.js"
@@ -11,6 +19,7 @@ import { chatServiceJson } from "./chatService.js"
 import { checklistJson } from "./checklist.js"
 import { documentJson } from "./file.js"
 import { forwardJson } from "./forward.js"
+import { mediaContentJson } from "./mediaMessage.js"
 import { pinnedServiceJson } from "./pins.js"
 import { pollJson } from "./poll.js"
 import { userJson } from "./user.js"
@@ -91,6 +100,14 @@ export const captionKeys = (world: World, caption: Caption, showAboveMedia = fal
   return showAboveMedia ? out + `,"show_caption_above_media":true` : out
 }
 
+/** A media content's caption keys, then `has_media_spoiler` (JsonMessage's add_caption, add_media_spoiler). */
+const mediaCaptionKeys = (world: World, content: Content): string => {
+  const caption = captionOf(content)
+  const above = "showCaptionAboveMedia" in content && content.showCaptionAboveMedia
+  const keys = caption === undefined ? "" : captionKeys(world, caption, above)
+  return "hasSpoiler" in content && content.hasSpoiler ? keys + `,"has_media_spoiler":true` : keys
+}
+
 /**
  * A message's content keys (each kind's, in the real server's order), for the bot `viewerBotId` (its own file_ids;
  * a person's view, `undefined`, sees the files as the world's first bot does).
@@ -109,6 +126,8 @@ const contentJson = (world: World, content: Content, viewerBotId: number | undef
       return `,"poll":${pollJson(world, content.poll, viewerBotId, content)}`
     case "checklist":
       return `,"checklist":${checklistJson(world, content)}`
+    default:
+      return mediaContentJson(world, content, viewer) + mediaCaptionKeys(world, content)
   }
 }
 
@@ -136,6 +155,7 @@ export const messageJson = (
   if (message.threadId !== undefined) out += `,"message_thread_id":${message.threadId}`
   if (message.forwardOrigin !== undefined) out += forwardJson(world, message.forwardOrigin)
   if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
+  if (message.mediaGroupId !== undefined) out += `,"media_group_id":${json(message.mediaGroupId)}`
   out += contentJson(world, message.content, viewerBotId)
   if (message.keyboard !== undefined) {
     out += `,"reply_markup":{"inline_keyboard":[${

@@ -12,6 +12,7 @@ import type { FaultQueue } from "./FaultQueue.js"
 import type { FileStore } from "./files.js"
 import type { FloodControl } from "./FloodControl.js"
 import type { Journal } from "./Journal.js"
+import type { MediaState } from "./mediaState.js"
 import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
 import type { BotState } from "./updates/botState.js"
@@ -182,4 +183,6 @@ export interface World {
   nextCallbackQuery: number
   /** Absorbed flood waits in progress. */
   waits: number
+  /** URL rule, queued dice, albums, recorded chat actions. */
+  readonly media: MediaState
 }

@@ -5,6 +5,8 @@
 import type { ChatService } from "./chatServices.js"
 import type { ChecklistContent } from "./checklists.js"
 import type { FileRecord } from "./files.js"
+import type { MediaContent } from "./media.js"
+import type { PlaceContent } from "./places.js"
 import type { PollContent } from "./polls.js"
 
 /** A message entity (offsets and lengths in UTF-16 units), as the Bot API's MessageEntity. */
@@ -85,7 +87,14 @@ export interface DocumentContent {
 }
 
 /** What a message holds. Each kind renders in wire/message.ts (and its content files). */
-export type Content = TextContent | ServiceContent | DocumentContent | PollContent | ChecklistContent
+export type Content =
+  | TextContent
+  | ServiceContent
+  | DocumentContent
+  | MediaContent
+  | PlaceContent
+  | PollContent
+  | ChecklistContent
 
 /** A text with its entities: a caption, a poll's question, a checklist's task. */
 export interface Formatted {

@@ -34,6 +34,8 @@ export interface MessageRecord {
   readonly replyKeyboard?: ReplyKeyboardKind | undefined
   /** The forum topic it is in (undefined: the General topic, or a chat without topics). */
   readonly threadId?: number | undefined
+  /** The album it was sent in (sendMediaGroup), as the decimal string `media_group_id` shows. */
+  readonly mediaGroupId?: string | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

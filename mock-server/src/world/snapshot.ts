@@ -8,9 +8,11 @@ import { profileToData } from "./chatProfile.js"
 import { addChat } from "./chats.js"
 import { FaultQueue } from "./FaultQueue.js"
 import { FileStore } from "./files.js"
+import { filesData, restoreFiles } from "./fileSnapshot.js"
 import { FloodControl } from "./FloodControl.js"
 import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
+import { makeMediaState } from "./mediaState.js"
 import { membersToData } from "./members.js"
 import { makeBotState } from "./updates/botState.js"
 import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
@@ -61,13 +63,15 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     flood: new FloodControl(clock, caps.floodKeys),
     faults: new FaultQueue((username) => chatsByUsername.get(username)?.id),
     journal: new Journal(caps.journalSize, settings.env.observers),
-    nextSupergroupNumber: 1_700_000_000
+    nextSupergroupNumber: 1_700_000_000,
+    media: makeMediaState(snapshot.file_urls ?? "stand_in")
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)
   for (const request of snapshot.join_requests) restoreJoinRequest(world, request)
   world.flood.setLimits(snapshot.flood_limits)
   for (const fault of snapshot.faults) world.faults.add(fault)
+  restoreFiles(world, snapshot.files ?? [])
   return world
 }
 
@@ -124,6 +128,15 @@ export const linkData = (link: LinkRecord): InviteLink => ({
   ...(link.joinedCount !== 0 ? { joined_count: link.joinedCount } : {})
 })
 
+/** The files and the URL rule, only where they say something (a world without them writes neither). */
+const filesOf = (world: World): Pick<WorldSnapshot, "files" | "file_urls"> => {
+  const files = filesData(world)
+  return {
+    ...(files !== undefined ? { files } : {}),
+    ...(world.media.fileUrls === "refuse" ? { file_urls: "refuse" as const } : {})
+  }
+}
+
 /** The whole world in the world-file format: a deep copy. */
 export const snapshotOf = (world: World): WorldSnapshot => {
   const chats: Array<Chat> = []
@@ -151,6 +164,7 @@ export const snapshotOf = (world: World): WorldSnapshot => {
     invite_links: links,
     flood_limits: world.flood.limits(),
     faults: world.faults.pending(),
-    join_requests: requests
+    join_requests: requests,
+    ...filesOf(world)
   }
 }

@@ -4,9 +4,12 @@
  */
 import { BOT_API_ALIASES } from "../table/botApiMethods.js"
 import type { Method } from "../table/method.js"
+import { albumMethods } from "./albums.js"
 import { botMethods } from "./bot.js"
 import { botInfoMethods } from "./botInfo.js"
 import { callbackMethods } from "./callbacks.js"
+import { chatActionMethods } from "./chatActions.js"
+import { chatPhotoMethods } from "./chatPhotos.js"
 import { chatMethods } from "./chats.js"
 import { chatSettingMethods } from "./chatSettings.js"
 import { checklistMethods } from "./checklists.js"
@@ -20,20 +23,26 @@ import { forwardMethods } from "./forwards.js"
 import { generalTopicMethods } from "./generalTopic.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
+import { liveLocationMethods } from "./liveLocations.js"
+import { mediaEditMethods } from "./mediaEdits.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
+import { paidMediaMethods } from "./paidMedia.js"
 import { photoMethods } from "./photos.js"
 import { pinMethods } from "./pins.js"
+import { placeMethods } from "./places.js"
 import { pollMethods } from "./polls.js"
 import { promoteMethods } from "./promote.js"
 import { reactionMethods } from "./reactions.js"
 import { restrictMethods } from "./restrict.js"
 import { senderChatMethods } from "./senderChats.js"
 import { sessionMethods } from "./session.js"
+import { soundMethods } from "./sounds.js"
 import { subscriptionLinkMethods } from "./subscriptionLinks.js"
 import { topicIconMethods } from "./topicIcons.js"
 import { updateMethods } from "./updates.js"
 import { userMethods } from "./users.js"
+import { videoMethods } from "./videos.js"
 import { webhookMethods } from "./webhooks.js"
 
 const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
@@ -67,7 +76,16 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   sessionMethods,
   userMethods,
   photoMethods,
-  topicIconMethods
+  topicIconMethods,
+  soundMethods,
+  videoMethods,
+  placeMethods,
+  albumMethods,
+  paidMediaMethods,
+  chatActionMethods,
+  mediaEditMethods,
+  liveLocationMethods,
+  chatPhotoMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -3,8 +3,7 @@
  * to write, the keyboard's TDLib checks, the content's own checks and permission, Telegram's refusals of a private
  * chat; then, counted against flood control, the message stored and answered as a Message.
  */
-import { keptReplyKeyboard } from "../../input/markupKind.js"
-import { finishKeyboard } from "../../input/replyMarkup.js"
+import { finishReplyMarkup } from "../../input/replyMarkup.js"
 import { messageJson } from "../../wire/message.js"
 import { conversation } from "../../world/chats.js"
 import type { Content } from "../../world/content.js"
@@ -53,12 +52,9 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
   if (isApiError(replyTo)) return replyTo
   const rights = sendRightsRefusal(chat, botId, Math.floor(world.clock.now() / 1000))
   if (rights !== undefined) return rights
-  let keyboard: MessageRecord["keyboard"]
-  if (p.reply_markup !== undefined) {
-    const finished = finishKeyboard(p.reply_markup, chat.type === "channel")
-    if ("refusal" in finished) return apiError(400, finished.refusal)
-    keyboard = finished
-  }
+  // Every kind of markup (reply_markup as sent: the parameter read only its inline keyboard).
+  const markup = finishReplyMarkup(call.params.get("reply_markup"), chat.type)
+  if ("refusal" in markup) return apiError(400, markup.refusal)
   const content = what.content()
   if (isApiError(content)) return content
   const refusal = what.permission?.(chat, botId) ?? privateRefusal(world, chat, botId)
@@ -75,10 +71,10 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
       authorId: botId,
       senderChatId: channel ? chat.id : undefined,
       content,
-      keyboard,
+      keyboard: markup.keyboard,
       protect: p.protect_content,
       replyToId: replyTo?.id,
-      replyKeyboard: keptReplyKeyboard(call.params.get("reply_markup")),
+      replyKeyboard: markup.replyKeyboard,
       threadId: thread
     })
     what.onStored?.(record)

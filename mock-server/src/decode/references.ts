@@ -2,6 +2,7 @@
 import { normalizeUsername } from "../internal/text.js"
 import type { Chat, User, WorldSnapshot } from "../WorldSnapshot.js"
 import { boundProblems } from "./decoder.js"
+import { checkTailReferences } from "./tailReferences.js"
 
 /** Every problem of the world's references, one line each naming the field; empty when there are none. */
 export const checkReferences = (world: WorldSnapshot): Array<string> => {
@@ -12,6 +13,7 @@ export const checkReferences = (world: WorldSnapshot): Array<string> => {
   checkConversations(world, problems)
   checkLinks(world, users, chats, problems)
   checkJoinRequests(world, users, chats, problems)
+  checkTailReferences(world, problems)
   return boundProblems(problems)
 }
 

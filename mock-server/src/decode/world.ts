@@ -24,6 +24,7 @@ import {
   union,
   withDefault
 } from "./decoder.js"
+import { tailWorldFields } from "./worldTail.js"
 
 /** A user id, 1 to 2^40-1. */
 export const userId: Decoder<number> = intBetween(1, 2 ** 40 - 1, "a user id from 1 to 2^40-1")
@@ -156,7 +157,8 @@ const worldDecoder = struct({
   invite_links: withDefault(array(inviteLinkDecoder), () => []),
   flood_limits: withDefault(array(floodLimitDecoder), () => []),
   faults: withDefault(array(faultDecoder), () => []),
-  join_requests: withDefault(array(joinRequestDecoder), () => [])
+  join_requests: withDefault(array(joinRequestDecoder), () => []),
+  ...tailWorldFields
 })
 
 // ---- compile-time proof that each decoder produces exactly its public interface --------------------------------

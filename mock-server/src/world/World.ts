@@ -11,6 +11,7 @@ import type { FloodControl } from "./FloodControl.js"
 import type { Journal } from "./Journal.js"
 import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
+import type { TailState } from "./tail.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
 
@@ -160,4 +161,6 @@ export interface World {
   nextCallbackQuery: number
   /** Absorbed flood waits in progress. */
   waits: number
+  /** The long tail: sticker sets, games, business connections, gifts and Stars, stories, managed bots, verifiers. */
+  readonly tail: TailState
 }

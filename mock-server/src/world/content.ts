@@ -3,6 +3,7 @@
  * method families add them), and the parts contents share (entities, link preview options, keyboard buttons).
  */
 import type { FileRecord } from "./files.js"
+import type { GameContent } from "./games.js"
 
 /** A message entity (offsets and lengths in UTF-16 units), as the Bot API's MessageEntity. */
 export interface Entity {
@@ -78,7 +79,7 @@ export interface DocumentContent {
 }
 
 /** What a message holds. Each kind renders in wire/message.ts (and its content files). */
-export type Content = TextContent | ServiceContent | DocumentContent
+export type Content = TextContent | ServiceContent | DocumentContent | GameContent
 
 /** The caption of a content that can have one, or undefined when it has no caption slot. */
 export const captionOf = (content: Content): Caption | undefined => {

@@ -27,6 +27,10 @@ export interface MessageRecord {
   keyboard: ReadonlyArray<ReadonlyArray<ButtonRecord>> | undefined
   readonly protect: boolean
   readonly replyToId: number | undefined
+  /** A business account's message: the connection it came through (the Message starts with it). */
+  readonly businessConnectionId?: string | undefined
+  /** A business account's message a bot sent for it: that bot. */
+  readonly senderBusinessBotId?: number | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

@@ -11,6 +11,7 @@ import { FloodControl } from "./FloodControl.js"
 import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
 import { membersToData } from "./members.js"
+import { emptyTail, restoreTail, tailData } from "./tail.js"
 import { makeBotState } from "./updates/botState.js"
 import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
 
@@ -51,13 +52,15 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     flood: new FloodControl(clock, caps.floodKeys),
     faults: new FaultQueue((username) => chatsByUsername.get(username)?.id),
     journal: new Journal(caps.journalSize, settings.env.observers),
-    nextSupergroupNumber: 1_700_000_000
+    nextSupergroupNumber: 1_700_000_000,
+    tail: emptyTail()
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)
   for (const request of snapshot.join_requests) restoreJoinRequest(world, request)
   world.flood.setLimits(snapshot.flood_limits)
   for (const fault of snapshot.faults) world.faults.add(fault)
+  restoreTail(world, snapshot)
   return world
 }
 
@@ -140,6 +143,7 @@ export const snapshotOf = (world: World): WorldSnapshot => {
     invite_links: links,
     flood_limits: world.flood.limits(),
     faults: world.faults.pending(),
-    join_requests: requests
+    join_requests: requests,
+    ...tailData(world)
   }
 }

@@ -6,6 +6,7 @@ import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { stickerConformanceSuite } from "./mock/conformanceStickers.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
 const clock = manualClock()
@@ -26,3 +27,4 @@ updateConformanceSuite("MSW", transport)
 messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
+stickerConformanceSuite("MSW", transport)

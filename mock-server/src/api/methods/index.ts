@@ -13,6 +13,8 @@ import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
+import { stickerEditMethods } from "./stickerEdits.js"
+import { stickerSetMethods } from "./stickerSets.js"
 import { subscriptionLinkMethods } from "./subscriptionLinks.js"
 import { updateMethods } from "./updates.js"
 import { webhookMethods } from "./webhooks.js"
@@ -29,7 +31,9 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   memberMethods,
   inviteLinkMethods,
   subscriptionLinkMethods,
-  joinRequestMethods
+  joinRequestMethods,
+  stickerSetMethods,
+  stickerEditMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -1,6 +1,7 @@
 import { manualClock, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { businessConformanceSuite } from "./mock/conformanceBusiness.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
@@ -28,3 +29,4 @@ messageConformanceSuite("standalone HTTP server", transport)
 memberConformanceSuite("standalone HTTP server", transport)
 fileConformanceSuite("standalone HTTP server", transport)
 stickerConformanceSuite("standalone HTTP server", transport)
+businessConformanceSuite("standalone HTTP server", transport)

@@ -3,6 +3,7 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { businessConformanceSuite } from "./mock/conformanceBusiness.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
@@ -28,3 +29,4 @@ messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
 stickerConformanceSuite("MSW", transport)
+businessConformanceSuite("MSW", transport)

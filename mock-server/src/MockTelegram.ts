@@ -6,6 +6,7 @@
  * world lives in `world/`, the Bot API in `api/`, the people in `people/`, the control API in `control/`.
  */
 import type { ChatMember, Message } from "@grammyjs/types"
+import { AccountControls } from "./AccountControls.js"
 import { answerApi, describeRequest, runWebhookReply } from "./api/router.js"
 import type { ControlTarget } from "./control/common.js"
 import { answerControl, isControlTarget } from "./control/router.js"
@@ -79,6 +80,7 @@ export class MockTelegram implements ControlTarget {
   readonly controlToken: string | undefined
   /** The defect mode given at `make`; undefined follows the process default. */
   readonly onDefect: DefectMode | undefined
+  readonly accounts = new AccountControls(() => this.current) // business connections, managed bots
 
   private constructor(initial: WorldSnapshot, options: MockTelegramOptions) {
     this.initial = initial

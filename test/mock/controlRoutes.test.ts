@@ -70,7 +70,29 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
   "POST /__mock/chats/:chat_id/join_requests/:user_id/decline": {
     path: `/__mock/chats/${SUPERGROUP}/join_requests/${ALICE}/decline`,
     prepare: requestToJoin
+  },
+  "PUT /__mock/business_connections/:id": {
+    path: "/__mock/business_connections/olga-shop",
+    body: { user_id: DEFAULT_OWNER_ID, rights: { can_reply: true } }
+  },
+  "POST /__mock/business_connections/:id/messages": {
+    path: "/__mock/business_connections/olga-shop/messages",
+    body: { user_id: ALICE, text: "open today?" },
+    prepare: connectOlga
+  },
+  "GET /__mock/business_connections/:id/chats/:chat_id/messages": {
+    path: `/__mock/business_connections/olga-shop/chats/${ALICE}/messages`,
+    prepare: connectOlga
+  },
+  "POST /__mock/managed_bots": {
+    path: "/__mock/managed_bots",
+    body: { user_id: ALICE, bot: { id: 5_000_001, first_name: "Alice's Bot", username: "alices_helper_bot" } }
   }
+}
+
+/** Olga connects her business account to the default bot. */
+function connectOlga(mock: MockTelegram): void {
+  mock.accounts.connectBusiness("olga-shop", { user_id: DEFAULT_OWNER_ID })
 }
 
 /** Alice asks to join the supergroup through a link that needs approval (made by its owner through the control API). */

@@ -1,5 +1,6 @@
 /** What a control route (`/__mock/…`) is, and what it acts on. */
 import type { ChatMember, Message } from "@grammyjs/types"
+import type { AccountOperations } from "../AccountControls.js"
 import type {
   BlockInput,
   JoinInput,
@@ -34,6 +35,8 @@ export interface ControlTarget {
   approveJoinRequest(chatId: number, userId: number): ChatMember
   declineJoinRequest(chatId: number, userId: number): true
   messages(chatId: number, botId?: number): Array<Message>
+  /** Business connections and managed bots (AccountControls.ts). */
+  readonly accounts: AccountOperations
 }
 
 /** One control request, matched to its route, its body decoded by the route's decoder. */

@@ -5,6 +5,7 @@
  */
 import { MockInputError } from "../MockInputError.js"
 import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
+import { accountRoutes } from "./accountRoutes.js"
 import { chatRoutes } from "./chatRoutes.js"
 import { type BodyRule, ControlRefusal, type ControlRoute, type ControlTarget } from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
@@ -20,7 +21,8 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...journalRoutes,
   ...peopleRoutes,
   ...chatRoutes,
-  ...joinRequestRoutes
+  ...joinRequestRoutes,
+  ...accountRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

@@ -6,12 +6,15 @@
 import type { BusinessBotRights, BusinessConnection } from "../WorldSnapshotTail.js"
 import { privateChat } from "./chats.js"
 import type { FileRecord } from "./files.js"
+import { addMessage, type MessageRecord, type NewMessage } from "./messages.js"
 import type { ChatRecord, World } from "./World.js"
 
-/** A chat of the business account with one person, and when that person last wrote in it (s; 0: never). */
+/** A chat of the business account with one person, when that person last wrote in it (s; 0: never), what was read. */
 export interface BusinessChat {
   readonly chat: ChatRecord
   lastIncoming: number
+  /** The last message readBusinessMessage marked read (0: none). */
+  readUpTo: number
 }
 
 /** The gift types an account accepts (setBusinessAccountGiftSettings). */
@@ -36,6 +39,8 @@ export interface BusinessConnectionRecord {
   readonly photos: { main: FileRecord | undefined; public: FileRecord | undefined }
   giftSettings: { readonly showGiftButton: boolean; readonly accepted: AcceptedGiftTypes } | undefined
   readonly chats: Map<number, BusinessChat>
+  /** The id the account's next message gets (one sequence across its chats, as in Telegram's private chats). */
+  nextMessageId: number
 }
 
 /** The connection of this id, if the world has it. */
@@ -53,9 +58,26 @@ export const businessChat = (
   const chat = privateChat(world, userId)
   if (chat === undefined || userId === connection.userId) return undefined
   // A record of its own: the customer's chats with bots are other chats.
-  found = { chat: { ...chat, log: { nextId: 1, messages: new Map() }, conversations: new Map() }, lastIncoming: 0 }
+  found = {
+    chat: { ...chat, log: { nextId: 1, messages: new Map() }, conversations: new Map() },
+    lastIncoming: 0,
+    readUpTo: 0
+  }
   connection.chats.set(userId, found)
   return found
+}
+
+/** Adds a message to one of the account's chats; ids are the account's, one sequence across its chats. */
+export const addBusinessMessage = (
+  world: World,
+  connection: BusinessConnectionRecord,
+  chat: ChatRecord,
+  message: Omit<NewMessage, "businessConnectionId">
+): MessageRecord => {
+  chat.log.nextId = connection.nextMessageId
+  const record = addMessage(world, chat, undefined, chat.log, { ...message, businessConnectionId: connection.id })
+  connection.nextMessageId = chat.log.nextId
+  return record
 }
 
 /** Adds or replaces a connection from its world-file form (its chats kept when it is replaced). */
@@ -71,7 +93,8 @@ export const restoreBusinessConnection = (world: World, data: BusinessConnection
     bio: data.bio ?? previous?.bio ?? "",
     photos: previous?.photos ?? { main: undefined, public: undefined },
     giftSettings: previous?.giftSettings,
-    chats: previous?.chats ?? new Map()
+    chats: previous?.chats ?? new Map(),
+    nextMessageId: previous?.nextMessageId ?? 1
   }
   world.tail.business.set(data.id, record)
   return record

@@ -5,10 +5,13 @@
 import { BOT_API_ALIASES } from "../table/botApiMethods.js"
 import type { Method } from "../table/method.js"
 import { botMethods } from "./bot.js"
+import { businessMethods } from "./business.js"
+import { businessProfileMethods } from "./businessProfile.js"
 import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
 import { documentMethods } from "./documents.js"
 import { fileMethods } from "./files.js"
+import { gameMethods } from "./games.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
@@ -33,7 +36,10 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   subscriptionLinkMethods,
   joinRequestMethods,
   stickerSetMethods,
-  stickerEditMethods
+  stickerEditMethods,
+  gameMethods,
+  businessMethods,
+  businessProfileMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -12,7 +12,9 @@ import type { ChatRecord } from "../../world/World.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { conversationOf, privateRefusal, sendRightsRefusal } from "../sendAccess.js"
 import { type Call, commit, type Verdict } from "../table/method.js"
+import { sendBusinessContent } from "./business.js"
 import type { SendValues } from "./params.js"
+import { suggestedPostSendRefusal } from "./suggestedPost.js"
 
 /** The log a bot's messages in this chat live in (private chats: its conversation's, if it exists yet). */
 export const logFor = (chat: ChatRecord, botId: number): MessageLog | undefined =>
@@ -42,6 +44,7 @@ export interface ContentOf {
 
 /** Sends `content` as the bot: every check in the real order, then the message stored and rendered. */
 export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict => {
+  if (p.business_connection_id !== "") return sendBusinessContent(call, p, what)
   const { botId, world } = call
   const chat = p.chat_id
   const replyTo = replyTarget(chat, botId, p.reply_parameters)
@@ -54,6 +57,8 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
     if ("refusal" in finished) return apiError(400, finished.refusal)
     keyboard = finished
   }
+  const post = suggestedPostSendRefusal(p.suggested_post_parameters)
+  if (post !== undefined) return post
   const content = what.content()
   if (isApiError(content)) return content
   const refusal = what.permission?.(chat, botId) ?? privateRefusal(world, chat, botId)

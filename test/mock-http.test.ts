@@ -2,9 +2,13 @@ import { manualClock, MockTelegram, type RunningMockServer, startMockServer } fr
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { businessConformanceSuite } from "./mock/conformanceBusiness.js"
+import { businessProfileConformanceSuite } from "./mock/conformanceBusinessProfile.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
+import { giftConformanceSuite } from "./mock/conformanceGifts.js"
+import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { stickerRefusalConformanceSuite } from "./mock/conformanceStickerRefusals.js"
 import { stickerConformanceSuite } from "./mock/conformanceStickers.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
@@ -30,3 +34,7 @@ memberConformanceSuite("standalone HTTP server", transport)
 fileConformanceSuite("standalone HTTP server", transport)
 stickerConformanceSuite("standalone HTTP server", transport)
 businessConformanceSuite("standalone HTTP server", transport)
+longTailConformanceSuite("standalone HTTP server", transport)
+giftConformanceSuite("standalone HTTP server", transport)
+stickerRefusalConformanceSuite("standalone HTTP server", transport)
+businessProfileConformanceSuite("standalone HTTP server", transport)

@@ -4,9 +4,13 @@ import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { businessConformanceSuite } from "./mock/conformanceBusiness.js"
+import { businessProfileConformanceSuite } from "./mock/conformanceBusinessProfile.js"
 import { fileConformanceSuite } from "./mock/conformanceFiles.js"
+import { giftConformanceSuite } from "./mock/conformanceGifts.js"
+import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { stickerRefusalConformanceSuite } from "./mock/conformanceStickerRefusals.js"
 import { stickerConformanceSuite } from "./mock/conformanceStickers.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 
@@ -30,3 +34,7 @@ memberConformanceSuite("MSW", transport)
 fileConformanceSuite("MSW", transport)
 stickerConformanceSuite("MSW", transport)
 businessConformanceSuite("MSW", transport)
+longTailConformanceSuite("MSW", transport)
+giftConformanceSuite("MSW", transport)
+stickerRefusalConformanceSuite("MSW", transport)
+businessProfileConformanceSuite("MSW", transport)

@@ -110,7 +110,7 @@ export interface Gift {
 export interface OwnedGift {
   /** Its owner: a user or a chat of the world. */
   readonly owner_id: number
-  /** Its identifier for the owner (business accounts manage gifts by it); made by the mock when left out. */
+  /** Its identifier for the owner, a number as text (business accounts manage gifts by it); made when left out. */
   readonly owned_gift_id?: string | undefined
   readonly gift_id: string
   /** Who sent it (a user or a bot), if known. */

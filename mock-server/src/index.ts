@@ -6,6 +6,8 @@
  *
  * @module telegram-bot-api-mock
  */
+export type { AccountOperations } from "./AccountControls.js"
+export type { BusinessConnectInput, BusinessMessageInput, ManagedBotInput } from "./decode/accounts.js"
 export { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, DEFAULT_OWNER_ID, defaultWorld } from "./DefaultWorld.js"
 export { defaultDefectMode, setDefaultDefectMode } from "./Defects.js"
 export type { DefectMode } from "./Defects.js"
@@ -49,3 +51,19 @@ export type {
   WorldSnapshot,
   WorldSnapshotInput
 } from "./WorldSnapshot.js"
+export type {
+  BusinessBotRights,
+  BusinessConnection,
+  Game,
+  Gift,
+  ManagedBot,
+  MaskPosition,
+  OwnedGift,
+  SetSticker,
+  StarBalance,
+  StickerFormat,
+  StickerSet,
+  StickerType,
+  Verification,
+  WorldSnapshotTail
+} from "./WorldSnapshotTail.js"

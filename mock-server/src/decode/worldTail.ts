@@ -118,7 +118,7 @@ const giftDecoder = struct({
 
 const ownedGiftDecoder = struct({
   owner_id: safeInt,
-  owned_gift_id: optional(pattern(/^[A-Za-z0-9_-]{1,64}$/, "1-64 letters, digits, _ or -")),
+  owned_gift_id: optional(pattern(/^[1-9][0-9]{0,8}$/, "a positive integer written as a string")),
   gift_id: decimalId,
   sender_id: optional(userId),
   date: nonNegative,

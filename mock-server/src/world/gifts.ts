@@ -51,8 +51,8 @@ export const addStars = (world: World, ownerId: number, amount: number): void =>
 export const giftsOf = (world: World, ownerId: number): Array<OwnedGiftRecord> =>
   world.tail.ownedGifts.filter((gift) => gift.ownerId === ownerId).reverse()
 
-/** A new owned gift's identifier. */
-export const newOwnedGiftId = (world: World): string => `gift_${world.tail.nextOwnedGift++}`
+/** A new owned gift's identifier: a number, as Telegram names a user's gifts (the message that brought it). */
+export const newOwnedGiftId = (world: World): string => String(world.tail.nextOwnedGift++)
 
 /** Adds a catalogue gift from its world-file form. */
 export const restoreGift = (world: World, gift: Gift): void => {
@@ -77,6 +77,9 @@ export const restoreGift = (world: World, gift: Gift): void => {
 export const restoreOwnedGift = (world: World, owned: OwnedGift): void => {
   const gift = world.tail.gifts.get(owned.gift_id)!
   if (owned.unique_number !== undefined) gift.uniqueCount = Math.max(gift.uniqueCount, owned.unique_number)
+  if (owned.owned_gift_id !== undefined) {
+    world.tail.nextOwnedGift = Math.max(world.tail.nextOwnedGift, Number(owned.owned_gift_id) + 1)
+  }
   world.tail.ownedGifts.push({
     ownedGiftId: owned.owned_gift_id ?? newOwnedGiftId(world),
     ownerId: owned.owner_id,

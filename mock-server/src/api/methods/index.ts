@@ -6,20 +6,28 @@ import { BOT_API_ALIASES } from "../table/botApiMethods.js"
 import type { Method } from "../table/method.js"
 import { botMethods } from "./bot.js"
 import { businessMethods } from "./business.js"
+import { businessGiftMethods } from "./businessGifts.js"
 import { businessProfileMethods } from "./businessProfile.js"
 import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
+import { customRequestMethods } from "./customRequests.js"
 import { documentMethods } from "./documents.js"
 import { fileMethods } from "./files.js"
 import { gameMethods } from "./games.js"
+import { giftMethods } from "./gifts.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
+import { managedBotMethods } from "./managedBots.js"
 import { memberMethods } from "./members.js"
 import { messageMethods } from "./messages.js"
+import { passportMethods } from "./passport.js"
 import { stickerEditMethods } from "./stickerEdits.js"
 import { stickerSetMethods } from "./stickerSets.js"
+import { storyMethods } from "./stories.js"
 import { subscriptionLinkMethods } from "./subscriptionLinks.js"
+import { suggestedPostMethods } from "./suggestedPosts.js"
 import { updateMethods } from "./updates.js"
+import { verificationMethods } from "./verification.js"
 import { webhookMethods } from "./webhooks.js"
 
 const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
@@ -39,7 +47,15 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   stickerEditMethods,
   gameMethods,
   businessMethods,
-  businessProfileMethods
+  businessProfileMethods,
+  giftMethods,
+  businessGiftMethods,
+  storyMethods,
+  verificationMethods,
+  passportMethods,
+  managedBotMethods,
+  suggestedPostMethods,
+  customRequestMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

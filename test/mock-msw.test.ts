@@ -5,6 +5,8 @@ import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
 import { adminConformanceSuite } from "./mock/conformanceAdmin.js"
 import { albumConformanceSuite } from "./mock/conformanceAlbums.js"
+import { businessConformanceSuite } from "./mock/conformanceBusiness.js"
+import { businessProfileConformanceSuite } from "./mock/conformanceBusinessProfile.js"
 import { chatSettingsConformanceSuite } from "./mock/conformanceChatSettings.js"
 import { checklistConformanceSuite } from "./mock/conformanceChecklists.js"
 import { deletionConformanceSuite } from "./mock/conformanceDeletions.js"
@@ -13,7 +15,9 @@ import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
+import { giftConformanceSuite } from "./mock/conformanceGifts.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
+import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
 import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
 import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
@@ -25,6 +29,8 @@ import { profileConformanceSuite } from "./mock/conformanceProfile.js"
 import { promoteConformanceSuite } from "./mock/conformancePromote.js"
 import { reactionConformanceSuite } from "./mock/conformanceReactions.js"
 import { replyMarkupConformanceSuite } from "./mock/conformanceReplyMarkup.js"
+import { stickerRefusalConformanceSuite } from "./mock/conformanceStickerRefusals.js"
+import { stickerConformanceSuite } from "./mock/conformanceStickers.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
 import { voteConformanceSuite } from "./mock/conformanceVotes.js"
 import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
@@ -68,3 +74,9 @@ locationConformanceSuite("MSW", transport)
 mediaEditConformanceSuite("MSW", transport)
 replyMarkupConformanceSuite("MSW", transport)
 peopleMediaConformanceSuite("MSW", transport)
+stickerConformanceSuite("MSW", transport)
+businessConformanceSuite("MSW", transport)
+longTailConformanceSuite("MSW", transport)
+giftConformanceSuite("MSW", transport)
+stickerRefusalConformanceSuite("MSW", transport)
+businessProfileConformanceSuite("MSW", transport)

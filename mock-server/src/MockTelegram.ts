@@ -12,6 +12,7 @@ import { decodeFault, decodeFloodLimits } from "./decode/world.js"
 import { defaultWorld } from "./DefaultWorld.js"
 import { defaultDefectMode, type DefectMode } from "./Defects.js"
 import { announceUpgrade } from "./events/announce.js"
+import { AccountControls, type AccountOperations } from "./facade/accounts.js"
 import { type AdminMethods, adminMethods } from "./facade/admin.js"
 import { type FacadeInternals, type HasInternals, INTERNALS } from "./facade/internals.js"
 import { type MessageActionMethods, messageActionMethods } from "./facade/messageActions.js"
@@ -95,6 +96,9 @@ export class MockTelegram implements ControlTarget, HasInternals {
     }
     this.current = this.fresh(initial)
   }
+
+  /** Business connections and managed bots: what people do to a bot's accounts outside the Bot API. */
+  readonly accounts: AccountOperations = new AccountControls(() => this.current)
 
   /** What the method groups of facade/ reach (behind a symbol the package does not export). */
   readonly [INTERNALS]: FacadeInternals = {

@@ -21,6 +21,7 @@ export type { StoredFile, StoredFileType } from "./StoredFileTypes.js"
 import { decodeWorldShape } from "./decode/world.js"
 import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
 import type { StoredFile } from "./StoredFileTypes.js"
+import type { WorldSnapshotTail } from "./WorldSnapshotTail.js"
 
 /** A person or a bot the world knows. */
 export interface User {
@@ -204,7 +205,7 @@ export interface InviteLinkInput extends Omit<InviteLink, "is_revoked" | "create
 }
 
 /** The whole world as data: what `snapshot()` returns (a deep copy) and a world file holds once decoded. */
-export interface WorldSnapshot {
+export interface WorldSnapshot extends WorldSnapshotTail {
   /** The bots the mock answers for. */
   readonly bots: ReadonlyArray<Bot>
   /** Everyone the world knows, bots included. */
@@ -226,7 +227,7 @@ export interface WorldSnapshot {
 }
 
 /** A world as written in a file or passed to `MockTelegram.make`: defaults may be left out. */
-export interface WorldSnapshotInput {
+export interface WorldSnapshotInput extends WorldSnapshotTail {
   /** The bots the mock answers for. */
   readonly bots: ReadonlyArray<Bot>
   /** Everyone the world knows, bots included. */

@@ -6,6 +6,7 @@
  *
  * @module telegram-bot-api-mock
  */
+export type { BusinessConnectInput, BusinessMessageInput, ManagedBotInput } from "./decode/accounts.js"
 export type {
   DiceQueueInput,
   SendContactInput,
@@ -16,6 +17,7 @@ export type {
 export { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, DEFAULT_OWNER_ID, defaultWorld } from "./DefaultWorld.js"
 export { defaultDefectMode, setDefaultDefectMode } from "./Defects.js"
 export type { DefectMode } from "./Defects.js"
+export type { AccountOperations } from "./facade/accounts.js"
 export { startMockServer } from "./HttpServer.js"
 export type { MockServerOptions, RunningMockServer } from "./HttpServer.js"
 export { manualClock, systemClock } from "./MockClock.js"
@@ -62,3 +64,19 @@ export type {
   WorldSnapshot,
   WorldSnapshotInput
 } from "./WorldSnapshot.js"
+export type {
+  BusinessBotRights,
+  BusinessConnection,
+  Game,
+  Gift,
+  ManagedBot,
+  MaskPosition,
+  OwnedGift,
+  SetSticker,
+  StarBalance,
+  StickerFormat,
+  StickerSet,
+  StickerType,
+  Verification,
+  WorldSnapshotTail
+} from "./WorldSnapshotTail.js"

@@ -124,7 +124,24 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
   },
   "POST /__mock/users/:user_id/send_dice": { path: `/__mock/users/${ALICE}/send_dice`, body: { emoji: "🎯" } },
   "POST /__mock/dice": { path: "/__mock/dice", body: { values: [6] } },
-  "GET /__mock/chat_actions": { path: "/__mock/chat_actions" }
+  "GET /__mock/chat_actions": { path: "/__mock/chat_actions" },
+  "PUT /__mock/business_connections/:id": {
+    path: "/__mock/business_connections/olga-shop",
+    body: { user_id: DEFAULT_OWNER_ID, rights: { can_reply: true } }
+  },
+  "POST /__mock/business_connections/:id/messages": {
+    path: "/__mock/business_connections/olga-shop/messages",
+    body: { user_id: ALICE, text: "open today?" },
+    prepare: connectOlga
+  },
+  "GET /__mock/business_connections/:id/chats/:chat_id/messages": {
+    path: `/__mock/business_connections/olga-shop/chats/${ALICE}/messages`,
+    prepare: connectOlga
+  },
+  "POST /__mock/managed_bots": {
+    path: "/__mock/managed_bots",
+    body: { user_id: ALICE, bot: { id: 5_000_001, first_name: "Alice's Bot", username: "alices_helper_bot" } }
+  }
 }
 
 /** The default bot calls a method that must succeed. */
@@ -136,6 +153,11 @@ function botSends(mock: MockTelegram, method: string, params: Record<string, unk
     body: new TextEncoder().encode(JSON.stringify(params))
   })
   if (response._tag !== "Json" || response.status !== 200) throw new Error(`the bot could not call ${method}`)
+}
+
+/** Olga connects her business account to the default bot. */
+function connectOlga(mock: MockTelegram): void {
+  mock.accounts.connectBusiness("olga-shop", { user_id: DEFAULT_OWNER_ID })
 }
 
 /** Alice asks to join the supergroup through a link that needs approval (made by its owner through the control API). */

@@ -21,7 +21,16 @@ const COMPLETE_FAMILIES: ReadonlyArray<keyof typeof BOT_API_METHODS> = [
   "chatActions",
   "files",
   "forumTopics",
-  "users"
+  "users",
+  "stickers",
+  "games",
+  "business",
+  "gifts",
+  "stories",
+  "verification",
+  "passport",
+  "managedBots",
+  "other"
 ]
 
 const REAL = Object.values(BOT_API_METHODS).flat()

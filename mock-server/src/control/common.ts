@@ -1,5 +1,6 @@
 /** What a control route (`/__mock/…`) is, and what it acts on. */
 import type { Decoded } from "../decode/decoder.js"
+import type { AccountOperations } from "../facade/accounts.js"
 import type { AdminMethods } from "../facade/admin.js"
 import type { MessageActionMethods } from "../facade/messageActions.js"
 import type { PeopleMethods } from "../facade/people.js"
@@ -20,6 +21,8 @@ export interface ControlTarget
   clearFaults(): void
   floodLimits(): Array<FloodLimit>
   setFloodLimits(limits: ReadonlyArray<FloodLimit>): void
+  /** Business connections and managed bots (AccountControls.ts). */
+  readonly accounts: AccountOperations
 }
 
 /** One control request, matched to its route, its body decoded by the route's decoder. */

@@ -7,6 +7,7 @@ import { Params, parseMultipart } from "../internal/Params.js"
 import { MockInputError } from "../MockInputError.js"
 import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
 import { waitUntil } from "../world/waiting.js"
+import { accountRoutes } from "./accountRoutes.js"
 import { adminRoutes } from "./adminRoutes.js"
 import { chatRoutes } from "./chatRoutes.js"
 import {
@@ -35,7 +36,8 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...joinRequestRoutes,
   ...messageRoutes,
   ...adminRoutes,
-  ...mediaRoutes
+  ...mediaRoutes,
+  ...accountRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

@@ -3,6 +3,7 @@ import { normalizeUsername } from "../internal/text.js"
 import type { Chat, User, WorldSnapshot } from "../WorldSnapshot.js"
 import { checkChatSettings } from "./chatReferences.js"
 import { boundProblems } from "./decoder.js"
+import { checkTailReferences } from "./tailReferences.js"
 import { checkFiles } from "./worldFiles.js"
 
 /** Every problem of the world's references, one line each naming the field; empty when there are none. */
@@ -15,6 +16,7 @@ export const checkReferences = (world: WorldSnapshot): Array<string> => {
   checkLinks(world, users, chats, problems)
   checkJoinRequests(world, users, chats, problems)
   checkFiles(world, problems)
+  checkTailReferences(world, problems)
   return boundProblems(problems)
 }
 

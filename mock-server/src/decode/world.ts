@@ -36,6 +36,7 @@ import {
   withDefault
 } from "./decoder.js"
 import { fileUrlsDecoder, storedFileDecoder } from "./worldFiles.js"
+import { tailWorldFields } from "./worldTail.js"
 
 /** A user id, 1 to 2^40-1. */
 export const userId: Decoder<number> = intBetween(1, 2 ** 40 - 1, "a user id from 1 to 2^40-1")
@@ -234,7 +235,8 @@ const worldDecoder = struct({
   faults: withDefault(array(faultDecoder), () => []),
   join_requests: withDefault(array(joinRequestDecoder), () => []),
   files: optional(array(storedFileDecoder)),
-  file_urls: optional(fileUrlsDecoder)
+  file_urls: optional(fileUrlsDecoder),
+  ...tailWorldFields
 })
 
 // ---- compile-time proof that each decoder produces exactly its public interface --------------------------------

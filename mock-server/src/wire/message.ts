@@ -3,6 +3,7 @@
  * JsonEntity, JsonLinkPreviewOptions): the short Chat of messages and updates, text messages with their entities,
  * link preview options and inline keyboards, and the service messages of joins, leaves and upgrades.
  */
+import { privateChat } from "../world/chats.js"
 import {
   type Caption,
   captionOf,
@@ -14,11 +15,13 @@ import {
 } from "../world/content.js"
 import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
+import { businessMessageKeys } from "./business.js"
 import { chatShortJson } from "./chat.js"
 import { chatServiceJson } from "./chatService.js"
 import { checklistJson } from "./checklist.js"
 import { documentJson } from "./file.js"
 import { forwardJson } from "./forward.js"
+import { gameJson } from "./game.js"
 import { mediaContentJson } from "./mediaMessage.js"
 import { pinnedServiceJson } from "./pins.js"
 import { pollJson } from "./poll.js"
@@ -126,13 +129,16 @@ const contentJson = (world: World, content: Content, viewerBotId: number | undef
       return `,"poll":${pollJson(world, content.poll, viewerBotId, content)}`
     case "checklist":
       return `,"checklist":${checklistJson(world, content)}`
+    case "game":
+      return `,"game":${gameJson(content.game)}`
     default:
       return mediaContentJson(world, content, viewer) + mediaCaptionKeys(world, content)
   }
 }
 
 /** The message's chat record (a message outlives nothing: its chat is always in the world or a private chat). */
-const chatOf = (world: World, message: MessageRecord): ChatRecord | undefined => world.chats.get(message.chatId)
+const chatOf = (world: World, message: MessageRecord): ChatRecord | undefined =>
+  world.chats.get(message.chatId) ?? privateChat(world, message.chatId)
 
 /**
  * A Message; `reply` renders `reply_to_message` (one level deep, as the real server), `viewerBotId` is the bot it is
@@ -145,7 +151,7 @@ export const messageJson = (
   reply: MessageRecord | undefined
 ): string => {
   const chat = chatOf(world, message)
-  let out = `{"message_id":${message.id}`
+  let out = `{${businessMessageKeys(world, message)}"message_id":${message.id}`
   if (message.fromId !== undefined) out += `,"from":${userJson(world, message.fromId)}`
   const senderChat = message.senderChatId === undefined ? undefined : world.chats.get(message.senderChatId)
   if (senderChat !== undefined) out += `,"sender_chat":${chatShortJson(world, senderChat)}`

@@ -15,6 +15,7 @@ import type { Journal } from "./Journal.js"
 import type { MediaState } from "./mediaState.js"
 import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
+import type { TailState } from "./tail.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
 import type { UserStatusRecord } from "./userStatus.js"
@@ -185,4 +186,6 @@ export interface World {
   waits: number
   /** URL rule, queued dice, albums, recorded chat actions. */
   readonly media: MediaState
+  /** The long tail: sticker sets, games, business connections, gifts and Stars, stories, managed bots, verifiers. */
+  readonly tail: TailState
 }

@@ -5,6 +5,7 @@
 import type { ChatService } from "./chatServices.js"
 import type { ChecklistContent } from "./checklists.js"
 import type { FileRecord } from "./files.js"
+import type { GameContent } from "./games.js"
 import type { MediaContent } from "./media.js"
 import type { PlaceContent } from "./places.js"
 import type { PollContent } from "./polls.js"
@@ -95,6 +96,7 @@ export type Content =
   | PlaceContent
   | PollContent
   | ChecklistContent
+  | GameContent
 
 /** A text with its entities: a caption, a poll's question, a checklist's task. */
 export interface Formatted {

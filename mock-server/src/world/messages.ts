@@ -36,6 +36,10 @@ export interface MessageRecord {
   readonly threadId?: number | undefined
   /** The album it was sent in (sendMediaGroup), as the decimal string `media_group_id` shows. */
   readonly mediaGroupId?: string | undefined
+  /** A business account's message: the connection it came through (the Message starts with it). */
+  readonly businessConnectionId?: string | undefined
+  /** A business account's message a bot sent for it: that bot. */
+  readonly senderBusinessBotId?: number | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

@@ -14,6 +14,7 @@ import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
 import { makeMediaState } from "./mediaState.js"
 import { membersToData } from "./members.js"
+import { emptyTail, restoreTail, tailData } from "./tail.js"
 import { makeBotState } from "./updates/botState.js"
 import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
 
@@ -64,7 +65,8 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     faults: new FaultQueue((username) => chatsByUsername.get(username)?.id),
     journal: new Journal(caps.journalSize, settings.env.observers),
     nextSupergroupNumber: 1_700_000_000,
-    media: makeMediaState(snapshot.file_urls ?? "stand_in")
+    media: makeMediaState(snapshot.file_urls ?? "stand_in"),
+    tail: emptyTail()
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)
@@ -72,6 +74,7 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
   world.flood.setLimits(snapshot.flood_limits)
   for (const fault of snapshot.faults) world.faults.add(fault)
   restoreFiles(world, snapshot.files ?? [])
+  restoreTail(world, snapshot)
   return world
 }
 
@@ -165,6 +168,7 @@ export const snapshotOf = (world: World): WorldSnapshot => {
     flood_limits: world.flood.limits(),
     faults: world.faults.pending(),
     join_requests: requests,
-    ...filesOf(world)
+    ...filesOf(world),
+    ...tailData(world)
   }
 }

@@ -35,7 +35,7 @@ export const checklistMethods = methods({
   sendChecklist: method({
     family: "messages",
     summary: "a checklist (title and tasks); not in channels, needs the right to send polls",
-    params: { business_connection_id: text, checklist, ...sendParams },
+    params: { checklist, ...sendParams },
     run: (p, call) => {
       let content: ChecklistContent | undefined
       return sendContent(call, p, {

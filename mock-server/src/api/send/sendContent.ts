@@ -3,7 +3,7 @@
  * to write, the keyboard's TDLib checks, the content's own checks and permission, Telegram's refusals of a private
  * chat; then, counted against flood control, the message stored and answered as a Message.
  */
-import { finishReplyMarkup } from "../../input/replyMarkup.js"
+import { finishKeyboard, finishReplyMarkup, type InputButton } from "../../input/replyMarkup.js"
 import { messageJson } from "../../wire/message.js"
 import { conversation } from "../../world/chats.js"
 import type { Content } from "../../world/content.js"
@@ -13,7 +13,9 @@ import type { ChatRecord } from "../../world/World.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { conversationOf, privateRefusal, sendRightsRefusal } from "../sendAccess.js"
 import { type Call, commit, type Verdict } from "../table/method.js"
+import { sendBusinessContent } from "./business.js"
 import type { SendValues } from "./params.js"
+import { suggestedPostSendRefusal } from "./suggestedPost.js"
 import { TOPIC_CLOSED } from "./topic.js"
 
 /** The log a bot's messages in this chat live in (private chats: its conversation's, if it exists yet). */
@@ -40,12 +42,15 @@ export interface ContentOf {
   readonly content: () => Content | ApiError
   /** The per-content right of a restricted bot (`not enough rights to send photos to the chat`), if it needs one. */
   readonly permission?: ((chat: ChatRecord, botId: number) => ApiError | undefined) | undefined
+  /** The inline keyboard a send gets when it names no markup (sendGame's Play button). */
+  readonly defaultKeyboard?: ReadonlyArray<ReadonlyArray<InputButton>> | undefined
   /** Runs once the message is stored (a poll starts its closing timer). */
   readonly onStored?: ((message: MessageRecord) => void) | undefined
 }
 
 /** Sends `content` as the bot: every check in the real order, then the message stored and rendered. */
 export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict => {
+  if (p.business_connection_id !== "") return sendBusinessContent(call, p, what)
   const { botId, world } = call
   const chat = p.chat_id
   const replyTo = replyTarget(chat, botId, p.reply_parameters)
@@ -55,6 +60,14 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
   // Every kind of markup (reply_markup as sent: the parameter read only its inline keyboard).
   const markup = finishReplyMarkup(call.params.get("reply_markup"), chat.type)
   if ("refusal" in markup) return apiError(400, markup.refusal)
+  let keyboard = markup.keyboard
+  if (keyboard === undefined && markup.replyKeyboard === undefined && what.defaultKeyboard !== undefined) {
+    const finished = finishKeyboard(what.defaultKeyboard, chat.type === "channel")
+    if ("refusal" in finished) return apiError(400, finished.refusal)
+    keyboard = finished
+  }
+  const post = suggestedPostSendRefusal(p.suggested_post_parameters)
+  if (post !== undefined) return post
   const content = what.content()
   if (isApiError(content)) return content
   const refusal = what.permission?.(chat, botId) ?? privateRefusal(world, chat, botId)
@@ -71,7 +84,7 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
       authorId: botId,
       senderChatId: channel ? chat.id : undefined,
       content,
-      keyboard: markup.keyboard,
+      keyboard,
       protect: p.protect_content,
       replyToId: replyTo?.id,
       replyKeyboard: markup.replyKeyboard,

@@ -14,10 +14,17 @@ import { dirname, join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..")
-const reportPath = join(ROOT, "bench", "results", "mutation-report.json")
-const resultPath = join(ROOT, "bench", "results", "mutation.json")
+/** The files read and written (`--report`, `--equivalents`, `--out` name others, for a test). */
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`)
+  return at === -1 ? fallback : process.argv[at + 1]
+}
+const reportPath = option("report", join(ROOT, "bench", "results", "mutation-report.json"))
+const resultPath = option("out", join(ROOT, "bench", "results", "mutation.json"))
 const report = JSON.parse(readFileSync(reportPath, "utf8"))
-const equivalents = JSON.parse(readFileSync(join(ROOT, "bench", "mutation-equivalents.json"), "utf8"))
+const equivalents = JSON.parse(
+  readFileSync(option("equivalents", join(ROOT, "bench", "mutation-equivalents.json")), "utf8")
+)
 
 const GROUPS = [
   {
@@ -133,4 +140,4 @@ for (const e of unmatchedEquivalents) {
     } → ${JSON.stringify(e.replacement)}`
   )
 }
-console.log(`mutation: wrote bench/results/mutation.json (commit ${provenance.commit ?? "not recorded"})`)
+console.log(`mutation: wrote ${relative(ROOT, resultPath)} (commit ${provenance.commit ?? "not recorded"})`)

@@ -38,7 +38,7 @@ export const soakFigures = (r: ResultOf<"soak">) => {
     defects: r.run.defects,
     journal5xxNotInjected: r.run.journal5xxNotInjected
   })
-  const messageProblems = r.messages === undefined ? 0 : MESSAGE_PROBLEMS.reduce((n, k) => n + r.messages![k], 0)
+  const messageProblems = MESSAGE_PROBLEMS.reduce((n, k) => n + r.messages[k], 0)
   return {
     ...requests,
     messageProblems,
@@ -72,9 +72,7 @@ export const soakLine = (r: ResultOf<"soak"> | undefined): string => {
     int(f.defects)
   } defects of the mock; server RSS ${r.run.rssMiB.start.toFixed(0)} MiB → ${r.run.rssMiB.end.toFixed(0)} MiB (peak ${
     r.run.rssMiB.peak.toFixed(0)
-  } MiB).${messages} Verdict: ${
-    !f.ok ? "**failed**" : m === undefined ? "every request accounted for" : "every request and message accounted for"
-  }.`
+  } MiB).${messages} Verdict: ${f.ok ? "every request and message accounted for" : "**failed**"}.`
 }
 
 // ---- coverage --------------------------------------------------------------------------------------------------------

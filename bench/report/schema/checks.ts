@@ -70,7 +70,7 @@ export const Soak = resultOf({
     statuses: Tally,
     malformed: Num
   })),
-  messages: Schema.optional(SoakMessages)
+  messages: SoakMessages
 })
 
 export const Coverage = resultOf({

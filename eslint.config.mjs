@@ -4,7 +4,10 @@ import effect from "@effect/eslint-plugin"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/dist/**", "**/node_modules/**"] },
+  // effect4/src links src/ file by file (one source, compiled twice): its links are linted as src/.
+  {
+    ignores: ["dist/**", "node_modules/**", "coverage/**", "**/dist/**", "**/node_modules/**"]
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { "@effect": effect },
@@ -28,6 +31,20 @@ export default tseslint.config(
       }],
       "@typescript-eslint/no-non-null-assertion": "off",
       "@typescript-eslint/no-namespace": "off"
+    }
+  },
+  {
+    // cli/ uses the library and the mock as a user would: by package name, never by a path into them (which public
+    // entries it may use is checked with the rest of the architecture by dependency-cruiser: .dependency-cruiser.cjs).
+    files: ["cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{
+          regex: "^\\.\\./(\\.\\./)*(src|effect4|mock-server)(/|$)",
+          message:
+            "cli/ imports the library and the mock by package name (effect-telegram-invite/…, telegram-bot-api-mock)"
+        }]
+      }]
     }
   }
 )

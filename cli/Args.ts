@@ -3,6 +3,7 @@
  * than `node:util`'s `parseArgs`: chat ids are negative numbers (`export -1001234567890`), which `parseArgs` takes for
  * short options, and every problem must name the option, the value given and what is accepted.
  */
+import * as Policy from "effect-telegram-invite/Policy"
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 
@@ -108,14 +109,15 @@ const readExport = (args: ReadonlyArray<string>, json: boolean): Request => {
   }
   const attemptsText = tokens.values.get("--max-attempts")
   const maxAttempts = attemptsText === undefined
-    ? 5
+    ? Policy.defaults.maxAttempts
     : /^\s*\d+\s*$/.test(attemptsText)
     ? Number(attemptsText)
     : Number.NaN
   if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
     return invalid(`--max-attempts: expected a whole number of at least 1, got ${JSON.stringify(attemptsText)}`)
   }
-  const waitText = tokens.values.get("--max-wait") ?? "60s"
+  // The defaults are the policy's (the core's), given back as the user would write them.
+  const waitText = tokens.values.get("--max-wait") ?? `${Duration.toSeconds(Policy.defaults.maxFloodWait)}s`
   const maxWait = parseDuration(waitText)
   if (Option.isNone(maxWait)) {
     return invalid(`--max-wait: expected a duration such as 60s, 1500ms, 2m or 1h, got ${JSON.stringify(waitText)}`)

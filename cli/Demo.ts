@@ -6,16 +6,16 @@
  * step, its outcome is read from the results, the policy's events and the mock's world (is the first link revoked?
  * did the remembered call go straight to the new chat?), and its time is measured on Effect's clock.
  */
+import * as BotApi from "effect-telegram-invite/BotApi"
+import type { BotApiError } from "effect-telegram-invite/BotApiError"
+import type { ChatMigrations } from "effect-telegram-invite/ChatMigrations"
+import type { FloodGate } from "effect-telegram-invite/FloodGate"
+import * as Policy from "effect-telegram-invite/Policy"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { JournalEntry, MockTelegram } from "telegram-bot-api-mock"
-import * as BotApi from "../src/BotApi.js"
-import type { BotApiError } from "../src/BotApiError.js"
-import type { ChatMigrations } from "../src/ChatMigrations.js"
-import type { FloodGate } from "../src/FloodGate.js"
-import * as Policy from "../src/Policy.js"
 import { CliOutput } from "./CliOutput.js"
 import { describeError, showEvent } from "./ExportCommand.js"
 

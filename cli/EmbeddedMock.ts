@@ -2,11 +2,11 @@
  * The embedded mock Telegram of `--mock` and `demo`: loaded only when one of them runs, so a real export does not pay
  * for the mock's code at start-up.
  */
+import * as BotApi from "effect-telegram-invite/BotApi"
+import { layerMockHttpClient } from "effect-telegram-invite/MockHttpClient"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
-import * as BotApi from "../src/BotApi.js"
-import { layerMockHttpClient } from "../src/MockHttpClient.js"
 
 export { MockTelegram }
 

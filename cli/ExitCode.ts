@@ -1,5 +1,5 @@
 /** The CLI's exit codes: one per kind of failure, documented in `--help` and the README. */
-import type { BotApiError } from "../src/BotApiError.js"
+import type { BotApiError } from "effect-telegram-invite/BotApiError"
 
 export const ExitCode = {
   /** The link was exported. */

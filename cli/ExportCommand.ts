@@ -2,16 +2,16 @@
  * `tg-invite export <chat>`: the `resilient` export with a person watching (countdowns, migration
  * notices on stderr) and a pipe reading (only the link on stdout).
  */
+import type { BotApi } from "effect-telegram-invite/BotApi"
+import type { BotApiError } from "effect-telegram-invite/BotApiError"
+import * as ChatId from "effect-telegram-invite/ChatId"
+import type { ChatMigrations } from "effect-telegram-invite/ChatMigrations"
+import type { FloodGate } from "effect-telegram-invite/FloodGate"
+import * as Policy from "effect-telegram-invite/Policy"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Scope from "effect/Scope"
-import type { BotApi } from "../src/BotApi.js"
-import type { BotApiError } from "../src/BotApiError.js"
-import * as ChatId from "../src/ChatId.js"
-import type { ChatMigrations } from "../src/ChatMigrations.js"
-import type { FloodGate } from "../src/FloodGate.js"
-import * as Policy from "../src/Policy.js"
 import { CliOutput, type CliOutputService } from "./CliOutput.js"
 import { ExitCode, exitCodeOf } from "./ExitCode.js"
 
@@ -70,7 +70,8 @@ export const describeError = (error: BotApiError, maxWait: Duration.Duration): s
       return `Telegram refused ${error.method} for ${error.chatId}: ${error.description} (error ${error.errorCode})`
     case "FloodWaitError": {
       const wait = Math.ceil(Duration.toMillis(error.retryAfter) / 1000)
-      return Duration.greaterThan(error.retryAfter, maxWait)
+      // The policy says why it gave up; a failure it did not give up on is read as the wait being too long.
+      return (Policy.giveUpReason(error) ?? "FloodWaitTooLong") === "FloodWaitTooLong"
         ? `flood control: Telegram asks to wait ${wait} s before ${error.method}, longer than --max-wait ${
           Math.round(Duration.toSeconds(maxWait))
         } s: ${error.description}`

@@ -5,11 +5,11 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
+import { type DirectTransport, withDirectTransport } from "effect-telegram-invite/DirectTransport"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { request as httpRequest } from "node:http"
 import { request as httpsRequest } from "node:https"
-import { type DirectTransport, DirectTransportTypeId } from "../src/internal/directTransport.js"
 
 const direct: DirectTransport = {
   postJson: (origin, path, body, callback) => {
@@ -41,5 +41,5 @@ const direct: DirectTransport = {
 /** An HttpClient whose Bot API requests go over `node:http` (BotApi's direct path). */
 export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
   HttpClient.HttpClient,
-  Effect.map(HttpClient.HttpClient, (client) => Object.assign(client, { [DirectTransportTypeId]: direct }))
+  Effect.map(HttpClient.HttpClient, (client) => withDirectTransport(client, direct))
 ).pipe(Layer.provide(FetchHttpClient.layer))

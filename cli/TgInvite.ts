@@ -1,12 +1,12 @@
 /** The `tg-invite` command line: reads the arguments, then runs `export` or `demo`; every outcome is an exit code. */
+import * as BotApi from "effect-telegram-invite/BotApi"
+import packageJson from "effect-telegram-invite/package.json" with { type: "json" }
+import * as Policy from "effect-telegram-invite/Policy"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import packageJson from "../package.json" with { type: "json" }
-import * as BotApi from "../src/BotApi.js"
-import * as Policy from "../src/Policy.js"
 import { type ExportRequest, readArgs } from "./Args.js"
 import { CliOutput } from "./CliOutput.js"
 import { runDemo } from "./Demo.js"

@@ -8,11 +8,17 @@ import { defineConfig } from "vitest/config"
 if (!(process.env["NODE_OPTIONS"] ?? "").includes("--conditions=effect-telegram-invite-source")) {
   process.env["NODE_OPTIONS"] = `${process.env["NODE_OPTIONS"] ?? ""} --conditions=effect-telegram-invite-source`.trim()
 }
+// The shell's source is linked into src/ (see below): child processes resolve it where the links are, too.
+if (!(process.env["NODE_OPTIONS"] ?? "").includes("--preserve-symlinks")) {
+  process.env["NODE_OPTIONS"] = `${process.env["NODE_OPTIONS"]} --preserve-symlinks`
+}
 
 const jsonReport = process.env["VITEST_JSON_REPORT"]
 
 export default defineConfig({
-  resolve: { conditions: ["effect-telegram-invite-source"] },
+  // src/ is the repository's one source of the shell, linked file by file (src/edition/ is this edition's own):
+  // resolved where the links are, its imports of `effect` find this package's Effect 4.
+  resolve: { conditions: ["effect-telegram-invite-source"], preserveSymlinks: true },
   ssr: { resolve: { conditions: ["effect-telegram-invite-source"] } },
   test: {
     include: ["test/**/*.test.ts"],

@@ -6,8 +6,8 @@
 // `tests: N passed, N failed, N skipped`; exits 1 when the run failed.
 //
 // A skipped test is accepted only when its kind is named in ALLOW_SKIPPED (comma-separated): `redis` for the files
-// that skip without redis-server, `browser` for those that skip without Chromium (SKIP_KINDS). Any other skipped test
-// fails the run, whatever ALLOW_SKIPPED says.
+// that skip without redis-server, `browser` for those that skip without Chromium, `python` for those that skip without
+// Debian's python-telegram-bot (SKIP_KINDS). Any other skipped test fails the run, whatever ALLOW_SKIPPED says.
 //
 // With TEST_PROGRESS_FILE set (.ci/run sets it), the test watchdog's record (scripts/test-watchdog.mjs) says which
 // files it killed, and which had started but never ended when the run was stopped (by the run's time limit).
@@ -25,7 +25,8 @@ const allowed = new Set(allowSkipped.split(",").map((s) => s.trim()).filter((s) 
  */
 const SKIP_KINDS = [
   { kind: "redis", files: /^(effect4\/)?test\/redis\/|^effect4\/test\/examples\.test\.ts$/ },
-  { kind: "browser", files: /^(effect4\/)?test\/browser\// }
+  { kind: "browser", files: /^(effect4\/)?test\/browser\// },
+  { kind: "python", files: /^(effect4\/)?test\/python\// }
 ]
 
 /** The kind of a test file, as ALLOW_SKIPPED names it. */
@@ -85,7 +86,7 @@ if (refused.length > 0) {
   problems.push(
     `${refused.length} test(s) skipped (${kinds.join(", ")}): a skipped test is a feature nobody checked. ` +
       (kinds.includes("other")
-        ? "Only tests that need redis-server or Chromium (SKIP_KINDS in scripts/ci-summary.mjs) may be skipped."
+        ? "Only tests that need redis-server, Chromium or python-telegram-bot (SKIP_KINDS in scripts/ci-summary.mjs) may be skipped."
         : `Install what they need, or run with ALLOW_SKIPPED=${kinds.join(",")} to accept it (CI never does).`)
   )
   for (const s of refused.slice(0, 20)) problems.push(`  skipped: ${s.path} > ${s.title}`)

@@ -6,17 +6,12 @@
  *
  * @since 0.1.0
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
-import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import { type BotApiError, InvalidChatIdError } from "./BotApiError.js"
 import * as BotApiMetrics from "./BotApiMetrics.js"
 import type * as CallbackQuery from "./CallbackQuery.js"
@@ -25,10 +20,16 @@ import type * as ChatId from "./ChatId.js"
 import * as ChatInviteLink from "./ChatInviteLink.js"
 import { validateChatId } from "./core/chatId.js"
 import { makeScrubber } from "./core/scrub.js"
+import * as EditionConfig from "./edition/config.js"
+import * as EditionDuration from "./edition/duration.js"
+import { attemptOf, isTracing, requestTimeoutOf, withFiber } from "./edition/fiber.js"
+import { HttpClient } from "./edition/http.js"
+import { type Counter, forMethod, increment } from "./edition/metric.js"
+import type { ResultSchema } from "./edition/schema.js"
+import { Service, withService } from "./edition/service.js"
+import { currentTimers } from "./edition/timers.js"
 import { methodsOver } from "./internal/methodTable.js"
 import { makeSender } from "./internal/request.js"
-import { currentAttempt, currentRequestTimeout } from "./internal/settings.js"
-import { isTracing } from "./internal/tracing.js"
 import * as Message from "./Message.js"
 
 /**
@@ -45,14 +46,14 @@ export const defaultApiRoot: string = "https://api.telegram.org"
  */
 export const defaultRequestTimeout: Duration.Duration = Duration.seconds(10)
 
-export { currentAttempt, currentRequestTimeout, withAttempt, withRequestTimeout } from "./internal/settings.js"
+export { currentAttempt, currentRequestTimeout, withAttempt, withRequestTimeout } from "./edition/settings.js"
 
 /**
  * The Bot API client.
  *
  * @since 0.1.0
  */
-export class BotApi extends Context.Tag("effect-telegram-invite/BotApi")<BotApi, BotApi.Service>() {}
+export class BotApi extends Service<BotApi, BotApi.Service>()("effect-telegram-invite/BotApi") {}
 
 /**
  * @since 0.1.0
@@ -77,10 +78,10 @@ export declare namespace BotApi {
      * Sends one request (a JSON POST to `<apiRoot>/bot<token>/<method>`) and decodes `result` with `result`.
      * Exactly one request, no retry. Traced as `BotApi.<method>` (attributes: method, chat id, attempt).
      */
-    readonly call: <A, I>(
+    readonly call: <A, I = any>(
       method: string,
       params: Params,
-      result: Schema.Schema<A, I, never>
+      result: ResultSchema<A, I>
     ) => Effect.Effect<A, BotApiError>
     /** Makes a new primary invite link for the bot (revoking its previous one) and returns it. */
     readonly exportChatInviteLink: (chatId: ChatId.Input) => Effect.Effect<string, BotApiError>
@@ -102,27 +103,27 @@ export declare namespace BotApi {
     ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
     /** Reads a chat; its `invite_link` is the bot's current primary link, if any. */
     readonly getChat: (chatId: ChatId.Input) => Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError>
-    /** Sends a text message (since 0.3.0); returns it as Telegram stored it. */
+    /** Sends a text message (since 0.2.0); returns it as Telegram stored it. */
     readonly sendMessage: (
       chatId: ChatId.Input,
       text: string,
       options?: Message.SendMessageOptions
     ) => Effect.Effect<Message.Message, BotApiError>
-    /** Answers a callback query, with an optional notification for the person (since 0.3.0). */
+    /** Answers a callback query, with an optional notification for the person (since 0.2.0). */
     readonly answerCallbackQuery: (
       id: string,
       options?: CallbackQuery.AnswerOptions
     ) => Effect.Effect<void, BotApiError>
-    /** Lets a person who asked to join in (since 0.3.0). */
+    /** Lets a person who asked to join in (since 0.2.0). */
     readonly approveChatJoinRequest: (chatId: ChatId.Input, userId: number) => Effect.Effect<void, BotApiError>
-    /** Turns down a person's request to join (since 0.3.0). */
+    /** Turns down a person's request to join (since 0.2.0). */
     readonly declineChatJoinRequest: (chatId: ChatId.Input, userId: number) => Effect.Effect<void, BotApiError>
-    /** Makes a paid subscription link to a channel (since 0.3.0). */
+    /** Makes a paid subscription link to a channel (since 0.2.0). */
     readonly createChatSubscriptionInviteLink: (
       chatId: ChatId.Input,
       options: ChatInviteLink.SubscriptionOptions
     ) => Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError>
-    /** Renames a subscription link made by the bot, its only editable setting (since 0.3.0). */
+    /** Renames a subscription link made by the bot, its only editable setting (since 0.2.0). */
     readonly editChatSubscriptionInviteLink: (
       chatId: ChatId.Input,
       inviteLink: string,
@@ -142,7 +143,7 @@ export interface Options {
   /** Defaults to {@link defaultApiRoot}; a trailing `/` is ignored. */
   readonly apiRoot?: string | undefined
   /** Timeout of one request; defaults to {@link defaultRequestTimeout}. */
-  readonly requestTimeout?: Duration.DurationInput | undefined
+  readonly requestTimeout?: EditionDuration.DurationInput | undefined
 }
 
 /**
@@ -155,13 +156,13 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
   Effect.gen(function*() {
     const token = Redacted.value(options.token)
     const scrub = makeScrubber(token)
-    const defaultTimeout = Duration.decode(options.requestTimeout ?? defaultRequestTimeout)
-    // One tagged counter per method, built once: `Metric.tagged` per call would build a new metric key each time.
-    const requestCounters = new Map<string, Metric.Metric.Counter<number>>()
-    const requestCounter = (method: string): Metric.Metric.Counter<number> => {
+    const defaultTimeout = EditionDuration.decode(options.requestTimeout ?? defaultRequestTimeout)
+    // One counter per method, built once: labelling it per call would build a new metric key each time.
+    const requestCounters = new Map<string, Counter>()
+    const requestCounter = (method: string): Counter => {
       let counter = requestCounters.get(method)
       if (counter === undefined) {
-        counter = Metric.tagged(BotApiMetrics.requests, "method", method)
+        counter = forMethod(BotApiMetrics.requests, method)
         requestCounters.set(method, counter)
       }
       return counter
@@ -169,22 +170,22 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
 
     const send = makeSender({
       client: yield* HttpClient.HttpClient,
-      clock: yield* Effect.clock,
+      timers: yield* currentTimers,
       token,
       apiRoot: (options.apiRoot ?? defaultApiRoot).replace(/\/+$/, ""),
       scrub,
-      countRequest: (method) => Metric.increment(requestCounter(method))
+      countRequest: (method) => increment(requestCounter(method))
     })
 
     const call = <A, I>(
       method: string,
       params: BotApi.Params,
-      resultSchema: Schema.Schema<A, I, never>
+      resultSchema: ResultSchema<A, I>
     ): Effect.Effect<A, BotApiError> =>
-      Effect.withFiberRuntime((fiber) => {
+      withFiber((fiber) => {
         // Both settings are read synchronously, and the span gets its attributes when it is made.
-        const attempt = fiber.getFiberRef(currentAttempt)
-        const timeout = Option.getOrElse(fiber.getFiberRef(currentRequestTimeout), () => defaultTimeout)
+        const attempt = attemptOf(fiber)
+        const timeout = Option.getOrElse(requestTimeoutOf(fiber), () => defaultTimeout)
         const attributes: Record<string, unknown> = { "telegram.method": method, "telegram.attempt": attempt }
         let effect: Effect.Effect<A, BotApiError>
         if ("chat_id" in params) {
@@ -235,12 +236,12 @@ export const layerConfig = (
     readonly apiRoot?: Config.Config<string> | undefined
     readonly requestTimeout?: Config.Config<Duration.Duration> | undefined
   }
-): Layer.Layer<BotApi, ConfigError.ConfigError, HttpClient.HttpClient> =>
+): Layer.Layer<BotApi, EditionConfig.ConfigError, HttpClient.HttpClient> =>
   Layer.effect(
     BotApi,
     Effect.gen(function*() {
-      const token = yield* (options?.token ?? Config.redacted("TELEGRAM_BOT_TOKEN"))
-      const apiRoot = yield* (options?.apiRoot ?? Config.string("TELEGRAM_API_ROOT").pipe(
+      const token = yield* (options?.token ?? EditionConfig.redacted("TELEGRAM_BOT_TOKEN"))
+      const apiRoot = yield* (options?.apiRoot ?? EditionConfig.string("TELEGRAM_API_ROOT").pipe(
         Config.withDefault(defaultApiRoot)
       ))
       const requestTimeout = options?.requestTimeout === undefined ? undefined : yield* options.requestTimeout
@@ -253,11 +254,11 @@ export const layerConfig = (
  *
  * @since 0.1.0
  */
-export const call = <A, I>(
+export const call = <A, I = any>(
   method: string,
   params: BotApi.Params,
-  result: Schema.Schema<A, I, never>
-): Effect.Effect<A, BotApiError, BotApi> => Effect.flatMap(BotApi, (api) => api.call(method, params, result))
+  result: ResultSchema<A, I>
+): Effect.Effect<A, BotApiError, BotApi> => withService(BotApi, (api) => api.call(method, params, result))
 
 /**
  * exportChatInviteLink: exactly one request, no policy (see `Policy.exportChatInviteLink` for the resilient one).
@@ -265,7 +266,7 @@ export const call = <A, I>(
  * @since 0.1.0
  */
 export const exportChatInviteLink = (chatId: ChatId.Input): Effect.Effect<string, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.exportChatInviteLink(chatId))
+  withService(BotApi, (api) => api.exportChatInviteLink(chatId))
 
 /**
  * createChatInviteLink through the service in context.
@@ -276,7 +277,7 @@ export const createChatInviteLink = (
   chatId: ChatId.Input,
   options?: ChatInviteLink.Options
 ): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.createChatInviteLink(chatId, options))
+  withService(BotApi, (api) => api.createChatInviteLink(chatId, options))
 
 /**
  * editChatInviteLink through the service in context.
@@ -288,7 +289,7 @@ export const editChatInviteLink = (
   inviteLink: string,
   options?: ChatInviteLink.Options
 ): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.editChatInviteLink(chatId, inviteLink, options))
+  withService(BotApi, (api) => api.editChatInviteLink(chatId, inviteLink, options))
 
 /**
  * revokeChatInviteLink through the service in context.
@@ -299,7 +300,7 @@ export const revokeChatInviteLink = (
   chatId: ChatId.Input,
   inviteLink: string
 ): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.revokeChatInviteLink(chatId, inviteLink))
+  withService(BotApi, (api) => api.revokeChatInviteLink(chatId, inviteLink))
 
 /**
  * getChat through the service in context.
@@ -307,71 +308,69 @@ export const revokeChatInviteLink = (
  * @since 0.1.0
  */
 export const getChat = (chatId: ChatId.Input): Effect.Effect<ChatFullInfo.ChatFullInfo, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.getChat(chatId))
+  withService(BotApi, (api) => api.getChat(chatId))
 
 /**
  * sendMessage through the service in context (one request, no policy; see `Policy.sendMessage`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const sendMessage = (
   chatId: ChatId.Input,
   text: string,
   options?: Message.SendMessageOptions
 ): Effect.Effect<Message.Message, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.sendMessage(chatId, text, options))
+  withService(BotApi, (api) => api.sendMessage(chatId, text, options))
 
 /**
  * answerCallbackQuery through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const answerCallbackQuery = (
   id: string,
   options?: CallbackQuery.AnswerOptions
-): Effect.Effect<void, BotApiError, BotApi> => Effect.flatMap(BotApi, (api) => api.answerCallbackQuery(id, options))
+): Effect.Effect<void, BotApiError, BotApi> => withService(BotApi, (api) => api.answerCallbackQuery(id, options))
 
 /**
  * approveChatJoinRequest through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const approveChatJoinRequest = (
   chatId: ChatId.Input,
   userId: number
-): Effect.Effect<void, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.approveChatJoinRequest(chatId, userId))
+): Effect.Effect<void, BotApiError, BotApi> => withService(BotApi, (api) => api.approveChatJoinRequest(chatId, userId))
 
 /**
  * declineChatJoinRequest through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const declineChatJoinRequest = (
   chatId: ChatId.Input,
   userId: number
-): Effect.Effect<void, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.declineChatJoinRequest(chatId, userId))
+): Effect.Effect<void, BotApiError, BotApi> => withService(BotApi, (api) => api.declineChatJoinRequest(chatId, userId))
 
 /**
  * createChatSubscriptionInviteLink through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const createChatSubscriptionInviteLink = (
   chatId: ChatId.Input,
   options: ChatInviteLink.SubscriptionOptions
 ): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.createChatSubscriptionInviteLink(chatId, options))
+  withService(BotApi, (api) => api.createChatSubscriptionInviteLink(chatId, options))
 
 /**
  * editChatSubscriptionInviteLink through the service in context.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const editChatSubscriptionInviteLink = (
   chatId: ChatId.Input,
   inviteLink: string,
   options?: { readonly name?: string }
 ): Effect.Effect<ChatInviteLink.ChatInviteLink, BotApiError, BotApi> =>
-  Effect.flatMap(BotApi, (api) => api.editChatSubscriptionInviteLink(chatId, inviteLink, options))
+  withService(BotApi, (api) => api.editChatSubscriptionInviteLink(chatId, inviteLink, options))

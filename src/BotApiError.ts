@@ -23,15 +23,14 @@
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
 import * as Answer from "./core/answer.js"
+import { DurationValue, union, UnknownRecord } from "./edition/schema.js"
+import * as TransportReason from "./edition/transportReason.js"
 
 /** Values accepted as a chat id once validated: a safe integer or an `@username`. */
-const ChatIdValue = Schema.Union(Schema.Number, Schema.String)
+const ChatIdValue = union([Schema.Number, Schema.String])
 
 /** The `parameters` object of a failed answer, as far as the client reads it (other keys are kept). */
-export const ResponseParameters: Schema.Record$<typeof Schema.String, typeof Schema.Unknown> = Schema.Record({
-  key: Schema.String,
-  value: Schema.Unknown
-})
+export const ResponseParameters: typeof UnknownRecord = UnknownRecord
 
 /** @since 0.1.0 */
 export type ResponseParameters = typeof ResponseParameters.Type
@@ -58,7 +57,7 @@ export class InvalidChatIdError extends Schema.TaggedError<InvalidChatIdError>()
 export class FloodWaitError extends Schema.TaggedError<FloodWaitError>()("FloodWaitError", {
   method: Schema.String,
   chatId: Schema.UndefinedOr(ChatIdValue),
-  retryAfter: Schema.DurationFromSelf,
+  retryAfter: DurationValue,
   description: Schema.String
 }) {
   override get message(): string {
@@ -112,7 +111,7 @@ export class TelegramApiError extends Schema.TaggedError<TelegramApiError>()("Te
  *
  * @since 0.1.0
  */
-export type TransportErrorReason = Answer.TransportReason
+export type TransportErrorReason = TransportReason.Reason
 
 /**
  * No usable Bot API answer (see {@link TransportErrorReason}). `status` is the HTTP status when a response arrived.
@@ -123,13 +122,15 @@ export type TransportErrorReason = Answer.TransportReason
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
   method: Schema.String,
   chatId: Schema.UndefinedOr(ChatIdValue),
-  reason: Schema.Literal(...Answer.transportReasons),
+  reason: TransportReason.ReasonSchema,
   status: Schema.UndefinedOr(Schema.Number),
   description: Schema.String
 }) {
   override get message(): string {
     const status = this.status === undefined ? "" : ` (HTTP ${this.status})`
-    return `${this.method}${chatSuffix(this.chatId)}: ${this.reason}${status}: ${this.description}`
+    return `${this.method}${chatSuffix(this.chatId)}: ${
+      TransportReason.nameOf(this.reason)
+    }${status}: ${this.description}`
   }
 }
 
@@ -150,13 +151,13 @@ export type BotApiError =
  *
  * @since 0.1.0
  */
-export const BotApiError: Schema.Union<[
-  typeof InvalidChatIdError,
-  typeof FloodWaitError,
-  typeof ChatMigratedError,
-  typeof TelegramApiError,
-  typeof TransportError
-]> = Schema.Union(InvalidChatIdError, FloodWaitError, ChatMigratedError, TelegramApiError, TransportError)
+export const BotApiError = union([
+  InvalidChatIdError,
+  FloodWaitError,
+  ChatMigratedError,
+  TelegramApiError,
+  TransportError
+])
 
 /**
  * Whether an error is worth retrying after a backoff: network failures, timeouts, 5xx answers (an HTML gateway page
@@ -180,7 +181,7 @@ export const failureView = (error: BotApiError): Answer.FailureView => {
     case "TelegramApiError":
       return { _tag: error._tag, errorCode: error.errorCode }
     case "TransportError":
-      return { _tag: error._tag, reason: error.reason, status: error.status }
+      return { _tag: error._tag, reason: TransportReason.nameOf(error.reason), status: error.status }
     case "InvalidChatIdError":
       return { _tag: error._tag }
   }

@@ -1,17 +1,18 @@
 /**
- * Counters kept by the client, each tagged with `method`. Read them with `Metric.value` or export them with
- * @effect/opentelemetry.
+ * Counters kept by the client, each labelled with `method` (a tag in Effect 3, an attribute in Effect 4). Read
+ * them with `Metric.value` or export them with OpenTelemetry.
  *
  * @since 0.1.0
  */
 import * as Metric from "effect/Metric"
+import type { Counter } from "./edition/metric.js"
 
 /**
  * Bot API requests sent (each attempt counts).
  *
  * @since 0.1.0
  */
-export const requests: Metric.Metric.Counter<number> = Metric.counter("telegram_bot_api_requests_total", {
+export const requests: Counter = Metric.counter("telegram_bot_api_requests_total", {
   description: "Bot API requests sent",
   incremental: true
 })
@@ -21,7 +22,7 @@ export const requests: Metric.Metric.Counter<number> = Metric.counter("telegram_
  *
  * @since 0.1.0
  */
-export const floodWaits: Metric.Metric.Counter<number> = Metric.counter("telegram_flood_waits_total", {
+export const floodWaits: Counter = Metric.counter("telegram_flood_waits_total", {
   description: "flood waits (server-told and gate)",
   incremental: true
 })
@@ -31,7 +32,7 @@ export const floodWaits: Metric.Metric.Counter<number> = Metric.counter("telegra
  *
  * @since 0.1.0
  */
-export const migrations: Metric.Metric.Counter<number> = Metric.counter("telegram_chat_migrations_total", {
+export const migrations: Counter = Metric.counter("telegram_chat_migrations_total", {
   description: "chat migrations learned from the server",
   incremental: true
 })
@@ -41,7 +42,7 @@ export const migrations: Metric.Metric.Counter<number> = Metric.counter("telegra
  *
  * @since 0.1.0
  */
-export const transientRetries: Metric.Metric.Counter<number> = Metric.counter("telegram_transient_retries_total", {
+export const transientRetries: Counter = Metric.counter("telegram_transient_retries_total", {
   description: "transient failures retried",
   incremental: true
 })

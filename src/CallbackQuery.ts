@@ -2,10 +2,10 @@
  * The `CallbackQuery` object: a person pressed a callback button of an inline keyboard. The bot answers it with
  * answerCallbackQuery (the person's app shows a spinner until then).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
-import { optional, Rest } from "./internal/objects.js"
+import { type Codec, optional, withRest } from "./edition/schema.js"
 import { Message } from "./Message.js"
 import { User } from "./User.js"
 
@@ -13,7 +13,7 @@ import { User } from "./User.js"
  * A pressed button. `message` is the message with the keyboard (only `message_id`, `chat` and `date: 0` when the bot
  * can no longer see it); buttons of inline-mode messages have `inline_message_id` instead.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface CallbackQuery {
   readonly id: string
@@ -30,9 +30,9 @@ export interface CallbackQuery {
 /**
  * Schema of {@link CallbackQuery}: decodes the declared fields and keeps the others.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
-export const CallbackQuery: Schema.Schema<CallbackQuery> = Schema.Struct({
+export const CallbackQuery: Codec<CallbackQuery> = withRest({
   id: Schema.String,
   from: User,
   message: optional(Message),
@@ -40,13 +40,13 @@ export const CallbackQuery: Schema.Schema<CallbackQuery> = Schema.Struct({
   chat_instance: Schema.String,
   data: optional(Schema.String),
   game_short_name: optional(Schema.String)
-}, Rest)
+})
 
 /**
  * The optional parameters of answerCallbackQuery (wire names): a notification (or an alert) for the person, a URL to
  * open, and how long their app may cache the answer (seconds).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface AnswerOptions {
   readonly text?: string

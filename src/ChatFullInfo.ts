@@ -4,22 +4,16 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { literals } from "./edition/schema.js"
 
 /**
  * A chat as getChat describes it.
  *
  * @since 0.1.0
  */
-export const ChatFullInfo: Schema.Struct<{
-  id: typeof Schema.Number
-  type: Schema.Literal<["private", "group", "supergroup", "channel"]>
-  title: Schema.optional<typeof Schema.String>
-  username: Schema.optional<typeof Schema.String>
-  first_name: Schema.optional<typeof Schema.String>
-  invite_link: Schema.optional<typeof Schema.String>
-}> = Schema.Struct({
+export const ChatFullInfo = Schema.Struct({
   id: Schema.Number,
-  type: Schema.Literal("private", "group", "supergroup", "channel"),
+  type: literals(["private", "group", "supergroup", "channel"]),
   title: Schema.optional(Schema.String),
   username: Schema.optional(Schema.String),
   first_name: Schema.optional(Schema.String),

@@ -7,10 +7,10 @@
  */
 import type * as Brand from "effect/Brand"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
 import { InvalidChatIdError } from "./BotApiError.js"
 import * as Rules from "./core/chatId.js"
+import * as Result from "./edition/result.js"
+import { chatIdSchema } from "./edition/schema.js"
 
 /**
  * A validated chat id.
@@ -32,24 +32,21 @@ export type Input = number | string
  *
  * @since 0.1.0
  */
-export const ChatId: Schema.Schema<ChatId, number | `@${string}`> = Schema
-  .Union(Schema.Number, Schema.TemplateLiteral("@", Schema.String))
-  .pipe(
-    Schema.filter((u) => Rules.chatIdProblem(u) ?? true),
-    Schema.brand("ChatId")
-  )
+export const ChatId: ChatIdSchema = chatIdSchema(Rules.chatIdProblem)
+
+type ChatIdSchema = ReturnType<typeof chatIdSchema>
 
 /**
  * Validates and normalises an {@link Input}: decimal strings become numbers, the rest is checked as is.
- * Returns the reason as a `Left` when the input is not a chat id.
+ * Returns the reason as a failure (`Left` in Effect 3, `Failure` in Effect 4) when the input is not a chat id.
  *
  * @since 0.1.0
  */
-export const validate = (input: unknown): Either.Either<ChatId, InvalidChatIdError> => {
+export const validate = (input: unknown): Result.Result<ChatId, InvalidChatIdError> => {
   const result = Rules.validateChatId(input)
   return result.ok
-    ? Either.right(result.chatId as ChatId)
-    : Either.left(new InvalidChatIdError({ input: result.input, reason: result.reason }))
+    ? Result.succeed(result.chatId as ChatId)
+    : Result.fail(new InvalidChatIdError({ input: result.input, reason: result.reason }))
 }
 
 /**
@@ -57,14 +54,9 @@ export const validate = (input: unknown): Either.Either<ChatId, InvalidChatIdErr
  *
  * @since 0.1.0
  */
-export const make = (input: Input): Effect.Effect<ChatId, InvalidChatIdError> => validate(input)
+export const make = (input: Input): Effect.Effect<ChatId, InvalidChatIdError> => Result.toEffect(validate(input))
 
-/**
- * Like {@link make} but throws; for literals known to be valid.
- *
- * @since 0.1.0
- */
-export const unsafeMake = (input: Input): ChatId => Either.getOrThrow(validate(input))
+export * from "./edition/unsafeNames.js"
 
 /**
  * Whether a value is a valid chat id (numbers and `@usernames` only; decimal strings are not chat ids until made).

@@ -11,13 +11,7 @@ import * as Schema from "effect/Schema"
  *
  * @since 0.1.0
  */
-export const User: Schema.Struct<{
-  id: typeof Schema.Number
-  is_bot: typeof Schema.Boolean
-  first_name: typeof Schema.String
-  last_name: Schema.optional<typeof Schema.String>
-  username: Schema.optional<typeof Schema.String>
-}> = Schema.Struct({
+export const User = Schema.Struct({
   id: Schema.Number,
   is_bot: Schema.Boolean,
   first_name: Schema.String,
@@ -33,19 +27,7 @@ export type User = typeof User.Type
  *
  * @since 0.1.0
  */
-export const ChatInviteLink: Schema.Struct<{
-  invite_link: typeof Schema.String
-  creator: typeof User
-  creates_join_request: typeof Schema.Boolean
-  is_primary: typeof Schema.Boolean
-  is_revoked: typeof Schema.Boolean
-  name: Schema.optional<typeof Schema.String>
-  expire_date: Schema.optional<typeof Schema.Number>
-  member_limit: Schema.optional<typeof Schema.Number>
-  pending_join_request_count: Schema.optional<typeof Schema.Number>
-  subscription_period: Schema.optional<typeof Schema.Number>
-  subscription_price: Schema.optional<typeof Schema.Number>
-}> = Schema.Struct({
+export const ChatInviteLink = Schema.Struct({
   invite_link: Schema.String,
   creator: User,
   creates_join_request: Schema.Boolean,
@@ -55,7 +37,7 @@ export const ChatInviteLink: Schema.Struct<{
   expire_date: Schema.optional(Schema.Number),
   member_limit: Schema.optional(Schema.Number),
   pending_join_request_count: Schema.optional(Schema.Number),
-  /** Subscription links (since 0.3.0): seconds a subscription lasts, and its price in Telegram Stars. */
+  /** Subscription links (since 0.2.0): seconds a subscription lasts, and its price in Telegram Stars. */
   subscription_period: Schema.optional(Schema.Number),
   subscription_price: Schema.optional(Schema.Number)
 })
@@ -79,7 +61,7 @@ export interface Options {
  * Settings of createChatSubscriptionInviteLink (wire names): the period must be 30 days (2592000 s) and the price
  * 1–10000 Stars, as Telegram checks them.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface SubscriptionOptions {
   readonly subscription_period: number

@@ -1,23 +1,26 @@
 /**
  * The registry of chat migrations (basic group → supergroup): once a call learns `old → new`, later calls for the
- * old id go straight to the new one. In memory by default; {@link layerKeyValueStore} persists it through
- * @effect/platform's `KeyValueStore` (file system, browser storage, …).
+ * old id go straight to the new one. In memory by default; {@link layerKeyValueStore} persists it through a
+ * `KeyValueStore` (@effect/platform's in Effect 3, `effect/persistence`'s in Effect 4: file system, browser storage,
+ * …).
  *
  * @since 0.1.0
  */
-import * as KeyValueStore from "@effect/platform/KeyValueStore"
-import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as ChatId from "./ChatId.js"
+import { catchAll } from "./edition/combinators.js"
+import { KeyValueStore, readText } from "./edition/keyValueStore.js"
+import * as Result from "./edition/result.js"
+import { Service } from "./edition/service.js"
+import { type MovedTo, withSyncRead } from "./internal/syncReads.js"
 
 /**
  * @since 0.1.0
  */
 export class ChatMigrations
-  extends Context.Tag("effect-telegram-invite/ChatMigrations")<ChatMigrations, ChatMigrations.Service>()
+  extends Service<ChatMigrations, ChatMigrations.Service>()("effect-telegram-invite/ChatMigrations")
 {}
 
 /**
@@ -34,13 +37,10 @@ export declare namespace ChatMigrations {
     readonly get: (from: ChatId.ChatId) => Effect.Effect<Option.Option<ChatId.ChatId>>
     /** Records `from → to`. */
     readonly record: (from: ChatId.ChatId, to: ChatId.ChatId) => Effect.Effect<void>
-    /**
-     * Optional, for registries that answer without I/O (the in-memory one): {@link get} as a plain call. The policies
-     * use it to skip an Effect on the common path.
-     */
-    readonly unsafeGet?: ((from: ChatId.ChatId) => ChatId.ChatId | undefined) | undefined
   }
 }
+
+const optionOf = <A>(value: A | undefined): Option.Option<A> => value === undefined ? Option.none() : Option.some(value)
 
 /**
  * An in-memory registry.
@@ -49,12 +49,15 @@ export declare namespace ChatMigrations {
  */
 export const makeMemory: Effect.Effect<ChatMigrations.Service> = Effect.sync(() => {
   const moves = new Map<string, ChatId.ChatId>()
-  const unsafeGet = (from: ChatId.ChatId): ChatId.ChatId | undefined => moves.get(ChatId.toKey(from))
-  return ChatMigrations.of({
-    get: (from) => Effect.sync(() => Option.fromNullable(unsafeGet(from))),
-    record: (from, to) => Effect.sync(() => void moves.set(ChatId.toKey(from), to)),
-    unsafeGet
-  })
+  // Read synchronously by the policy's fast path (see `internal/syncReads.ts`).
+  const movedTo: MovedTo<ChatId.ChatId> = (from) => moves.get(ChatId.toKey(from))
+  return withSyncRead(
+    ChatMigrations.of({
+      get: (from) => Effect.sync(() => optionOf(movedTo(from))),
+      record: (from, to) => Effect.sync(() => void moves.set(ChatId.toKey(from), to))
+    }),
+    movedTo
+  )
 })
 
 /**
@@ -78,15 +81,15 @@ export const makeKeyValueStore = (
     const prefix = options?.prefix ?? "telegram-chat-migration:"
     return ChatMigrations.of({
       get: (from) =>
-        store.get(prefix + ChatId.toKey(from)).pipe(
-          Effect.map(Option.flatMap((text) => Either.getRight(ChatId.validate(text)))),
-          Effect.catchAll((error) =>
+        readText(store, prefix + ChatId.toKey(from)).pipe(
+          Effect.map(Option.flatMap((text) => Result.getSuccess(ChatId.validate(text)))),
+          catchAll((error) =>
             Effect.as(Effect.logWarning("ChatMigrations: could not read the store", error.message), Option.none())
           )
         ),
       record: (from, to) =>
         store.set(prefix + ChatId.toKey(from), String(to)).pipe(
-          Effect.catchAll((error) => Effect.logWarning("ChatMigrations: could not write the store", error.message))
+          catchAll((error) => Effect.logWarning("ChatMigrations: could not write the store", error.message))
         )
     })
   })

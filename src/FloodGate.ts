@@ -10,19 +10,19 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
-import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as ChatId from "./ChatId.js"
 import * as Keys from "./core/keys.js"
-import { scopeKey } from "./core/keys.js"
+import { Service } from "./edition/service.js"
+import { type ClosedUntil, withSyncRead } from "./internal/syncReads.js"
 
 /**
  * @since 0.1.0
  */
-export class FloodGate extends Context.Tag("effect-telegram-invite/FloodGate")<FloodGate, FloodGate.Service>() {}
+export class FloodGate extends Service<FloodGate, FloodGate.Service>()("effect-telegram-invite/FloodGate") {}
 
 /**
  * @since 0.1.0
@@ -38,11 +38,6 @@ export declare namespace FloodGate {
     readonly closedUntil: (scope: string) => Effect.Effect<Option.Option<number>>
     /** Waits until `scope` is open (re-checking if the deadline was pushed back meanwhile). Interruptible. */
     readonly waitIfClosed: (scope: string) => Effect.Effect<void>
-    /**
-     * Optional, for gates that answer without I/O (the in-memory one): the deadline of `scope` if it is closed at
-     * `now` (epoch ms of the caller's clock). The policies use it to skip an Effect on the common path.
-     */
-    readonly unsafeClosedUntil?: ((scope: string, now: number) => number | undefined) | undefined
   }
 }
 
@@ -58,7 +53,7 @@ export type ScopeKind = Keys.ScopeKind
  *
  * @since 0.1.0
  */
-export const scopeOf: (kind: ScopeKind, chatId: ChatId.ChatId) => string = scopeKey
+export const scopeOf: (kind: ScopeKind, chatId: ChatId.ChatId) => string = Keys.scopeKey
 
 /**
  * Builds a gate from its two primitives; `waitIfClosed` sleeps on the `Clock` until the deadline, then checks again.
@@ -91,6 +86,8 @@ export interface MemoryGate extends FloodGate.Service {
   readonly size: Effect.Effect<number>
 }
 
+const optionOf = <A>(value: A | undefined): Option.Option<A> => value === undefined ? Option.none() : Option.some(value)
+
 /**
  * An in-memory gate for one process. An entry is removed as soon as it is seen expired (by any reader, e.g. the
  * waiters waking up at the deadline), and every `close` sweeps all expired entries, so it only ever holds scopes
@@ -100,7 +97,8 @@ export interface MemoryGate extends FloodGate.Service {
  */
 export const makeMemory: Effect.Effect<MemoryGate> = Effect.sync(() => {
   const deadlines = new Map<string, number>()
-  const unsafeClosedUntil = (scope: string, now: number): number | undefined => {
+  // Read synchronously by the policy's fast path (see `internal/syncReads.ts`).
+  const closedAt: ClosedUntil = (scope, now) => {
     const deadline = deadlines.get(scope)
     if (deadline === undefined) return undefined
     if (deadline <= now) {
@@ -118,10 +116,9 @@ export const makeMemory: Effect.Effect<MemoryGate> = Effect.sync(() => {
         const current = deadlines.get(scope)
         if (until > now && (current === undefined || current < until)) deadlines.set(scope, until)
       }),
-    closedUntil: (scope) =>
-      Effect.map(Clock.currentTimeMillis, (now) => Option.fromNullable(unsafeClosedUntil(scope, now)))
+    closedUntil: (scope) => Effect.map(Clock.currentTimeMillis, (now) => optionOf(closedAt(scope, now)))
   })
-  return { ...gate, unsafeClosedUntil, size: Effect.sync(() => deadlines.size) }
+  return withSyncRead({ ...gate, size: Effect.sync(() => deadlines.size) }, closedAt)
 })
 
 /**

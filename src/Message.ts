@@ -3,19 +3,19 @@
  * entities, inline keyboards, link preview options, and the service fields of joins, leaves and group upgrades; and
  * the parameters of sendMessage ({@link SendMessageOptions}), with builders of inline keyboards.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
 import { Chat } from "./Chat.js"
 import type * as ChatId from "./ChatId.js"
 import { commandOf } from "./core/objects.js"
-import { optional, Rest } from "./internal/objects.js"
+import { type Codec, optional, withRest } from "./edition/schema.js"
 import { User } from "./User.js"
 
 /**
  * A special part of a message's text (a command, a link, bold text, …); offsets and lengths in UTF-16 code units.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface MessageEntity {
   readonly type: string
@@ -31,9 +31,9 @@ export interface MessageEntity {
 /**
  * Schema of {@link MessageEntity}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
-export const MessageEntity: Schema.Schema<MessageEntity> = Schema.Struct({
+export const MessageEntity: Codec<MessageEntity> = withRest({
   type: Schema.String,
   offset: Schema.Number,
   length: Schema.Number,
@@ -41,13 +41,13 @@ export const MessageEntity: Schema.Schema<MessageEntity> = Schema.Struct({
   user: optional(User),
   language: optional(Schema.String),
   custom_emoji_id: optional(Schema.String)
-}, Rest)
+})
 
 /**
  * A button of an inline keyboard: it opens `url`, or sends `callback_data` back to the bot as a callback query (other
  * kinds keep their fields).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface InlineKeyboardButton {
   readonly text: string
@@ -59,18 +59,18 @@ export interface InlineKeyboardButton {
 /**
  * Schema of {@link InlineKeyboardButton}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
-export const InlineKeyboardButton: Schema.Schema<InlineKeyboardButton> = Schema.Struct({
+export const InlineKeyboardButton: Codec<InlineKeyboardButton> = withRest({
   text: Schema.String,
   url: optional(Schema.String),
   callback_data: optional(Schema.String)
-}, Rest)
+})
 
 /**
  * An inline keyboard: rows of buttons under a message.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface InlineKeyboardMarkup {
   readonly inline_keyboard: ReadonlyArray<ReadonlyArray<InlineKeyboardButton>>
@@ -80,16 +80,16 @@ export interface InlineKeyboardMarkup {
 /**
  * Schema of {@link InlineKeyboardMarkup}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
-export const InlineKeyboardMarkup: Schema.Schema<InlineKeyboardMarkup> = Schema.Struct({
+export const InlineKeyboardMarkup: Codec<InlineKeyboardMarkup> = withRest({
   inline_keyboard: Schema.Array(Schema.Array(InlineKeyboardButton))
-}, Rest)
+})
 
 /**
  * How the link preview of a message is shown.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface LinkPreviewOptions {
   readonly is_disabled?: boolean
@@ -103,21 +103,21 @@ export interface LinkPreviewOptions {
 /**
  * Schema of {@link LinkPreviewOptions}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
-export const LinkPreviewOptions: Schema.Schema<LinkPreviewOptions> = Schema.Struct({
+export const LinkPreviewOptions: Codec<LinkPreviewOptions> = withRest({
   is_disabled: optional(Schema.Boolean),
   url: optional(Schema.String),
   prefer_small_media: optional(Schema.Boolean),
   prefer_large_media: optional(Schema.Boolean),
   show_above_text: optional(Schema.Boolean)
-}, Rest)
+})
 
 /**
  * A message. The fields a bot reads are declared (text messages, and the service messages of joins, leaves and
  * upgrades); any other field (stickers, photos, …) is kept as it came.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Message {
   /** Unique in its chat (in a private chat, per bot). */
@@ -149,16 +149,16 @@ export interface Message {
 /**
  * Schema of {@link Message}: decodes the declared fields and keeps the others.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
-export const Message: Schema.Schema<Message> = Schema.Struct({
+export const Message: Codec<Message> = withRest({
   message_id: Schema.Number,
   message_thread_id: optional(Schema.Number),
   from: optional(User),
   sender_chat: optional(Chat),
   chat: Chat,
   date: Schema.Number,
-  reply_to_message: optional(Schema.suspend((): Schema.Schema<Message> => Message)),
+  reply_to_message: optional(Schema.suspend((): Codec<Message> => Message)),
   text: optional(Schema.String),
   entities: optional(Schema.Array(MessageEntity)),
   link_preview_options: optional(LinkPreviewOptions),
@@ -168,13 +168,13 @@ export const Message: Schema.Schema<Message> = Schema.Struct({
   left_chat_member: optional(User),
   migrate_to_chat_id: optional(Schema.Number),
   migrate_from_chat_id: optional(Schema.Number)
-}, Rest)
+})
 
 /**
  * The bot command a message starts with, without its `/` and `@botname` (`"/invite@my_bot now"` → `"invite"`), read
  * from its first `bot_command` entity at offset 0; `undefined` when the text does not start with a command.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const command = (message: Message): string | undefined => commandOf(message.text, message.entities)
 
@@ -182,14 +182,14 @@ export const command = (message: Message): string | undefined => commandOf(messa
  * How sendMessage parses `text` for formatting (Telegram checks it: a text that does not parse is refused with
  * `Bad Request: can't parse entities: …`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type ParseMode = "HTML" | "MarkdownV2" | "Markdown"
 
 /**
  * What a message replies to: `message_id` in the same chat, or in `chat_id`.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface ReplyParameters {
   readonly message_id: number
@@ -205,7 +205,7 @@ export interface ReplyParameters {
  * The `reply_markup` of sendMessage: an inline keyboard (typed), or a reply keyboard, its removal, or a forced reply
  * (sent as given).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type ReplyMarkup =
   | InlineKeyboardMarkup
@@ -217,7 +217,7 @@ export type ReplyMarkup =
  * The optional parameters of sendMessage (wire names). Any other parameter of the method can be added; it is sent as
  * given.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface SendMessageOptions {
   readonly parse_mode?: ParseMode
@@ -236,21 +236,21 @@ export interface SendMessageOptions {
 /**
  * A button that opens `url` (an invite link, say).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const urlButton = (text: string, url: string): InlineKeyboardButton => ({ text, url })
 
 /**
  * A button that sends `data` (1–64 bytes) back to the bot as a `callback_query`.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const callbackButton = (text: string, data: string): InlineKeyboardButton => ({ text, callback_data: data })
 
 /**
  * An inline keyboard from its rows of buttons, for `reply_markup`.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const inlineKeyboard = (
   ...rows: ReadonlyArray<ReadonlyArray<InlineKeyboardButton>>

@@ -12,18 +12,14 @@
  *
  * @module effect-telegram-invite/MockHttpClient
  */
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientError from "@effect/platform/HttpClientError"
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as Chunk from "effect/Chunk"
 import type * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
-import * as Stream from "effect/Stream"
 import type { MockClock, MockTelegram, WireResponse } from "telegram-bot-api-mock"
+import { callback } from "./edition/combinators.js"
+import { HttpClient, HttpClientResponse, transportError } from "./edition/http.js"
+import { timersOf } from "./edition/timers.js"
+import { requestBody } from "./internal/requestBody.js"
 
 /**
  * Options of {@link makeMockHttpClient}.
@@ -38,7 +34,7 @@ export interface Options {
 /**
  * An `HttpClient` answering requests under `apiRoot` (default `https://api.telegram.org`) from `mock`.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): HttpClient.HttpClient => {
   const root = new URL(options.apiRoot ?? "https://api.telegram.org")
@@ -46,9 +42,7 @@ export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): H
   return HttpClient.make((request, url) =>
     Effect.gen(function*() {
       if (url.origin !== root.origin || !url.pathname.startsWith(prefix)) {
-        return yield* Effect.fail(
-          new HttpClientError.RequestError({ request, reason: "Transport", description: "no such host in the mock" })
-        )
+        return yield* Effect.fail(transportError(request, { description: "no such host in the mock" }))
       }
       const { bytes, contentType } = yield* requestBody(request)
       let response: WireResponse = mock.handle({
@@ -56,7 +50,7 @@ export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): H
         target: url.pathname.slice(prefix.length) + url.search,
         contentType: request.headers["content-type"] ?? contentType,
         contentEncoding: request.headers["content-encoding"],
-        body: bytes,
+        body: bytes ?? new Uint8Array(),
         controlToken: request.headers["x-mock-control-token"]
       })
       while (response._tag === "Delay" || response._tag === "Wait") {
@@ -66,9 +60,7 @@ export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): H
       }
       switch (response._tag) {
         case "Drop":
-          return yield* Effect.fail(
-            new HttpClientError.RequestError({ request, reason: "Transport", description: "connection dropped" })
-          )
+          return yield* Effect.fail(transportError(request, { description: "connection dropped" }))
         case "Json":
           return HttpClientResponse.fromWeb(
             request,
@@ -84,6 +76,14 @@ export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): H
             request,
             new Response(response.body, { status: response.status, headers: { "content-type": "text/html" } })
           )
+        case "File":
+          return HttpClientResponse.fromWeb(
+            request,
+            new Response(response.body as Uint8Array<ArrayBuffer>, {
+              status: 200,
+              headers: { "content-type": response.contentType }
+            })
+          )
         case "Bare":
           return HttpClientResponse.fromWeb(request, new Response(null, { status: response.status }))
       }
@@ -94,7 +94,7 @@ export const makeMockHttpClient = (mock: MockTelegram, options: Options = {}): H
 /**
  * The mock's `HttpClient` as a layer: provide it where an Effect program expects an `HttpClient`.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 export const layerMockHttpClient = (
   mock: MockTelegram,
@@ -103,7 +103,7 @@ export const layerMockHttpClient = (
 
 /** Waits until the mock has the answer; interrupting the request (a stopped bot) cancels the wait in the mock. */
 const waitFor = (response: Extract<WireResponse, { _tag: "Wait" }>): Effect.Effect<void> =>
-  Effect.async<void>((resume) => {
+  callback<void, never>((resume) => {
     response.onReady(() => resume(Effect.void))
     return Effect.sync(() => response.cancel())
   })
@@ -114,62 +114,12 @@ const waitFor = (response: Extract<WireResponse, { _tag: "Wait" }>): Effect.Effe
  * test adjusts the clock. The mock's timers (a long poll's timeout, an absorbed flood wait, a webhook's retry) sleep
  * on that clock too, each in a fiber of its own.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const mockClockFromEffect = (clock: Clock.Clock): MockClock => ({
-  now: () => clock.unsafeCurrentTimeMillis(),
-  schedule: (atMs, fn) => {
-    const fiber = Effect.runFork(
-      clock.sleep(Duration.millis(Math.max(0, atMs - clock.unsafeCurrentTimeMillis()))).pipe(
-        Effect.zipRight(Effect.sync(fn))
-      )
-    )
-    return () => {
-      Effect.runFork(Fiber.interrupt(fiber))
-    }
-  }
-})
-
-const encoder = new TextEncoder()
-
-/** The request's body as bytes, with the content type it implies (a form's carries its boundary). */
-const requestBody = (
-  request: HttpClientRequest.HttpClientRequest
-): Effect.Effect<{ bytes: Uint8Array; contentType: string | undefined }, HttpClientError.RequestError> => {
-  const body = request.body
-  switch (body._tag) {
-    case "Empty":
-      return Effect.succeed({ bytes: new Uint8Array(), contentType: undefined })
-    case "Uint8Array":
-      return Effect.succeed({ bytes: body.body, contentType: body.contentType })
-    case "Raw":
-      return Effect.succeed({
-        bytes: typeof body.body === "string"
-          ? encoder.encode(body.body)
-          : body.body instanceof Uint8Array
-          ? body.body
-          : new Uint8Array(),
-        contentType: body.contentType
-      })
-    case "FormData":
-      return Effect.tryPromise({
-        try: async () => {
-          const encoded = new Response(body.formData)
-          return {
-            bytes: new Uint8Array(await encoded.arrayBuffer()),
-            contentType: encoded.headers.get("content-type") ?? undefined
-          }
-        },
-        catch: (cause) => new HttpClientError.RequestError({ request, reason: "Encode", cause })
-      })
-    case "Stream":
-      return body.stream.pipe(
-        Stream.runCollect,
-        Effect.map((chunks) => ({
-          bytes: Buffer.concat(Chunk.toReadonlyArray(chunks)),
-          contentType: body.contentType
-        })),
-        Effect.mapError((cause) => new HttpClientError.RequestError({ request, reason: "Encode", cause }))
-      )
+export const mockClockFromEffect = (clock: Clock.Clock): MockClock => {
+  const timers = timersOf(clock)
+  return {
+    now: timers.now,
+    schedule: (atMs, fn) => timers.fork(Effect.andThen(timers.sleepUntil(atMs), Effect.sync(fn)))
   }
 }

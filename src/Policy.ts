@@ -11,9 +11,10 @@
  *   backoff with jitter.
  *
  * Every request counts against one budget, `maxAttempts` (the first request included), whatever made it necessary.
- * The rules live once, as a pure decision function (`core/policy.ts`); this module runs its steps: wait at the gate →
- * one request → the decision → wait exactly, follow the new id, or back off (the delays of `Schedule.exponential`,
- * jittered and capped). {@link floodWaitSchedule} is the flood-wait rule alone as a `Schedule` for `Effect.retry`.
+ * The rules live once, as a pure decision function (`core/policy.ts`), with their defaults; one interpreter runs its
+ * steps: wait at the gate → one request → the decision → wait exactly, follow the new id, or back off (the delays of
+ * `Schedule.exponential`, jittered and capped), or give up ({@link giveUpReason} tells why).
+ * {@link floodWaitSchedule} is the flood-wait rule alone as a `Schedule` for `Effect.retry`.
  *
  * Why retrying `exportChatInviteLink` is safe even when a response was lost: each call makes a new primary link and
  * revokes the bot's previous one, so the newest link wins. A link made by a request whose answer never arrived is
@@ -25,18 +26,19 @@
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Metric from "effect/Metric"
-import * as Schedule from "effect/Schedule"
-import * as ScheduleDecision from "effect/ScheduleDecision"
-import * as ScheduleInterval from "effect/ScheduleInterval"
+import type * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import * as BotApi from "./BotApi.js"
 import type { BotApiError } from "./BotApiError.js"
-import * as BotApiMetrics from "./BotApiMetrics.js"
-import * as ChatId from "./ChatId.js"
+import type * as ChatId from "./ChatId.js"
 import * as ChatMigrations from "./ChatMigrations.js"
 import * as Rules from "./core/policy.js"
+import * as EditionDuration from "./edition/duration.js"
+import { fromDecisions } from "./edition/schedule.js"
+import { withService } from "./edition/service.js"
 import * as FloodGate from "./FloodGate.js"
+import { compilePolicy } from "./internal/compilePolicy.js"
+import { giveUpReasonOf } from "./internal/giveUp.js"
 import * as PolicyRun from "./internal/policyRun.js"
 import type * as Message from "./Message.js"
 import type { PolicyEvent } from "./PolicyEvent.js"
@@ -58,17 +60,17 @@ export interface Options {
   /** Requests in total, the first included, whatever caused the retries. Default 5. */
   readonly maxAttempts?: number | undefined
   /** The longest flood wait accepted; a longer `retry_after` fails at once. Default 60 s. */
-  readonly maxFloodWait?: Duration.DurationInput | undefined
+  readonly maxFloodWait?: EditionDuration.DurationInput | undefined
   /** Migrations followed in one call (recorded ones included); 0 turns following off. Default 2. */
   readonly maxMigrationHops?: number | undefined
   /** Timeout of each request; default: the BotApi's own (10 s unless configured otherwise). */
-  readonly requestTimeout?: Duration.DurationInput | undefined
-  /** Retry network failures, timeouts and 5xx answers. Default true. */
+  readonly requestTimeout?: EditionDuration.DurationInput | undefined
+  /** Retry network failures, timeouts and 5xx answers. Default: the method's (true but for `sendMessage`). */
   readonly retryTransient?: boolean | undefined
   /** First backoff delay, doubled at each transient retry. Default 100 ms. */
-  readonly backoffBase?: Duration.DurationInput | undefined
+  readonly backoffBase?: EditionDuration.DurationInput | undefined
   /** Longest backoff delay. Default 5 s. */
-  readonly backoffCap?: Duration.DurationInput | undefined
+  readonly backoffCap?: EditionDuration.DurationInput | undefined
   /** Multiply each backoff delay by a random factor in [0.8, 1.2) (then cap it). Default true. */
   readonly jitter?: boolean | undefined
   /** Which calls share a flood wait: the same chat (default) or the whole bot. */
@@ -96,15 +98,32 @@ export const defaults: {
   readonly jitter: boolean
   readonly floodGateScope: FloodGate.ScopeKind
 } = {
-  maxAttempts: 5,
-  maxFloodWait: Duration.seconds(60),
-  maxMigrationHops: 2,
-  retryTransient: true,
-  backoffBase: Duration.millis(100),
-  backoffCap: Duration.seconds(5),
-  jitter: true,
-  floodGateScope: "chat"
+  maxAttempts: Rules.defaultBounds.maxAttempts,
+  maxFloodWait: Duration.millis(Rules.defaultBounds.maxFloodWaitMs),
+  maxMigrationHops: Rules.defaultBounds.maxMigrationHops,
+  retryTransient: Rules.defaultBounds.retryTransient,
+  backoffBase: Duration.millis(Rules.defaultSettings.backoffBaseMs),
+  backoffCap: Duration.millis(Rules.defaultSettings.backoffCapMs),
+  jitter: Rules.defaultSettings.jitter,
+  floodGateScope: Rules.defaultSettings.floodGateScope
 }
+
+/**
+ * Why a policy gave up (the bounds were reached, or the failure is not one to retry):
+ * `NotRetryable`, `AttemptsExhausted`, `FloodWaitTooLong`, `MigrationLoop`, `TooManyHops`, `MigrationsOff`.
+ *
+ * @since 0.2.0
+ */
+export type GiveUpReason = Rules.GiveUpReason
+
+/**
+ * Why the policy gave up with `error` (e.g. `FloodWaitTooLong`: the wait asked is over `maxFloodWait`;
+ * `AttemptsExhausted`: the budget of requests is spent), or `undefined` when the policy did not fail with it (a
+ * single request outside the policies). Also on the policy's span as `telegram.give_up`.
+ *
+ * @since 0.2.0
+ */
+export const giveUpReason = (error: BotApiError): GiveUpReason | undefined => giveUpReasonOf(error)
 
 /**
  * The result of a policy-wrapped call: the value, the chat id that answered, the id the caller gave when the chat
@@ -131,40 +150,20 @@ export interface ExportedLink {
   readonly attempts: number
 }
 
-/** Compiles options once: bounds, events, timeout, backoff, and the metrics tagged with the method. */
-const compile = (method: string, options: Options | undefined): PolicyRun.CompiledPolicy => ({
-  method,
-  bounds: Rules.boundsOf({
-    maxAttempts: options?.maxAttempts,
-    maxFloodWaitMs: Duration.toMillis(options?.maxFloodWait ?? defaults.maxFloodWait),
-    maxMigrationHops: options?.maxMigrationHops,
-    retryTransient: options?.retryTransient
-  }),
-  scopeKind: options?.floodGateScope ?? defaults.floodGateScope,
-  onEvent: options?.onEvent,
-  requestTimeout: options?.requestTimeout === undefined ? undefined : Duration.decode(options.requestTimeout),
-  backoff: {
-    base: options?.backoffBase ?? defaults.backoffBase,
-    cap: options?.backoffCap ?? defaults.backoffCap,
-    jitter: options?.jitter ?? defaults.jitter
-  },
-  floodWaits: Metric.tagged(BotApiMetrics.floodWaits, "method", method),
-  migrations: Metric.tagged(BotApiMetrics.migrations, "method", method),
-  transientRetries: Metric.tagged(BotApiMetrics.transientRetries, "method", method)
-})
-
 /** Calls without options share one compiled policy per method. */
 const compiledDefaults = new Map<string, PolicyRun.CompiledPolicy>()
 const compiled = (method: string, options: Options | undefined): PolicyRun.CompiledPolicy => {
-  if (options !== undefined) return compile(method, options)
+  if (options !== undefined) return compilePolicy(method, options)
   let policy = compiledDefaults.get(method)
-  if (policy === undefined) compiledDefaults.set(method, policy = compile(method, undefined))
+  if (policy === undefined) compiledDefaults.set(method, policy = compilePolicy(method, undefined))
   return policy
 }
 
 /**
- * Wraps an operation on a chat with all the policies. `method` names it in events, spans and errors.
- * Fails with the last error when a bound is reached (attempts, flood wait, migration hops), typed.
+ * Wraps an operation on a chat with all the policies. `method` names it in events, spans and errors, and chooses
+ * whether transient failures are retried by default (not for `sendMessage`: see {@link sendMessage}).
+ * Fails with the last error when a bound is reached (attempts, flood wait, migration hops), typed; {@link giveUpReason}
+ * tells which.
  *
  * @since 0.1.0
  */
@@ -188,13 +187,11 @@ export const exportChatInviteLink = (
   chatId: ChatId.Input,
   options?: Options
 ): Effect.Effect<ExportedLink, BotApiError, BotApi.BotApi | FloodGate.FloodGate | ChatMigrations.ChatMigrations> =>
-  Effect.flatMap(
-    BotApi.BotApi,
-    (api) =>
-      resilient("exportChatInviteLink", api.exportChatInviteLink, options)(chatId).pipe(
-        Effect.map(({ value, ...rest }): ExportedLink => ({ link: value, ...rest }))
-      )
-  )
+  withService(BotApi.BotApi, (api) =>
+    Effect.map(
+      resilient("exportChatInviteLink", api.exportChatInviteLink, options)(chatId),
+      ({ value, ...rest }): ExportedLink => ({ link: value, ...rest })
+    ))
 
 /**
  * sendMessage with the policies ({@link resilient}): flood waits and migrations are followed, which never sends a
@@ -202,7 +199,7 @@ export const exportChatInviteLink = (
  * unless `options.retryTransient` is set: a timeout may come after the message was sent, and the retry would send
  * it again.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const sendMessage = (
   chatId: ChatId.Input,
@@ -214,15 +211,9 @@ export const sendMessage = (
   BotApiError,
   BotApi.BotApi | FloodGate.FloodGate | ChatMigrations.ChatMigrations
 > =>
-  Effect.flatMap(
+  withService(
     BotApi.BotApi,
-    (api) =>
-      resilient("sendMessage", (id) => api.sendMessage(id, text, message), {
-        ...options,
-        retryTransient: options?.retryTransient ?? false
-      })(
-        chatId
-      )
+    (api) => resilient("sendMessage", (id) => api.sendMessage(id, text, message), options)(chatId)
   )
 
 /**
@@ -235,23 +226,19 @@ export const sendMessage = (
  */
 export const floodWaitSchedule = (options?: {
   readonly maxAttempts?: number | undefined
-  readonly maxFloodWait?: Duration.DurationInput | undefined
+  readonly maxFloodWait?: EditionDuration.DurationInput | undefined
 }): Schedule.Schedule<[BotApiError, number], BotApiError> => {
   const bounds = Rules.boundsOf({
     maxAttempts: options?.maxAttempts,
-    maxFloodWaitMs: Duration.toMillis(options?.maxFloodWait ?? defaults.maxFloodWait)
+    maxFloodWaitMs: options?.maxFloodWait === undefined ? undefined : EditionDuration.toMillis(options.maxFloodWait)
   })
   // The state is the number of requests made so far: the one that just failed is the first when the schedule starts.
-  return Schedule.makeWithState(1, (now, error: BotApiError, attempt: number) => {
+  return fromDecisions(1, (error: BotApiError, attempt: number) => {
     const output: [BotApiError, number] = [error, attempt - 1]
     const step = error._tag === "FloodWaitError"
       ? Rules.floodWaitStep(bounds, attempt, Duration.toMillis(error.retryAfter))
       : undefined
-    return Effect.succeed(
-      step?._tag === "WaitFlood"
-        ? [attempt + 1, output, ScheduleDecision.continueWith(ScheduleInterval.after(now + step.waitMs))] as const
-        : [attempt, output, ScheduleDecision.done] as const
-    )
+    return [attempt + 1, output, step?._tag === "WaitFlood" ? step.waitMs : undefined] as const
   })
 }
 

@@ -4,24 +4,21 @@
  * `HttpClient.make`, so any code that needs one can use it), and `BotApi` recognises it and sends its requests
  * through the pool directly, without building request and response objects or forking a fiber per timeout.
  *
- * Needs `undici` 7 (already installed with `@effect/platform-node`). Import it from
- * `effect-telegram-invite/UndiciHttpClient`.
+ * Needs `undici` (7 for the Effect 3 edition, 8 for Effect 4; installed with `@effect/platform-node`). Import it
+ * from the edition's `UndiciHttpClient` subpath (`effect-telegram-invite/UndiciHttpClient`).
  *
  * @since 0.2.0
  *
  * @module effect-telegram-invite/UndiciHttpClient
  */
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientError from "@effect/platform/HttpClientError"
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
+import type * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
-import * as Stream from "effect/Stream"
 import { Pool } from "undici"
+import { HttpClient, HttpClientResponse, transportError } from "./edition/http.js"
+import { scopedLayer } from "./edition/service.js"
 import { type DirectTransport, DirectTransportTypeId } from "./internal/directTransport.js"
+import { requestBody } from "./internal/requestBody.js"
 
 /**
  * Options of {@link make}.
@@ -33,44 +30,6 @@ export interface Options {
   readonly connections?: number | undefined
   /** How long an idle connection is kept open, in ms (default 4000; servers usually close theirs after 5 s). */
   readonly keepAliveTimeout?: number | undefined
-}
-
-type Body = HttpClientRequest.HttpClientRequest["body"]
-
-const encoder = new TextEncoder()
-
-/** A request body as what undici sends, and the content type it implies. */
-const bodyOf = (
-  request: HttpClientRequest.HttpClientRequest
-): Effect.Effect<
-  { readonly body: string | Uint8Array | undefined; readonly contentType: string | undefined },
-  unknown
-> => {
-  const body: Body = request.body
-  switch (body._tag) {
-    case "Empty":
-      return Effect.succeed({ body: undefined, contentType: undefined })
-    case "Uint8Array":
-      return Effect.succeed({ body: body.body, contentType: body.contentType })
-    case "Raw":
-      return Effect.succeed({
-        body: typeof body.body === "string" || body.body instanceof Uint8Array ? body.body : undefined,
-        contentType: body.contentType
-      })
-    case "FormData":
-      return Effect.tryPromise(async () => {
-        const encoded = new Response(body.formData)
-        return {
-          body: new Uint8Array(await encoded.arrayBuffer()),
-          contentType: encoded.headers.get("content-type") ?? undefined
-        }
-      })
-    case "Stream":
-      return Effect.map(Stream.runCollect(body.stream), (chunks) => ({
-        body: Buffer.concat(Chunk.toReadonlyArray(chunks)),
-        contentType: body.contentType
-      }))
-  }
 }
 
 const toHeaders = (raw: Record<string, string | Array<string> | undefined>): Headers => {
@@ -125,11 +84,8 @@ export const make = (options?: Options): Effect.Effect<HttpClient.HttpClient, ne
 
     const client = HttpClient.make((request, url, signal) =>
       Effect.flatMap(
-        Effect.mapError(
-          bodyOf(request),
-          (cause) => new HttpClientError.RequestError({ request, reason: "Encode", cause })
-        ),
-        ({ body, contentType }) =>
+        requestBody(request),
+        ({ bytes: body, contentType }) =>
           Effect.tryPromise({
             try: async () => {
               const headers: Record<string, string> = { ...request.headers }
@@ -140,7 +96,7 @@ export const make = (options?: Options): Effect.Effect<HttpClient.HttpClient, ne
                 path: url.pathname + url.search,
                 method: request.method,
                 headers,
-                ...(body === undefined ? {} : { body: typeof body === "string" ? encoder.encode(body) : body }),
+                ...(body === undefined ? {} : { body }),
                 signal
               })
               const bytes = new Uint8Array(await response.body.arrayBuffer())
@@ -151,7 +107,7 @@ export const make = (options?: Options): Effect.Effect<HttpClient.HttpClient, ne
                 new Response(nullBody ? null : bytes, { status, headers: toHeaders(response.headers) })
               )
             },
-            catch: (cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause })
+            catch: (cause) => transportError(request, { cause })
           })
       )
     )
@@ -163,7 +119,7 @@ export const make = (options?: Options): Effect.Effect<HttpClient.HttpClient, ne
  *
  * @since 0.2.0
  */
-export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.scoped(HttpClient.HttpClient, make())
+export const layer: Layer.Layer<HttpClient.HttpClient> = scopedLayer(HttpClient.HttpClient, make())
 
 /**
  * The client as a layer, with options.
@@ -171,4 +127,4 @@ export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.scoped(HttpClient
  * @since 0.2.0
  */
 export const layerWith = (options: Options): Layer.Layer<HttpClient.HttpClient> =>
-  Layer.scoped(HttpClient.HttpClient, make(options))
+  scopedLayer(HttpClient.HttpClient, make(options))

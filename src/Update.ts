@@ -3,21 +3,19 @@
  * `edited_message`, `callback_query`, `my_chat_member`, `chat_member`, `chat_join_request`), every other kind is kept
  * raw with its `update_id`. `_tag` is the wire name of the kind, so `switch (update._tag)` narrows to its field.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
-import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { CallbackQuery } from "./CallbackQuery.js"
 import { ChatJoinRequest, ChatMemberUpdated } from "./ChatMember.js"
 import { updateType } from "./core/updates.js"
-import { Rest } from "./internal/objects.js"
+import { type Codec, decoderOf, withRest } from "./edition/schema.js"
 import { Message } from "./Message.js"
 
 /**
  * The name of every kind of update, as `allowed_updates` takes them.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const updateTypes = [
   "message",
@@ -49,14 +47,14 @@ export const updateTypes = [
  * A kind of update. Telegram sends every kind but `chat_member`, `message_reaction` and `message_reaction_count`
  * unless `allowed_updates` names them.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type UpdateType = typeof updateTypes[number]
 
 /**
  * An update as it came: its `update_id` and one field named after its kind.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface RawUpdate {
   readonly update_id: number
@@ -66,14 +64,14 @@ export interface RawUpdate {
 /**
  * Schema of {@link RawUpdate}: only `update_id` is checked.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
-export const RawUpdate: Schema.Schema<RawUpdate> = Schema.Struct({ update_id: Schema.Number }, Rest)
+export const RawUpdate: Codec<RawUpdate> = withRest({ update_id: Schema.Number })
 
 /**
  * A new message (a text, a command, or a service message such as `new_chat_members`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface MessageUpdate {
   readonly _tag: "message"
@@ -84,7 +82,7 @@ export interface MessageUpdate {
 /**
  * A message was edited.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface EditedMessageUpdate {
   readonly _tag: "edited_message"
@@ -95,7 +93,7 @@ export interface EditedMessageUpdate {
 /**
  * A callback button was pressed.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface CallbackQueryUpdate {
   readonly _tag: "callback_query"
@@ -106,7 +104,7 @@ export interface CallbackQueryUpdate {
 /**
  * The bot's own standing changed (made an admin, removed, blocked by a person, …).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface MyChatMemberUpdate {
   readonly _tag: "my_chat_member"
@@ -118,7 +116,7 @@ export interface MyChatMemberUpdate {
  * Someone else's standing changed (joined, left, promoted, …). Sent only when `allowed_updates` names it and the bot
  * is an administrator of the chat.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface ChatMemberUpdate {
   readonly _tag: "chat_member"
@@ -129,7 +127,7 @@ export interface ChatMemberUpdate {
 /**
  * A person asked to join through a link that needs approval (the bot needs `can_invite_users`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface ChatJoinRequestUpdate {
   readonly _tag: "chat_join_request"
@@ -141,7 +139,7 @@ export interface ChatJoinRequestUpdate {
  * Any other update, kept as it came. `type` is the name of its field (`undefined` when it has none); `problem` says
  * why an update of a decoded kind was kept raw (its object did not match the schema).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface OtherUpdate {
   readonly _tag: "other"
@@ -154,7 +152,7 @@ export interface OtherUpdate {
 /**
  * An update: one of the decoded kinds, or any other kept raw.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type Update =
   | MessageUpdate
@@ -173,7 +171,7 @@ const payloads = {
   my_chat_member: ChatMemberUpdated,
   chat_member: ChatMemberUpdated,
   chat_join_request: ChatJoinRequest
-} as const satisfies Record<string, Schema.Schema<any>>
+} as const satisfies Record<string, Codec<any>>
 
 const isDecoded = (type: string): type is keyof typeof payloads => Object.hasOwn(payloads, type)
 
@@ -181,15 +179,21 @@ const isDecoded = (type: string): type is keyof typeof payloads => Object.hasOwn
  * Decodes a raw update into the union. Never fails: an update of a decoded kind whose object does not match its
  * schema is kept raw, with the `problem`, so one odd update cannot stop a bot.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const decode = (raw: RawUpdate): Update => {
   const type = updateType(raw)
   if (type === undefined || !isDecoded(type)) return { _tag: "other", update_id: raw.update_id, type, raw }
-  const payload = Schema.decodeUnknownEither(payloads[type] as Schema.Schema<unknown>)(raw[type])
-  if (Either.isLeft(payload)) {
-    const problem = ParseResult.TreeFormatter.formatErrorSync(payload.left)
-    return { _tag: "other", update_id: raw.update_id, type, raw, problem }
-  }
-  return { _tag: type, update_id: raw.update_id, [type]: payload.right } as unknown as Update
+  const payload = payloadDecoder(type)(raw[type])
+  if (!payload.ok) return { _tag: "other", update_id: raw.update_id, type, raw, problem: payload.problem }
+  return { _tag: type, update_id: raw.update_id, [type]: payload.value } as unknown as Update
+}
+
+const payloadDecoders = new Map<string, ReturnType<typeof decoderOf<unknown, unknown>>>()
+
+/** The decoder of a kind's object, built once. */
+const payloadDecoder = (type: keyof typeof payloads): ReturnType<typeof decoderOf<unknown, unknown>> => {
+  let decoder = payloadDecoders.get(type)
+  if (decoder === undefined) payloadDecoders.set(type, decoder = decoderOf(payloads[type] as Codec<unknown>))
+  return decoder
 }

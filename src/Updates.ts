@@ -12,17 +12,22 @@
  * (exponentially, with jitter, capped), by the same rules as `Policy` (without a flood gate or migrations: getUpdates
  * has no chat). The two 409s, another poller or a webhook, end the stream with an {@link UpdatesConflictError}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
+import type * as Stream from "effect/Stream"
 import * as BotApi from "./BotApi.js"
 import type { BotApiError } from "./BotApiError.js"
+import * as PolicyRules from "./core/policy.js"
 import * as Rules from "./core/updates.js"
-import { compileUnscoped, retryUnscoped, type UnscopedPolicy } from "./internal/retryUnscoped.js"
+import { repeatPull, unwrapScoped } from "./edition/combinators.js"
+import type { DurationInput } from "./edition/duration.js"
+import { literals } from "./edition/schema.js"
+import { withService } from "./edition/service.js"
+import { compilePolicy } from "./internal/compilePolicy.js"
+import { runWithoutChat } from "./internal/policyRun.js"
 import * as Update from "./Update.js"
 
 /**
@@ -34,17 +39,17 @@ import * as Update from "./Update.js"
  * - `SetWebhook`: a webhook was set while this poll waited (`Conflict: terminated by setWebhook request`);
  * - `Other`: a 409 with another description.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type ConflictReason = Rules.ConflictReason
 
 /**
  * getUpdates was refused with 409: see {@link ConflictReason}. Only the description tells the 409s apart.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export class UpdatesConflictError extends Schema.TaggedError<UpdatesConflictError>()("UpdatesConflictError", {
-  reason: Schema.Literal("OtherGetUpdates", "WebhookActive", "SetWebhook", "Other"),
+  reason: literals(["OtherGetUpdates", "WebhookActive", "SetWebhook", "Other"]),
   description: Schema.String
 }) {
   override get message(): string {
@@ -55,21 +60,21 @@ export class UpdatesConflictError extends Schema.TaggedError<UpdatesConflictErro
 /**
  * The failures of {@link getUpdates} and {@link stream}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type UpdatesError = BotApiError | UpdatesConflictError
 
 /**
  * The reason of a 409's description.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const conflictReason = (description: string): ConflictReason => Rules.conflictReason(description)
 
 /**
  * The parameters of one getUpdates request (wire names).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface GetUpdatesParams {
   /** Confirms every update below it and returns from it on; 0 or absent: from the oldest kept. */
@@ -105,17 +110,17 @@ const conflicts = <A, R>(effect: Effect.Effect<A, BotApiError, R>): Effect.Effec
 /**
  * One getUpdates request (no policy, no confirmation bookkeeping): the updates decoded ({@link Update.decode}).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const getUpdates = (
   params: GetUpdatesParams = {}
 ): Effect.Effect<ReadonlyArray<Update.Update>, UpdatesError, BotApi.BotApi> =>
-  Effect.flatMap(BotApi.BotApi, (api) => conflicts(Effect.map(request(api, params), (raw) => raw.map(Update.decode))))
+  withService(BotApi.BotApi, (api) => conflicts(Effect.map(request(api, params), (raw) => raw.map(Update.decode))))
 
 /**
  * Options of {@link stream}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Options {
   /** The kinds to receive (sent with every poll); absent: the bot's previous setting (by default all but `chat_member` and reactions). */
@@ -127,17 +132,17 @@ export interface Options {
   /** The first `update_id` wanted (older ones are confirmed by the first poll); default: the oldest kept. */
   readonly offset?: number | undefined
   /** Timeout of each poll; default `timeout` + 10 s. */
-  readonly requestTimeout?: Duration.DurationInput | undefined
+  readonly requestTimeout?: DurationInput | undefined
   /** Requests per poll, the first included, before a failure ends the stream. Default: no bound. */
   readonly maxAttempts?: number | undefined
   /** The longest flood wait accepted; a longer one ends the stream. Default: no bound. */
-  readonly maxFloodWait?: Duration.DurationInput | undefined
+  readonly maxFloodWait?: DurationInput | undefined
   /** Retry network failures, timeouts and 5xx answers. Default true. */
   readonly retryTransient?: boolean | undefined
   /** First backoff delay, doubled at each retry. Default 100 ms. */
-  readonly backoffBase?: Duration.DurationInput | undefined
+  readonly backoffBase?: DurationInput | undefined
   /** Longest backoff delay. Default 5 s. */
-  readonly backoffCap?: Duration.DurationInput | undefined
+  readonly backoffCap?: DurationInput | undefined
   /** Jitter the backoff delays by ×[0.8, 1.2). Default true. */
   readonly jitter?: boolean | undefined
   /** Confirm the consumed updates when the stream stops (one request, `timeout` 0, `limit` 1). Default true. */
@@ -147,7 +152,7 @@ export interface Options {
 /**
  * The defaults of {@link Options}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const defaults: {
   readonly timeout: number
@@ -160,40 +165,49 @@ export const defaults: {
   readonly jitter: boolean
   readonly confirmOnClose: boolean
 } = {
-  timeout: 30,
-  limit: 100,
-  maxAttempts: Number.POSITIVE_INFINITY,
-  maxFloodWait: Duration.infinity,
-  retryTransient: true,
-  backoffBase: Duration.millis(100),
-  backoffCap: Duration.seconds(5),
-  jitter: true,
-  confirmOnClose: true
+  timeout: PolicyRules.pollingDefaults.timeoutSeconds,
+  limit: PolicyRules.pollingDefaults.limit,
+  maxAttempts: PolicyRules.pollingDefaults.maxAttempts,
+  maxFloodWait: Duration.millis(PolicyRules.pollingDefaults.maxFloodWaitMs),
+  retryTransient: PolicyRules.pollingDefaults.retryTransient,
+  backoffBase: Duration.millis(PolicyRules.defaultSettings.backoffBaseMs),
+  backoffCap: Duration.millis(PolicyRules.defaultSettings.backoffCapMs),
+  jitter: PolicyRules.defaultSettings.jitter,
+  confirmOnClose: PolicyRules.pollingDefaults.confirmOnClose
 }
 
 /** How long the last confirmation may take when the stream stops. */
-const closeTimeout = Duration.seconds(5)
+const closeTimeout = Duration.millis(PolicyRules.pollingDefaults.closeTimeoutMs)
+
+/** Long polling's bounds: no bound on attempts or flood waits, no migration (there is no chat to follow). */
+const pollingBounds: PolicyRules.PolicyBounds = {
+  maxAttempts: PolicyRules.pollingDefaults.maxAttempts,
+  maxFloodWaitMs: PolicyRules.pollingDefaults.maxFloodWaitMs,
+  maxMigrationHops: 0,
+  retryTransient: PolicyRules.pollingDefaults.retryTransient
+}
 
 /**
  * The bot's updates, one at a time, by long polling (see the module's notes on offsets and failures). Interrupt it to
  * stop; it fails only with an {@link UpdatesError} past the bounds of its options (by default: a 409, or a refusal
  * that no retry can fix, such as a wrong token).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const stream = (options: Options = {}): Stream.Stream<Update.Update, UpdatesError, BotApi.BotApi> =>
-  Stream.unwrapScoped(Effect.gen(function*() {
+  unwrapScoped(Effect.gen(function*() {
     const api = yield* BotApi.BotApi
     const timeout = options.timeout ?? defaults.timeout
-    const requestTimeout = options.requestTimeout ?? Duration.sum(Duration.seconds(timeout), Duration.seconds(10))
-    const policy: UnscopedPolicy = compileUnscoped("getUpdates", {
-      maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
-      maxFloodWait: options.maxFloodWait ?? defaults.maxFloodWait,
-      retryTransient: options.retryTransient ?? defaults.retryTransient,
-      backoffBase: options.backoffBase ?? defaults.backoffBase,
-      backoffCap: options.backoffCap ?? defaults.backoffCap,
-      jitter: options.jitter ?? defaults.jitter
-    })
+    const requestTimeout = options.requestTimeout ??
+      Duration.millis(timeout * 1000 + PolicyRules.pollingDefaults.requestTimeoutMarginMs)
+    const policy = compilePolicy("getUpdates", {
+      maxAttempts: options.maxAttempts,
+      maxFloodWait: options.maxFloodWait,
+      retryTransient: options.retryTransient,
+      backoffBase: options.backoffBase,
+      backoffCap: options.backoffCap,
+      jitter: options.jitter
+    }, pollingBounds)
     const offsets = new Rules.UpdateOffsets<Update.Update>(options.offset ?? 0)
     const params: GetUpdatesParams = {
       limit: options.limit ?? defaults.limit,
@@ -216,18 +230,19 @@ export const stream = (options: Options = {}): Stream.Stream<Update.Update, Upda
 
     const poll: Effect.Effect<void, UpdatesError> = Effect.suspend(() => {
       const offset = offsets.pollOffset
-      return retryUnscoped(policy, request(api, { ...params, offset })).pipe(
+      return runWithoutChat(policy, request(api, { ...params, offset })).pipe(
         BotApi.withRequestTimeout(requestTimeout),
         conflicts,
         Effect.map((raw) => offsets.received(offset, raw, Update.decode))
       )
     })
 
-    const pull: Effect.Effect<Update.Update, Option.Option<UpdatesError>> = Effect.suspend(() => {
+    // Called each time the stream is pulled: the update handed out before is consumed by then.
+    const pull: Effect.Effect<Update.Update, UpdatesError> = Effect.suspend(() => {
       const head = offsets.take()
       if (head !== undefined) return Effect.succeed(head)
-      return Effect.zipRight(Effect.mapError(poll, Option.some), pull)
+      return Effect.andThen(poll, pull)
     })
 
-    return Stream.repeatEffectOption(pull)
+    return repeatPull(pull)
   }))

@@ -20,10 +20,10 @@ export * as BotApiError from "./BotApiError.js"
 /** Counters of requests, flood waits, migrations and transient retries. */
 export * as BotApiMetrics from "./BotApiMetrics.js"
 
-/** The `CallbackQuery` object: a pressed inline button. @since 0.3.0 */
+/** The `CallbackQuery` object: a pressed inline button. @since 0.2.0 */
 export * as CallbackQuery from "./CallbackQuery.js"
 
-/** The short `Chat` object of messages, members and join requests. @since 0.3.0 */
+/** The short `Chat` object of messages, members and join requests. @since 0.2.0 */
 export * as Chat from "./Chat.js"
 
 /** The `ChatFullInfo` object (getChat). */
@@ -35,13 +35,13 @@ export * as ChatId from "./ChatId.js"
 /** The `ChatInviteLink` object. */
 export * as ChatInviteLink from "./ChatInviteLink.js"
 
-/** `ChatMember`, `ChatMemberUpdated` and `ChatJoinRequest`: members and joins. @since 0.3.0 */
+/** `ChatMember`, `ChatMemberUpdated` and `ChatJoinRequest`: members and joins. @since 0.2.0 */
 export * as ChatMember from "./ChatMember.js"
 
 /** The registry of chat migrations. */
 export * as ChatMigrations from "./ChatMigrations.js"
 
-/** The `Message` object, the parameters of sendMessage, inline keyboards. @since 0.3.0 */
+/** The `Message` object, the parameters of sendMessage, inline keyboards. @since 0.2.0 */
 export * as Message from "./Message.js"
 
 /** The shared flood gate. */
@@ -53,11 +53,11 @@ export * as Policy from "./Policy.js"
 /** What the policies tell the caller while they work. */
 export * as PolicyEvent from "./PolicyEvent.js"
 
-/** The `Update` object as a tagged union (the kinds an invite-link bot handles; the rest raw). @since 0.3.0 */
+/** The `Update` object as a tagged union (the kinds an invite-link bot handles; the rest raw). @since 0.2.0 */
 export * as Update from "./Update.js"
 
-/** A bot's updates as a `Stream`, by long polling. @since 0.3.0 */
+/** A bot's updates as a `Stream`, by long polling. @since 0.2.0 */
 export * as Updates from "./Updates.js"
 
-/** The `User` object. @since 0.3.0 */
+/** The `User` object. @since 0.2.0 */
 export * as User from "./User.js"

@@ -3,9 +3,11 @@ import { manualClock, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { afterAll, beforeAll } from "vitest"
 import { conformanceSuite, type Transport } from "./mock/conformance.js"
+import { fileConformanceSuite } from "./mock/conformanceFiles.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
 import { updateConformanceSuite } from "./mock/conformanceUpdates.js"
+import { waitingConformanceSuite } from "./mock/conformanceWaiting.js"
 
 const clock = manualClock()
 const mock = MockTelegram.make({ clock })
@@ -24,3 +26,5 @@ conformanceSuite("MSW", transport)
 updateConformanceSuite("MSW", transport)
 messageConformanceSuite("MSW", transport)
 memberConformanceSuite("MSW", transport)
+fileConformanceSuite("MSW", transport)
+waitingConformanceSuite("MSW", transport)

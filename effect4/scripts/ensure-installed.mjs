@@ -16,7 +16,7 @@ const hash = createHash("sha256")
 for (const file of ["package.json", "package-lock.json"]) hash.update(readFileSync(join(pkg, file)))
 const wanted = hash.digest("hex")
 const ready = existsSync(stamp) && readFileSync(stamp, "utf8") === wanted &&
-  existsSync(join(pkg, "node_modules", ".bin", "node")) && existsSync(join(pkg, "dist", "core", "policy.js"))
+  existsSync(join(pkg, "node_modules", ".bin", "node"))
 if (!ready) {
   process.stderr.write("effect4: installing the Effect 4 edition's dependencies (npm ci in effect4/)\n")
   execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: pkg, stdio: "inherit" })

@@ -589,7 +589,7 @@ const checkCall = (
     default:
       check(
         failureOf._tag === seen.tag &&
-          (seen.reason === undefined || (failureOf._tag === "TransportError" && failureOf.reason === seen.reason)),
+          (seen.reason === undefined || (failureOf._tag === "TransportError" && failureOf.reason._tag === seen.reason)),
         () => `failed with ${failureOf._tag} ${failureOf.message}, expected ${seen.tag} ${seen.reason ?? ""}`
       )
   }

@@ -461,7 +461,7 @@ describe("Policy: transient retry", () => {
       )
       yield* TestClock.adjust("1 minute")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Network")
+      assert.strictEqual(error._tag === "TransportError" && error.reason._tag, "Network")
       assert.strictEqual(yield* count(sent), 5)
     }))
 

@@ -46,7 +46,7 @@ const handWrittenLayer = (seen: Ref.Ref<ReadonlyArray<{ timeout: number | undefi
                 new TransportError({
                   method,
                   chatId: params.chat_id as number,
-                  reason: "Timeout",
+                  reason: { _tag: "Timeout" },
                   status: undefined,
                   description: "no answer"
                 })
@@ -71,7 +71,7 @@ describe("BotApi: public per-call settings", () => {
       assert.isTrue(yield* pending(fiber))
       yield* TestClock.adjust("1 millis")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && error.reason._tag, "Timeout")
       assert.strictEqual(yield* Ref.get(calls), 1)
     }))
 
@@ -92,7 +92,7 @@ describe("BotApi: public per-call settings", () => {
       assert.isTrue(yield* pending(fiber))
       yield* TestClock.adjust("1 millis")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && error.reason._tag, "Timeout")
       assert.deepStrictEqual((yield* Ref.get(sent)).map((r) => r.at), [0, 1100])
       assert.strictEqual(yield* Ref.get(calls), 2)
     }))
@@ -108,7 +108,7 @@ describe("BotApi: public per-call settings", () => {
         .pipe(Effect.provide(Layer.merge(handWrittenLayer(seen), Policy.layerMemory)), Effect.forkChild)
       yield* TestClock.adjust("20 seconds")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && error.reason._tag, "Timeout")
       assert.deepStrictEqual(yield* Ref.get(seen), [
         { timeout: 3000, attempt: 1 },
         { timeout: 3000, attempt: 2 },

@@ -206,7 +206,7 @@ describe("token secrecy", () => {
         BotApi.call("getMe", { n: 1n }, Schema.Unknown).pipe(Effect.provide(layerFor(client)))
       )
       const error = yield* Effect.flip(exit)
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Encode")
+      assert.strictEqual(error._tag === "TransportError" && error.reason._tag, "Encode")
       assertNoLeak(texts, "encode")
     }))
 
@@ -290,7 +290,7 @@ describe("token secrecy with the platform's own errors", () => {
           )
           const direct = yield* observeLive(BotApi.exportChatInviteLink(-1001234567890).pipe(Effect.provide(layer)))
           const error = yield* Effect.flip(direct.exit)
-          assert.strictEqual<unknown>(error._tag === "TransportError" && error.reason, reason, inspect(error))
+          assert.strictEqual<unknown>(error._tag === "TransportError" && error.reason._tag, reason, inspect(error))
           assertNoLeak(direct.texts, `${name}, ${scenario}`)
           const events = yield* Ref.make<ReadonlyArray<Policy.PolicyEvent>>([])
           const policy = yield* observeLive(

@@ -8,6 +8,7 @@ import { HttpClient, HttpClientRequest } from "effect/http"
 import { TestClock } from "effect/testing"
 import { DEFAULT_BOT_TOKEN, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import * as BotApi from "../src/BotApi.js"
+import { currentTimers } from "../src/edition/timers.js"
 import { makeDeadlines } from "../src/internal/deadlines.js"
 import { DirectTransportTypeId, type PostCallback } from "../src/internal/directTransport.js"
 import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
@@ -90,7 +91,7 @@ describe("the direct path's deadlines (TestClock)", () => {
       assert.isFalse(pending[0]!.aborted)
       yield* TestClock.adjust("1 millis")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && error.reason._tag, "Timeout")
       assert.isTrue(pending[0]!.aborted)
       // A late answer changes nothing.
       pending[0]!.callback(undefined, 200, `{"ok":true,"result":"https://t.me/+late"}`)
@@ -140,7 +141,7 @@ describe("the direct path's deadlines (TestClock)", () => {
 
   it.effect("the deadline list is empty once every request has ended", () =>
     Effect.gen(function*() {
-      const deadlines = makeDeadlines(yield* Effect.context<never>())
+      const deadlines = makeDeadlines(yield* currentTimers)
       const fired: Array<number> = []
       const cancel = [3000, 1000, 2000].map((ms) => deadlines.add(ms, () => fired.push(ms)))
       assert.strictEqual(deadlines.size(), 3)

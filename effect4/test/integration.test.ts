@@ -275,7 +275,7 @@ describe("integration: the client against the mock (MSW + FetchHttpClient)", () 
       const { layer, mock } = yield* setup
       mock.injectFault({ method: "exportChatInviteLink", reply: { drop: true } })
       const error = yield* BotApi.exportChatInviteLink(SUPERGROUP).pipe(Effect.flip, Effect.provide(layer))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Network")
+      assert.strictEqual(error._tag === "TransportError" && error.reason._tag, "Network")
       const secret = DEFAULT_BOT_TOKEN.split(":")[1]!
       for (const text of [error.message, inspect(error, { depth: null, showHidden: true }), JSON.stringify(error)]) {
         assert.notInclude(text, secret)

@@ -72,11 +72,11 @@ for (const [name, transport] of transports) {
           errors.migrated._tag === "ChatMigratedError" && errors.migrated.migrateToChatId,
           -1009876543210
         )
-        assert.deepStrictEqual(errors.html._tag === "TransportError" && [errors.html.reason, errors.html.status], [
+        assert.deepStrictEqual(errors.html._tag === "TransportError" && [errors.html.reason._tag, errors.html.status], [
           "NotJson",
           502
         ])
-        assert.strictEqual(errors.dropped._tag === "TransportError" && errors.dropped.reason, "Network")
+        assert.strictEqual(errors.dropped._tag === "TransportError" && errors.dropped.reason._tag, "Network")
         for (const error of Object.values(errors)) {
           assert.notInclude(inspect(error, { depth: null, showHidden: true }), SECRET)
           assert.notInclude(error.message, SECRET)

@@ -74,6 +74,11 @@ class Responder {
         res.writeHead(response.status, headers).end(response.body)
         return
       }
+      case "File":
+        res.writeHead(200, { "Content-Type": response.contentType, "Content-Length": response.body.length }).end(
+          response.body
+        )
+        return
       case "Bare":
         res.shouldKeepAlive = false
         res.writeHead(response.status, { "Content-Length": 0, Connection: "close" }).end()
@@ -125,8 +130,11 @@ const requestListener = (
 ) =>
 (req: IncomingMessage, res: ServerResponse) => {
   if (consoleServer !== undefined && consoleServer.handle(req, res)) return
+  // A multipart body may carry files up to the world's upload cap; parameters alone stay within 1 MiB (the mock checks).
+  const multipart = (req.headers["content-type"] ?? "").toLowerCase().includes("multipart/form-data")
+  const limit = multipart ? mock.caps.uploadBytes + MAX_BODY_BYTES : MAX_BODY_BYTES
   const declared = Number(req.headers["content-length"] ?? 0)
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > limit) {
     responder.send(req, res, { _tag: "Bare", status: 413 })
     req.resume()
     return
@@ -137,7 +145,7 @@ const requestListener = (
   req.on("data", (chunk: Buffer) => {
     if (refused) return
     size += chunk.length
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       refused = true
       responder.send(req, res, { _tag: "Bare", status: 413 })
       return

@@ -74,6 +74,8 @@ const toMswResponse = async (
           ? { "Content-Type": "application/json", "Retry-After": String(response.retryAfter) }
           : { "Content-Type": "application/json" }
       })
+    case "File":
+      return new HttpResponse(response.body, { status: 200, headers: { "Content-Type": response.contentType } })
     case "Bare":
       return new HttpResponse(null, {
         status: response.status,

@@ -29,6 +29,8 @@ export type WireResponse =
     readonly retryAfter?: number
     readonly defect?: string
   }
+  /** A file's bytes (the download route `/file/bot<token>/<file_path>`). */
+  | { readonly _tag: "File"; readonly contentType: string; readonly body: Uint8Array }
   /** A bare status line, `Content-Length: 0`, connection closed (the real server's HTTP-level errors). */
   | { readonly _tag: "Bare"; readonly status: number }
   /** An HTML page, as a reverse proxy sends (fault injection). */

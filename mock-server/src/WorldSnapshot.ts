@@ -3,7 +3,7 @@
  * `MockTelegram.make({ world })` accept), faults, flood limits, journal entries and caps. Field names follow the Bot
  * API's snake_case. `decodeWorld` validates a world and says what is wrong, one line per problem.
  */
-import { checkReferences } from "./internal/worldReferences.js"
+import { checkReferences } from "./decode/references.js"
 
 export type {
   Fault,
@@ -15,8 +15,8 @@ export type {
   FaultReply,
   FloodLimit
 } from "./FaultTypes.js"
+import { decodeWorldShape } from "./decode/world.js"
 import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
-import { decodeWorldShape } from "./internal/worldSchemas.js"
 
 /** A person or a bot the world knows. */
 export interface User {
@@ -211,6 +211,8 @@ export interface WorldSnapshotInput {
 
 /** One request as the journal keeps it: never a token. */
 export interface JournalEntry {
+  /** Its number among the mock's events (requests, updates, actions): greater than any before it, across resets. */
+  readonly seq: number
   /** Unix time in milliseconds, from the mock's clock. */
   readonly at: number
   /** The bot's id (never its token); null when the token was refused before it was known. */
@@ -251,6 +253,12 @@ export interface WorldCaps {
   readonly callbackQueries: number
   /** Parked getUpdates calls and absorbed flood waits held at once (each a timer); past it they answer at once. */
   readonly waits: number
+  /** Files kept (uploads, and the stand-ins of URLs); the oldest are forgotten first. */
+  readonly files: number
+  /** Bytes of files kept in all; the oldest files are forgotten first. */
+  readonly fileBytes: number
+  /** The largest upload a request may carry (Telegram's cap for bots: 50 MB); a larger body gets a bare 413. */
+  readonly uploadBytes: number
 }
 
 /** The caps a mock has unless told otherwise. */
@@ -262,7 +270,10 @@ export const defaultCaps: WorldCaps = {
   messagesPerChat: 1000,
   users: 10_000,
   callbackQueries: 1000,
-  waits: 10_000
+  waits: 10_000,
+  files: 1000,
+  fileBytes: 256 * 1024 * 1024,
+  uploadBytes: 50 * 1000 * 1000
 }
 
 /** What `decodeWorld` finds: the world with its defaults filled in, or one line per problem. */

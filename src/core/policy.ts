@@ -33,23 +33,63 @@ export const defaultBounds: PolicyBounds = {
   retryTransient: true
 }
 
+/**
+ * The defaults of a policy's other settings, once for both editions (their `Policy.defaults` and `Updates.defaults`
+ * are made from these): the backoff, the scope of a flood gate, and long polling's own bounds (no bound on attempts or
+ * flood waits: a bot keeps polling).
+ */
+export const defaultSettings = {
+  backoffBaseMs: 100,
+  backoffCapMs: 5_000,
+  jitter: true,
+  floodGateScope: "chat",
+  requestTimeoutMs: 10_000
+} as const
+
+/** The defaults of long polling (`Updates.stream`). */
+export const pollingDefaults = {
+  timeoutSeconds: 30,
+  limit: 100,
+  maxAttempts: Number.POSITIVE_INFINITY,
+  maxFloodWaitMs: Number.POSITIVE_INFINITY,
+  retryTransient: true,
+  confirmOnClose: true,
+  /** A poll's request timeout is its long-poll `timeout` plus this margin. */
+  requestTimeoutMarginMs: 10_000,
+  /** How long the last confirmation may take when the stream stops. */
+  closeTimeoutMs: 5_000
+} as const
+
+/**
+ * Whether a method may be sent again after a transient failure (a timeout, a lost connection, a 5xx) by default: a
+ * request whose answer was lost may have been carried out. Sending a message again would send it twice; making a
+ * primary link again only revokes the one nobody saw; reads and getUpdates repeat nothing. Methods not listed may.
+ */
+export const transientRetryByMethod: Readonly<Record<string, boolean>> = {
+  sendMessage: false
+}
+
+/** Whether `method` retries transient failures by default (see {@link transientRetryByMethod}). */
+export const retriesTransientByDefault = (method: string): boolean =>
+  transientRetryByMethod[method] ?? defaultBounds.retryTransient
+
 /** Bounds from user options: whole numbers, at least one attempt, no negative hops or waits. */
 export const boundsOf = (options: {
   readonly maxAttempts?: number | undefined
   readonly maxFloodWaitMs?: number | undefined
   readonly maxMigrationHops?: number | undefined
   readonly retryTransient?: boolean | undefined
-}): PolicyBounds => ({
-  maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? defaultBounds.maxAttempts)),
-  maxFloodWaitMs: Math.max(0, options.maxFloodWaitMs ?? defaultBounds.maxFloodWaitMs),
-  maxMigrationHops: Math.max(0, Math.floor(options.maxMigrationHops ?? defaultBounds.maxMigrationHops)),
-  retryTransient: options.retryTransient ?? defaultBounds.retryTransient
+}, defaults: PolicyBounds = defaultBounds): PolicyBounds => ({
+  maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? defaults.maxAttempts)),
+  maxFloodWaitMs: Math.max(0, options.maxFloodWaitMs ?? defaults.maxFloodWaitMs),
+  maxMigrationHops: Math.max(0, Math.floor(options.maxMigrationHops ?? defaults.maxMigrationHops)),
+  retryTransient: options.retryTransient ?? defaults.retryTransient
 })
 
 /** Where a call stands after a request failed. */
 export interface CallProgress {
-  /** The chat id the last request was for. */
-  readonly current: ChatIdValue
+  /** The chat id the last request was for (`undefined` for a call without a chat, such as getUpdates). */
+  readonly current: ChatIdValue | undefined
   /** Requests sent so far, the one that just failed included. */
   readonly attempt: number
   /** Backoffs taken so far. */
@@ -60,12 +100,15 @@ export interface CallProgress {
   readonly visited: ReadonlySet<string>
 }
 
-/** The progress of a call before its first request, on the path of recorded migrations (`path[0]` the caller's id). */
+/**
+ * The progress of a call before its first request, on the path of recorded migrations (`path[0]` the caller's id); an
+ * empty path for a call without a chat (it can follow no migration).
+ */
 export const startCall = (path: ReadonlyArray<ChatIdValue>): CallProgress => ({
-  current: path[path.length - 1]!,
+  current: path[path.length - 1],
   attempt: 0,
   transientRetries: 0,
-  hops: path.length - 1,
+  hops: Math.max(0, path.length - 1),
   visited: new Set(path.map(chatIdKey))
 })
 
@@ -122,7 +165,9 @@ export const nextStep = (bounds: PolicyBounds, progress: CallProgress, failure: 
       return step._tag === "WaitFlood" ? step : { ...step, closeGateMs: failure.retryAfterMs }
     }
     case "ChatMigratedError":
-      return migrationStep(bounds, progress, failure.migrateToChatId)
+      return progress.current === undefined
+        ? { _tag: "GiveUp", reason: "MigrationsOff" }
+        : migrationStep(bounds, progress, progress.current, failure.migrateToChatId)
     default:
       if (!bounds.retryTransient || !isTransient(failure)) return { _tag: "GiveUp", reason: "NotRetryable" }
       if (progress.attempt >= bounds.maxAttempts) return { _tag: "GiveUp", reason: "AttemptsExhausted" }
@@ -130,20 +175,25 @@ export const nextStep = (bounds: PolicyBounds, progress: CallProgress, failure: 
   }
 }
 
-const migrationStep = (bounds: PolicyBounds, progress: CallProgress, to: ChatIdValue): NextStep => {
+const migrationStep = (
+  bounds: PolicyBounds,
+  progress: CallProgress,
+  from: ChatIdValue,
+  to: ChatIdValue
+): NextStep => {
   if (bounds.maxMigrationHops === 0) return { _tag: "GiveUp", reason: "MigrationsOff" }
   if (progress.visited.has(chatIdKey(to))) return { _tag: "GiveUp", reason: "MigrationLoop" }
-  const recordMove = { from: progress.current, to }
+  const recordMove = { from, to }
   if (progress.hops + 1 > bounds.maxMigrationHops) return { _tag: "GiveUp", reason: "TooManyHops", recordMove }
   if (progress.attempt >= bounds.maxAttempts) return { _tag: "GiveUp", reason: "AttemptsExhausted", recordMove }
-  return { _tag: "Follow", from: progress.current, to }
+  return { _tag: "Follow", from, to }
 }
 
+/** A step that sends again. */
+export type RetryStep = Exclude<NextStep, { readonly _tag: "GiveUp" }>
+
 /** The progress once `step` (a retrying one) was taken: the next request's id and counters. */
-export const advance = (
-  progress: CallProgress,
-  step: Exclude<NextStep, { readonly _tag: "GiveUp" }>
-): CallProgress => {
+export const advance = (progress: CallProgress, step: RetryStep): CallProgress => {
   switch (step._tag) {
     case "WaitFlood":
       return progress

@@ -11,11 +11,8 @@
  *
  * @internal
  */
-import type * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type * as Fiber from "effect/Fiber"
-import * as FiberId from "effect/FiberId"
+import type { Timers } from "../edition/timers.js"
 
 interface Entry {
   readonly at: number
@@ -40,11 +37,11 @@ export interface Deadlines {
 }
 
 /** Deadlines on `clock`. */
-export const makeDeadlines = (clock: Clock.Clock): Deadlines => {
+export const makeDeadlines = (timers: Timers): Deadlines => {
   const lists = new Map<number, TimerList>()
   let size = 0
   /** The sleeping timer fiber and the time it wakes up at. */
-  let timer: { fiber: Fiber.RuntimeFiber<void>; until: number } | undefined
+  let timer: { interrupt: () => void; until: number } | undefined
 
   const unlink = (entry: Entry): void => {
     const { list } = entry
@@ -73,16 +70,13 @@ export const makeDeadlines = (clock: Clock.Clock): Deadlines => {
 
   const stopTimer = (): void => {
     if (timer === undefined) return
-    timer.fiber.unsafeInterruptAsFork(FiberId.none)
+    timer.interrupt()
     timer = undefined
   }
 
-  const sleepUntil = (at: number): Effect.Effect<void> =>
-    clock.sleep(Duration.millis(Math.max(0, at - clock.unsafeCurrentTimeMillis())))
-
   /** Fires every entry that is due, then sleeps until the next one; ends when no entry is left. */
   const fireDue: Effect.Effect<void> = Effect.suspend(() => {
-    const now = clock.unsafeCurrentTimeMillis()
+    const now = timers.now()
     for (const list of lists.values()) {
       while (list.head !== undefined && list.head.at <= now) {
         const due = list.head
@@ -96,18 +90,18 @@ export const makeDeadlines = (clock: Clock.Clock): Deadlines => {
       return Effect.void
     }
     timer.until = next
-    return Effect.zipRight(sleepUntil(next), fireDue)
+    return Effect.andThen(timers.sleepUntil(next), fireDue)
   })
 
   const startTimer = (until: number): void => {
-    const current = { fiber: undefined as unknown as Fiber.RuntimeFiber<void>, until }
+    const current = { interrupt: (): void => {}, until }
     timer = current
-    current.fiber = Effect.runFork(Effect.zipRight(sleepUntil(until), fireDue))
+    current.interrupt = timers.fork(Effect.andThen(timers.sleepUntil(until), fireDue))
   }
 
   return {
     add: (timeoutMs, onExpire) => {
-      const at = clock.unsafeCurrentTimeMillis() + timeoutMs
+      const at = timers.now() + timeoutMs
       let list = lists.get(timeoutMs)
       if (list === undefined) lists.set(timeoutMs, list = { head: undefined, tail: undefined })
       const entry: Entry = { at, onExpire, list, prev: list.tail, next: undefined, pending: true }

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
+import type { HttpClient } from "../edition/http.js"
 
 export const DirectTransportTypeId: unique symbol = Symbol.for("effect-telegram-invite/DirectTransport")
 

@@ -5,9 +5,6 @@
  * @internal
  */
 import * as Duration from "effect/Duration"
-import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
 import {
   type BotApiError,
   ChatMigratedError,
@@ -17,6 +14,9 @@ import {
 } from "../BotApiError.js"
 import type { ChatId } from "../ChatId.js"
 import { classifyAnswer, excerpt } from "../core/answer.js"
+import * as Result from "../edition/result.js"
+import { type Decoded, decoderOf, type ResultSchema } from "../edition/schema.js"
+import * as TransportReason from "../edition/transportReason.js"
 
 export interface Context {
   readonly method: string
@@ -27,31 +27,40 @@ export interface Context {
 /**
  * Classifies a response body (already read as text) into a decoded result or a {@link BotApiError}.
  */
+const decoders = new WeakMap<ResultSchema<any, any>, (input: unknown) => Decoded<any>>()
+
+/** The decoder of a result schema, built once per schema. */
+const decoderFor = <A, I>(schema: ResultSchema<A, I>): (input: unknown) => Decoded<A> => {
+  let decode = decoders.get(schema)
+  if (decode === undefined) decoders.set(schema, decode = decoderOf(schema))
+  return decode
+}
+
 export const classify = <A, I>(
   ctx: Context,
   status: number,
   body: string,
-  resultSchema: Schema.Schema<A, I, never>
-): Either.Either<A, BotApiError> => {
+  resultSchema: ResultSchema<A, I>
+): Result.Result<A, BotApiError> => {
   const { chatId, method } = ctx
   const answer = classifyAnswer(body, ctx.scrub)
   switch (answer._tag) {
     case "Result": {
-      const result = Schema.decodeUnknownEither(resultSchema)(answer.result)
-      if (Either.isRight(result)) return Either.right(result.right)
-      const detail = excerpt(ParseResult.TreeFormatter.formatErrorSync(result.left))
-      return Either.left(
+      const result = decoderFor(resultSchema)(answer.result)
+      if (result.ok) return Result.succeed(result.value)
+      const detail = excerpt(result.problem)
+      return Result.fail(
         new TransportError({
           method,
           chatId,
-          reason: "UnexpectedResult",
+          reason: TransportReason.reason("UnexpectedResult"),
           status,
           description: ctx.scrub(`unexpected result: ${detail}`)
         })
       )
     }
     case "FloodWait":
-      return Either.left(
+      return Result.fail(
         new FloodWaitError({
           method,
           chatId,
@@ -60,7 +69,7 @@ export const classify = <A, I>(
         })
       )
     case "Migrated":
-      return Either.left(
+      return Result.fail(
         new ChatMigratedError({
           method,
           chatId,
@@ -69,7 +78,7 @@ export const classify = <A, I>(
         })
       )
     case "Refused":
-      return Either.left(
+      return Result.fail(
         new TelegramApiError({
           method,
           chatId,
@@ -79,8 +88,14 @@ export const classify = <A, I>(
         })
       )
     case "NoAnswer":
-      return Either.left(
-        new TransportError({ method, chatId, reason: answer.reason, status, description: answer.description })
+      return Result.fail(
+        new TransportError({
+          method,
+          chatId,
+          reason: TransportReason.reason(answer.reason),
+          status,
+          description: answer.description
+        })
       )
   }
 }

@@ -1,9 +1,14 @@
 /**
- * The interpreter of the policy's steps (`core/policy.ts`) for the Effect 3 shell: wait at the gate → one request →
- * the decision → close the gate, record the move, wait exactly, back off (the delays of `Schedule`), or give up.
+ * The one interpreter of the policy's decision (`core/policy.ts`), for both editions and every policy-wrapped call:
+ * wait at the gate → one request → the decision → close the gate, record the move, wait exactly, back off (the delays
+ * of `Schedule`), or give up (the reason recorded with the failure, see `giveUp.ts`).
+ *
+ * A call with a chat (`run`) gets the gate of its scope, the migration registry and the backoff; a call without one
+ * (`runWithoutChat`: getUpdates) gets exact flood waits and the backoff, and can follow no migration.
  *
  * The common call (the gate open, no migration recorded, the first request answers) runs without a generator and
- * without an Effect per lookup, when the gate and the registry can be read synchronously (the in-memory ones).
+ * without an Effect per lookup, when the gate and the registry can be read synchronously (the in-memory ones carry
+ * such reads, see `syncReads.ts`).
  *
  * @internal
  */
@@ -11,20 +16,23 @@ import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
-import * as BotApi from "../BotApi.js"
 import { type BotApiError, failureView, FloodWaitError, InvalidChatIdError } from "../BotApiError.js"
 import type * as ChatId from "../ChatId.js"
 import * as ChatMigrations from "../ChatMigrations.js"
 import { validateChatId } from "../core/chatId.js"
 import * as Rules from "../core/policy.js"
+import type { DurationInput } from "../edition/duration.js"
+import { attemptOf, isTracing, nowOf, type RunningFiber, servicesOf, withFiber } from "../edition/fiber.js"
+import { type Counter, increment } from "../edition/metric.js"
+import { backoffDelays } from "../edition/schedule.js"
+import { withAttempt, withRequestTimeout } from "../edition/settings.js"
 import * as FloodGate from "../FloodGate.js"
 import type { Outcome } from "../Policy.js"
 import type { FloodWait, PolicyEvent, TransientRetry } from "../PolicyEvent.js"
-import { backoffDelays } from "./backoff.js"
-import { isTracing } from "./tracing.js"
+import { recordGiveUp } from "./giveUp.js"
+import { type ClosedUntil, type MovedTo, syncReadOf } from "./syncReads.js"
 
 /** A policy's settings, compiled once. */
 export interface CompiledPolicy {
@@ -33,26 +41,49 @@ export interface CompiledPolicy {
   readonly scopeKind: FloodGate.ScopeKind
   readonly onEvent: ((event: PolicyEvent) => Effect.Effect<void, never, Scope.Scope>) | undefined
   readonly requestTimeout: Duration.Duration | undefined
-  readonly backoff: {
-    readonly base: Duration.DurationInput
-    readonly cap: Duration.DurationInput
-    readonly jitter: boolean
-  }
-  readonly floodWaits: Metric.Metric.Counter<number>
-  readonly migrations: Metric.Metric.Counter<number>
-  readonly transientRetries: Metric.Metric.Counter<number>
+  readonly backoff: { readonly base: DurationInput; readonly cap: DurationInput; readonly jitter: boolean }
+  readonly floodWaits: Counter
+  readonly migrations: Counter
+  readonly transientRetries: Counter
 }
 
-/** What a call works with. */
-interface CallContext<A, R> {
-  readonly policy: CompiledPolicy
-  readonly operation: (chatId: ChatId.ChatId) => Effect.Effect<A, BotApiError, R>
+/** The chat of a call, its gate and its registry. */
+interface ChatContext {
   readonly original: ChatId.ChatId
   readonly gate: FloodGate.FloodGate.Service
   readonly registry: ChatMigrations.ChatMigrations.Service
+}
+
+/** What a call works with; `finish` makes its result from the answer. */
+interface CallContext<A, R, Out> {
+  readonly policy: CompiledPolicy
+  readonly operation: (chatId: ChatId.ChatId | undefined) => Effect.Effect<A, BotApiError, R>
+  readonly finish: (value: A, chatId: ChatId.ChatId | undefined, attempts: number) => Out
+  readonly chat: ChatContext | undefined
   readonly backoff: Effect.Effect<Duration.Duration>
-  /** Whether the call has its span (see `tracing.ts`). */
+  /** The attempt number the fiber had before the call (the first request keeps it). */
+  readonly inheritedAttempt: number
+  /** Whether the call has its span (see `edition/fiber.ts`). */
   readonly traced: boolean
+}
+
+const contextOf = <A, R, Out>(
+  fiber: RunningFiber,
+  policy: CompiledPolicy,
+  operation: CallContext<A, R, Out>["operation"],
+  finish: CallContext<A, R, Out>["finish"],
+  chat: ChatContext | undefined
+): CallContext<A, R, Out> => {
+  let delays: ReturnType<typeof backoffDelays> | undefined
+  return {
+    policy,
+    operation,
+    finish,
+    chat,
+    backoff: Effect.suspend(() => (delays ??= backoffDelays(policy.backoff)).next),
+    inheritedAttempt: attemptOf(fiber),
+    traced: isTracing(fiber)
+  }
 }
 
 const outcome = <A>(value: A, chatId: ChatId.ChatId, original: ChatId.ChatId, attempts: number): Outcome<A> =>
@@ -60,40 +91,40 @@ const outcome = <A>(value: A, chatId: ChatId.ChatId, original: ChatId.ChatId, at
 
 /** Tells `event` (the handler runs in a scope that closes when `wait` ends), then waits. */
 const announce = (policy: CompiledPolicy, event: PolicyEvent, wait: Effect.Effect<void>): Effect.Effect<void> =>
-  policy.onEvent === undefined ? wait : Effect.scoped(Effect.zipRight(policy.onEvent(event), wait))
+  policy.onEvent === undefined ? wait : Effect.scoped(Effect.andThen(policy.onEvent(event), wait))
 
-/** One request, numbered `attempt` (no `locally` for a first attempt on a fiber with none set: 1 is the default). */
-const send = <A, R>(
-  ctx: CallContext<A, R>,
-  chatId: ChatId.ChatId,
-  attempt: number,
-  inheritedAttempt: number
+/** One request, numbered `attempt` (nothing set for a first attempt on a fiber with none set: 1 is the default). */
+const send = <A, R, Out>(
+  ctx: CallContext<A, R, Out>,
+  chatId: ChatId.ChatId | undefined,
+  attempt: number
 ): Effect.Effect<A, BotApiError, R> => {
-  let request = attempt === 1 && inheritedAttempt === 1
+  let request = attempt === 1 && ctx.inheritedAttempt === 1
     ? ctx.operation(chatId)
-    : BotApi.withAttempt(ctx.operation(chatId), attempt)
-  if (ctx.policy.requestTimeout !== undefined) request = BotApi.withRequestTimeout(request, ctx.policy.requestTimeout)
+    : withAttempt(ctx.operation(chatId), attempt)
+  if (ctx.policy.requestTimeout !== undefined) request = withRequestTimeout(request, ctx.policy.requestTimeout)
   return request
 }
 
 /** At a gate closed by an earlier flood wait: wait for it, or fail at once when it is closed for too long. */
-const passGate = <A, R>(ctx: CallContext<A, R>, scope: string, current: ChatId.ChatId, attempt: number) =>
+const passGate = (policy: CompiledPolicy, chat: ChatContext, current: ChatId.ChatId, attempt: number) =>
   Effect.gen(function*() {
-    const { bounds, method } = ctx.policy
-    const closedUntil = yield* ctx.gate.closedUntil(scope)
+    const { bounds, method } = policy
+    const scope = FloodGate.scopeOf(policy.scopeKind, current)
+    const closedUntil = yield* chat.gate.closedUntil(scope)
     if (Option.isNone(closedUntil)) return
     const remainingMs = Math.max(0, closedUntil.value - (yield* Clock.currentTimeMillis))
     const retryAfter = Duration.millis(remainingMs)
     if (Rules.atClosedGate(bounds, remainingMs) === "GiveUp") {
-      return yield* new FloodWaitError({
+      const error = new FloodWaitError({
         method,
         chatId: current,
         retryAfter,
         description: `flood gate ${scope} is closed by an earlier flood wait`
       })
+      return yield* Effect.fail(recordGiveUp(error, "FloodWaitTooLong"))
     }
-    yield* Metric.increment(ctx.policy.floodWaits)
-    const { maxAttempts } = bounds
+    yield* increment(policy.floodWaits)
     const event: FloodWait = {
       _tag: "FloodWait",
       source: "gate",
@@ -101,44 +132,50 @@ const passGate = <A, R>(ctx: CallContext<A, R>, scope: string, current: ChatId.C
       chatId: current,
       retryAfter,
       attempt,
-      maxAttempts
+      maxAttempts: bounds.maxAttempts
     }
-    yield* announce(ctx.policy, event, ctx.gate.waitIfClosed(scope))
+    yield* announce(policy, event, chat.gate.waitIfClosed(scope))
   })
 
 /**
- * Runs the side effects of a step after a failed request for `current` (close the gate, record a move, wait), and
+ * Runs the side effects of a step after the request of `progress` failed (close the gate, record a move, wait), and
  * fails with `error` when the step gives up.
  */
-const takeStep = <A, R>(
-  ctx: CallContext<A, R>,
+const takeStep = <A, R, Out>(
+  ctx: CallContext<A, R, Out>,
   step: Rules.NextStep,
   error: BotApiError,
-  current: ChatId.ChatId,
-  attempt: number
+  progress: Rules.CallProgress
 ): Effect.Effect<void, BotApiError> =>
   Effect.gen(function*() {
-    const { policy } = ctx
+    const { chat, policy } = ctx
     const { method } = policy
     const { maxAttempts } = policy.bounds
-    const scope = FloodGate.scopeOf(policy.scopeKind, current)
+    const current = progress.current as ChatId.ChatId | undefined
+    const scope = chat === undefined || current === undefined ? undefined : FloodGate.scopeOf(policy.scopeKind, current)
     const closeGateMs = step._tag === "WaitFlood" ? step.waitMs : step._tag === "GiveUp" ? step.closeGateMs : undefined
     // Closed even when we give up: the others for this scope should not hit the server either.
-    if (closeGateMs !== undefined) yield* ctx.gate.close(scope, (yield* Clock.currentTimeMillis) + closeGateMs)
+    if (closeGateMs !== undefined && scope !== undefined) {
+      yield* chat!.gate.close(scope, (yield* Clock.currentTimeMillis) + closeGateMs)
+    }
     const move = step._tag === "Follow" ? step : step._tag === "GiveUp" ? step.recordMove : undefined
-    if (move !== undefined) {
+    if (move !== undefined && chat !== undefined && current !== undefined) {
       const to = move.to as ChatId.ChatId
-      yield* ctx.registry.record(current, to)
-      yield* Metric.increment(policy.migrations)
+      yield* chat.registry.record(current, to)
+      yield* increment(policy.migrations)
       yield* announce(policy, { _tag: "Migrated", method, from: current, to, remembered: false }, Effect.void)
     }
-    const next = attempt + 1
+    const next = progress.attempt + 1
     switch (step._tag) {
       case "GiveUp":
-        return yield* error
+        if (ctx.traced) yield* Effect.annotateCurrentSpan("telegram.give_up", step.reason)
+        return yield* Effect.fail(recordGiveUp(error, step.reason))
       case "WaitFlood": {
-        yield* Metric.increment(policy.floodWaits)
+        yield* increment(policy.floodWaits)
         const retryAfter = Duration.millis(step.waitMs)
+        // Waits for the gate, not only retry_after: another call may have closed it for longer meanwhile.
+        const wait = scope === undefined ? Effect.sleep(retryAfter) : chat!.gate.waitIfClosed(scope)
+        if (current === undefined) return yield* wait
         const event: FloodWait = {
           _tag: "FloodWait",
           source: "server",
@@ -148,18 +185,17 @@ const takeStep = <A, R>(
           attempt: next,
           maxAttempts
         }
-        // Waits for the gate, not only retry_after: another call may have closed it for longer meanwhile.
-        return yield* announce(policy, event, ctx.gate.waitIfClosed(scope))
+        return yield* announce(policy, event, wait)
       }
       case "Backoff": {
         const delay = yield* ctx.backoff
-        yield* Metric.increment(policy.transientRetries)
-        const reason = error.message
+        yield* increment(policy.transientRetries)
+        if (current === undefined) return yield* Effect.sleep(delay)
         const event: TransientRetry = {
           _tag: "TransientRetry",
           method,
           chatId: current,
-          reason,
+          reason: error.message,
           delay,
           attempt: next,
           maxAttempts
@@ -169,95 +205,104 @@ const takeStep = <A, R>(
     }
   })
 
-/** The loop from `progress` (before its next request): until an answer, or a step that gives up. */
-const attempts = <A, R>(
-  ctx: CallContext<A, R>,
+/** The requests from `start` (before its next one): until an answer, or a step that gives up. */
+const attempts = <A, R, Out>(
+  ctx: CallContext<A, R, Out>,
   start: Rules.CallProgress,
-  inheritedAttempt: number
-): Effect.Effect<Outcome<A>, BotApiError, R> =>
-  Effect.gen(function*() {
-    let progress = start
-    while (true) {
-      progress = Rules.sending(progress)
-      const { attempt } = progress
-      const current = progress.current as ChatId.ChatId
-      yield* passGate(ctx, FloodGate.scopeOf(ctx.policy.scopeKind, current), current, attempt)
-      if (ctx.traced) yield* Effect.annotateCurrentSpan("telegram.attempts", attempt)
-      const result = yield* Effect.either(send(ctx, current, attempt, inheritedAttempt))
-      if (result._tag === "Right") return outcome(result.right, current, ctx.original, attempt)
-      const step = Rules.nextStep(ctx.policy.bounds, progress, failureView(result.left))
-      yield* takeStep(ctx, step, result.left, current, attempt)
-      if (step._tag !== "GiveUp") progress = Rules.advance(progress, step)
+  gateKnownOpen: boolean
+): Effect.Effect<Out, BotApiError, R> => {
+  const progress = Rules.sending(start)
+  const current = progress.current as ChatId.ChatId | undefined
+  const { attempt } = progress
+  let request = Effect.matchEffect(send(ctx, current, attempt), {
+    onSuccess: (value) => Effect.succeed(ctx.finish(value, current, attempt)),
+    onFailure: (error) => {
+      const step = Rules.nextStep(ctx.policy.bounds, progress, failureView(error))
+      return Effect.andThen(
+        takeStep(ctx, step, error, progress),
+        Effect.suspend(() => attempts(ctx, Rules.advance(progress, step as Rules.RetryStep), false))
+      )
     }
   })
-
-/** After the first request failed: its step, then the loop. */
-const afterFirstFailure = <A, R>(
-  ctx: CallContext<A, R>,
-  error: BotApiError,
-  inheritedAttempt: number
-): Effect.Effect<Outcome<A>, BotApiError, R> => {
-  const progress = Rules.sending(Rules.startCall([ctx.original]))
-  const step = Rules.nextStep(ctx.policy.bounds, progress, failureView(error))
-  return Effect.zipRight(
-    takeStep(ctx, step, error, ctx.original, 1),
-    Effect.suspend(() =>
-      attempts(ctx, Rules.advance(progress, step as Exclude<Rules.NextStep, { _tag: "GiveUp" }>), inheritedAttempt)
-    )
-  )
+  if (ctx.traced && attempt > 1) {
+    request = Effect.andThen(Effect.annotateCurrentSpan("telegram.attempts", attempt), request)
+  }
+  return gateKnownOpen || ctx.chat === undefined || current === undefined
+    ? request
+    : Effect.andThen(passGate(ctx.policy, ctx.chat, current, attempt), request)
 }
 
-/** The slow start: the gate or the registry needs an Effect, or a migration is recorded. */
-const fromRegistry = <A, R>(ctx: CallContext<A, R>, inheritedAttempt: number) =>
-  Effect.gen(function*() {
-    const { bounds, method } = ctx.policy
-    const { original } = ctx
-    const first = bounds.maxMigrationHops === 0 ? Option.none() : yield* ctx.registry.get(original)
-    const path = Option.isNone(first) ? [original] : yield* ChatMigrations.resolve(original, bounds.maxMigrationHops)
+/** The start of a call with a chat: the recorded migrations first (read synchronously when the registry can). */
+const start = <A, R, Out>(
+  ctx: CallContext<A, R, Out>,
+  chat: ChatContext,
+  now: number
+): Effect.Effect<Out, BotApiError, R> => {
+  const { bounds, method, scopeKind } = ctx.policy
+  const { original } = chat
+  const closedAt = syncReadOf<ClosedUntil>(chat.gate)
+  const movedTo = syncReadOf<MovedTo<ChatId.ChatId>>(chat.registry)
+  const gateOpen = closedAt !== undefined && closedAt(FloodGate.scopeOf(scopeKind, original), now) === undefined
+  const noMove = bounds.maxMigrationHops === 0 || (movedTo !== undefined && movedTo(original) === undefined)
+  if (noMove) return attempts(ctx, Rules.startCall([original]), gateOpen)
+  return Effect.gen(function*() {
+    const first = yield* chat.registry.get(original)
+    const path = Option.isNone(first)
+      ? [original]
+      : yield* Effect.provideService(
+        ChatMigrations.resolve(original, bounds.maxMigrationHops),
+        ChatMigrations.ChatMigrations,
+        chat.registry
+      )
     const progress = Rules.startCall(path)
     if (progress.hops > 0) {
       const to = progress.current as ChatId.ChatId
       yield* announce(ctx.policy, { _tag: "Migrated", method, from: original, to, remembered: true }, Effect.void)
     }
-    return yield* attempts(ctx, progress, inheritedAttempt)
+    return yield* attempts(ctx, progress, false)
   })
+}
 
-/** Runs `operation` for `input` under `policy`. */
+/** Runs `operation` for the chat `input` under `policy`: the gate, the migrations and the backoff. */
 export const run = <A, R>(
   policy: CompiledPolicy,
   operation: (chatId: ChatId.ChatId) => Effect.Effect<A, BotApiError, R>,
   input: ChatId.Input
 ): Effect.Effect<Outcome<A>, BotApiError, R | FloodGate.FloodGate | ChatMigrations.ChatMigrations> =>
-  Effect.withFiberRuntime((fiber) => {
+  withFiber((fiber) => {
     const validated = validateChatId(input)
     if (!validated.ok) return Effect.fail(new InvalidChatIdError({ input: validated.input, reason: validated.reason }))
     const original = validated.chatId as ChatId.ChatId
-    const context = fiber.currentContext as Context.Context<FloodGate.FloodGate | ChatMigrations.ChatMigrations>
-    let delays: ReturnType<typeof backoffDelays> | undefined
-    const ctx: CallContext<A, R> = {
-      policy,
-      operation,
+    const services = servicesOf<FloodGate.FloodGate | ChatMigrations.ChatMigrations>(fiber)
+    const chat: ChatContext = {
       original,
-      gate: Context.get(context, FloodGate.FloodGate),
-      registry: Context.get(context, ChatMigrations.ChatMigrations),
-      backoff: Effect.suspend(() => (delays ??= backoffDelays(policy.backoff)).next),
-      traced: isTracing(fiber)
+      gate: Context.get(services, FloodGate.FloodGate),
+      registry: Context.get(services, ChatMigrations.ChatMigrations)
     }
-    const inheritedAttempt = fiber.getFiberRef(BotApi.currentAttempt)
-    const now = Context.get(fiber.currentDefaultServices, Clock.Clock).unsafeCurrentTimeMillis()
-    const gateOpen = ctx.gate.unsafeClosedUntil !== undefined &&
-      ctx.gate.unsafeClosedUntil(FloodGate.scopeOf(policy.scopeKind, original), now) === undefined
-    const noMove = policy.bounds.maxMigrationHops === 0 ||
-      (ctx.registry.unsafeGet !== undefined && ctx.registry.unsafeGet(original) === undefined)
-    const body = gateOpen && noMove
-      ? Effect.matchEffect(send(ctx, original, 1, inheritedAttempt), {
-        onSuccess: (value) => Effect.succeed(outcome(value, original, original, 1)),
-        onFailure: (error) => afterFirstFailure(ctx, error, inheritedAttempt)
-      })
-      : fromRegistry(ctx, inheritedAttempt)
+    const finish = (value: A, chatId: ChatId.ChatId | undefined, attempts: number): Outcome<A> =>
+      outcome(value, chatId!, original, attempts)
+    const ctx = contextOf(
+      fiber,
+      policy,
+      operation as (chatId: ChatId.ChatId | undefined) => Effect.Effect<A, BotApiError, R>,
+      finish,
+      chat
+    )
+    const body = start(ctx, chat, nowOf(fiber))
     if (!ctx.traced) return body
     return Effect.withSpan(body, `Policy.${policy.method}`, {
       attributes: { "telegram.method": policy.method, "telegram.chat_id": String(original), "telegram.attempts": 1 },
       captureStackTrace: false
     })
   })
+
+/** Runs `request`, a call without a chat (getUpdates), under `policy`: exact flood waits and the backoff. */
+export const runWithoutChat = <A, R>(
+  policy: CompiledPolicy,
+  request: Effect.Effect<A, BotApiError, R>
+): Effect.Effect<A, BotApiError, R> =>
+  withFiber((fiber) =>
+    attempts(contextOf(fiber, policy, () => request, identity, undefined), Rules.startCall([]), true)
+  )
+
+const identity = <A>(value: A): A => value

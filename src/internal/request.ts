@@ -1,21 +1,29 @@
 /**
  * One Bot API request: the JSON POST to `<apiRoot>/bot<token>/<method>`, its timeout, and its answer as a result or a
  * {@link BotApiError}. Two paths give the same answers and errors: the ordinary one over any `HttpClient`
- * (`execute`, timed out by `Effect.timeoutFail`), and the direct one over a client that has a direct transport
+ * (`execute`, timed out by the edition's `timeoutFail`), and the direct one over a client that has a direct transport
  * (`UndiciHttpClient`), timed out by one shared timer instead of two fibers per request.
  *
  * @internal
  */
-import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import type * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type * as Schema from "effect/Schema"
 import { type BotApiError, TransportError } from "../BotApiError.js"
 import type { ChatId } from "../ChatId.js"
 import { messageOf } from "../core/scrub.js"
+import { callback, timeoutFail } from "../edition/combinators.js"
+import {
+  type HttpClient,
+  type HttpClientError,
+  HttpClientRequest,
+  requestFailure,
+  transportFailureKind,
+  untracedExecute
+} from "../edition/http.js"
+import * as Result from "../edition/result.js"
+import type { ResultSchema } from "../edition/schema.js"
+import type { Timers } from "../edition/timers.js"
+import * as TransportReason from "../edition/transportReason.js"
 import { makeDeadlines } from "./deadlines.js"
 import { type DirectTransport, directTransportOf } from "./directTransport.js"
 import * as Envelope from "./envelope.js"
@@ -25,13 +33,14 @@ export type Send = <A, I>(
   method: string,
   chatId: ChatId | undefined,
   params: Record<string, unknown>,
-  resultSchema: Schema.Schema<A, I, never>,
+  resultSchema: ResultSchema<A, I>,
   timeout: Duration.Duration
 ) => Effect.Effect<A, BotApiError>
 
 export interface SenderOptions {
   readonly client: HttpClient.HttpClient
-  readonly clock: Clock.Clock
+  /** The clock and fibers of the direct path's deadlines (the building fiber's, so a `TestClock` drives them). */
+  readonly timers: Timers
   readonly token: string
   /** Without a trailing `/`. */
   readonly apiRoot: string
@@ -44,7 +53,7 @@ const timeoutError = (method: string, chatId: ChatId | undefined, timeout: Durat
   new TransportError({
     method,
     chatId,
-    reason: "Timeout",
+    reason: TransportReason.reason("Timeout"),
     status: undefined,
     description: `no answer within ${Duration.format(timeout)}`
   })
@@ -59,7 +68,7 @@ export const makeSender = (options: SenderOptions): Send => {
     chatId: ChatId | undefined,
     params: Record<string, unknown>,
     then: (json: string) => Effect.Effect<A, BotApiError>
-  ) => {
+  ): Effect.Effect<A, BotApiError> => {
     let json: string
     try {
       json = JSON.stringify(params)
@@ -68,13 +77,13 @@ export const makeSender = (options: SenderOptions): Send => {
         new TransportError({
           method,
           chatId,
-          reason: "Encode",
+          reason: TransportReason.reason("Encode"),
           status: undefined,
           description: scrub(`parameters are not JSON: ${messageOf(error)}`)
         })
       )
     }
-    return Effect.zipRight(options.countRequest(method), then(json))
+    return Effect.andThen(options.countRequest(method), then(json))
   }
   if (direct !== undefined && root !== undefined && (root.protocol === "http:" || root.protocol === "https:")) {
     const sendDirect = makeDirect(direct, options, root.origin, `${root.pathname.replace(/\/+$/, "")}/bot${token}/`)
@@ -90,44 +99,47 @@ type SendJson = <A, I>(
   method: string,
   chatId: ChatId | undefined,
   json: string,
-  resultSchema: Schema.Schema<A, I, never>,
+  resultSchema: ResultSchema<A, I>,
   timeout: Duration.Duration
 ) => Effect.Effect<A, BotApiError>
 
 /** Over any `HttpClient`: its spans off (their attributes carry the URL, hence the token), no trace headers. */
 const makeGeneric = (options: SenderOptions): SendJson => {
   const { apiRoot, scrub, token } = options
-  const client = options.client.pipe(
-    HttpClient.withTracerDisabledWhen(() => true),
-    HttpClient.withTracerPropagation(false)
-  )
+  const execute = untracedExecute(options.client)
   const fromPlatform = (
     method: string,
     chatId: ChatId | undefined,
     error: HttpClientError.HttpClientError
   ): TransportError => {
     // Never `error.message` (it holds the URL) and never `error` itself as a cause: only a scrubbed description.
-    const detail = [error.description, error.cause === undefined ? undefined : messageOf(error.cause)]
+    const failure = requestFailure(error)
+    const detail = [failure.description, failure.cause === undefined ? undefined : messageOf(failure.cause)]
       .filter((s): s is string => s !== undefined && s !== "")
       .join(": ")
     return new TransportError({
       method,
       chatId,
-      reason: error._tag === "RequestError" && error.reason !== "Transport" ? "Encode" : "Network",
-      status: error._tag === "ResponseError" ? error.response.status : undefined,
-      description: scrub(`${error._tag} ${error.reason}${detail === "" ? "" : `: ${detail}`}`)
+      reason: TransportReason.reason(failure.reason),
+      status: failure.status,
+      description: scrub(`${failure.kind}${detail === "" ? "" : `: ${detail}`}`)
     })
   }
   return (method, chatId, json, resultSchema, timeout) =>
-    client.execute(
-      HttpClientRequest.post(`${apiRoot}/bot${token}/${method}`).pipe(
-        HttpClientRequest.bodyText(json, "application/json")
-      )
-    ).pipe(
-      Effect.flatMap((response) => Effect.map(response.text, (text) => [response.status, text] as const)),
-      Effect.mapError((error) => fromPlatform(method, chatId, error)),
-      Effect.timeoutFail({ duration: timeout, onTimeout: () => timeoutError(method, chatId, timeout) }),
-      Effect.flatMap(([status, text]) => Envelope.classify({ method, chatId, scrub }, status, text, resultSchema))
+    Effect.flatMap(
+      timeoutFail(
+        execute(
+          HttpClientRequest.post(`${apiRoot}/bot${token}/${method}`).pipe(
+            HttpClientRequest.bodyText(json, "application/json")
+          )
+        ).pipe(
+          Effect.flatMap((response) => Effect.map(response.text, (text) => [response.status, text] as const)),
+          Effect.mapError((error) => fromPlatform(method, chatId, error))
+        ),
+        timeout,
+        () => timeoutError(method, chatId, timeout)
+      ),
+      ([status, text]) => Result.toEffect(Envelope.classify({ method, chatId, scrub }, status, text, resultSchema))
     )
 }
 
@@ -137,15 +149,15 @@ const makeGeneric = (options: SenderOptions): SendJson => {
  */
 const makeDirect = (direct: DirectTransport, options: SenderOptions, origin: string, pathPrefix: string): SendJson => {
   const { scrub } = options
-  const deadlines = makeDeadlines(options.clock)
+  const deadlines = makeDeadlines(options.timers)
   return <A, I>(
     method: string,
     chatId: ChatId | undefined,
     json: string,
-    resultSchema: Schema.Schema<A, I, never>,
+    resultSchema: ResultSchema<A, I>,
     timeout: Duration.Duration
   ) =>
-    Effect.async<A, BotApiError>((resume) => {
+    callback<A, BotApiError>((resume) => {
       let settled = false
       let abort = (): void => {}
       const cancelDeadline = deadlines.add(Duration.toMillis(timeout), () => {
@@ -160,14 +172,14 @@ const makeDirect = (direct: DirectTransport, options: SenderOptions, origin: str
         cancelDeadline()
         resume(
           error === undefined
-            ? Envelope.classify({ method, chatId, scrub }, status, body, resultSchema)
+            ? Result.toEffect(Envelope.classify({ method, chatId, scrub }, status, body, resultSchema))
             : Effect.fail(
               new TransportError({
                 method,
                 chatId,
-                reason: "Network",
+                reason: TransportReason.reason("Network"),
                 status: undefined,
-                description: scrub(`RequestError Transport: ${messageOf(error)}`)
+                description: scrub(`${transportFailureKind}: ${messageOf(error)}`)
               })
             )
         )

@@ -84,8 +84,8 @@ for (const transport of ["MSW", "MockHttpClient"] as const) {
         assert.strictEqual(sent.from?.is_bot, true)
         // The world holds it as sent.
         const stored = mock.messages(ALICE).at(-1)!
-        assert.strictEqual(stored["message_id"], sent.message_id)
-        assert.deepStrictEqual(stored["reply_markup"], sent.reply_markup)
+        assert.strictEqual(stored.message_id, sent.message_id)
+        assert.deepStrictEqual<unknown>(stored.reply_markup, sent.reply_markup)
       }))
 
     it.effect("sendMessage refusals are typed, with the real strings; a bad chat id sends nothing", () =>

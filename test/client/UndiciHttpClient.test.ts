@@ -7,6 +7,7 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Duration, Effect, Exit, Fiber, Layer, Option, Redacted, TestClock } from "effect"
 import { DEFAULT_BOT_TOKEN, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import * as BotApi from "../../src/BotApi.js"
+import { timersOf } from "../../src/edition/timers.js"
 import { makeDeadlines } from "../../src/internal/deadlines.js"
 import { DirectTransportTypeId, type PostCallback } from "../../src/internal/directTransport.js"
 import * as UndiciHttpClient from "../../src/UndiciHttpClient.js"
@@ -133,7 +134,7 @@ describe("the direct path's deadlines (TestClock)", () => {
   it.effect("the deadline list is empty once every request has ended", () =>
     Effect.gen(function*() {
       const clock = yield* Effect.clock
-      const deadlines = makeDeadlines(clock)
+      const deadlines = makeDeadlines(timersOf(clock))
       const fired: Array<number> = []
       const cancel = [3000, 1000, 2000].map((ms) => deadlines.add(ms, () => fired.push(ms)))
       assert.strictEqual(deadlines.size(), 3)

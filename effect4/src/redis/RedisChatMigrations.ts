@@ -10,13 +10,13 @@
  *
  * @since 0.2.0
  */
-import * as Keys from "#core/keys.js"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import * as ChatId from "../ChatId.js"
 import * as ChatMigrations from "../ChatMigrations.js"
+import * as Keys from "../core/keys.js"
 import { orFallback } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
 import * as RedisKeyValueStore from "./RedisKeyValueStore.js"

@@ -13,8 +13,6 @@
  *
  * @since 0.2.0
  */
-import * as Keys from "#core/keys.js"
-import { messageOf } from "#core/scrub.js"
 import * as NodeRedis from "@effect/platform-node/NodeRedis"
 import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -27,6 +25,8 @@ import * as Redis from "effect/persistence/Redis"
 import * as Redacted from "effect/Redacted"
 import * as References from "effect/References"
 import type * as Scope from "effect/Scope"
+import * as Keys from "../core/keys.js"
+import { messageOf } from "../core/scrub.js"
 import * as Internal from "./internal.js"
 
 /**

@@ -14,7 +14,6 @@
  *
  * @since 0.2.0
  */
-import * as Keys from "#core/keys.js"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -22,6 +21,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redis from "effect/persistence/Redis"
 import * as Random from "effect/Random"
+import * as Keys from "../core/keys.js"
 import * as FloodGate from "../FloodGate.js"
 import { orFallback } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"

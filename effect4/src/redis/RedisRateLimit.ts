@@ -10,7 +10,6 @@
  *
  * @since 0.2.0
  */
-import * as Keys from "#core/keys.js"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -19,6 +18,7 @@ import * as Redis from "effect/persistence/Redis"
 import * as Result from "effect/Result"
 import { BotApi } from "../BotApi.js"
 import * as ChatId from "../ChatId.js"
+import * as Keys from "../core/keys.js"
 import { orFallback } from "./internal.js"
 import { RedisConnection } from "./RedisConnection.js"
 

@@ -4,9 +4,9 @@
  *
  * @internal
  */
-import { messageOf } from "#core/scrub.js"
 import * as Effect from "effect/Effect"
 import type * as Redis from "effect/persistence/Redis"
+import { messageOf } from "../core/scrub.js"
 
 /**
  * Tracks whether Redis is reachable, to log one warning when it is not (not one per call) and one line when it is

@@ -2,20 +2,10 @@
  * The Bot API's envelope and the checks every request meets first (telegram-wire.md §1, §3): success and error
  * bodies with HTTP status = error_code, `Retry-After` with every `retry_after`, the routing errors and the token checks.
  */
+import { type ApiError, apiError } from "../internal/apiError.js"
 import { toInt64 } from "../internal/Params.js"
 import type { WireResponse } from "../Wire.js"
 import type { World } from "../world/World.js"
-
-/** A Bot API failure: becomes `{"ok":false,"error_code":…,"description":…,"parameters":…}`. */
-export interface ApiError {
-  readonly _tag: "ApiError"
-  readonly code: number
-  readonly description: string
-  readonly retryAfter?: number
-  readonly migrateToChatId?: number
-  /** A flood wait short enough for the server to absorb: the call runs this many ms later instead of failing. */
-  readonly absorbMs?: number
-}
 
 /** A success whose envelope also has a description (`{"ok":true,"result":true,"description":"Webhook was set"}`). */
 export interface Described {
@@ -34,21 +24,11 @@ export interface Later {
   readonly waitedMs?: number
 }
 
+export type { ApiError } from "../internal/apiError.js"
+export { apiError, floodError, isApiError } from "../internal/apiError.js"
+
 /** What a method answers: the JSON text of its result, a described result, a refusal, or an answer to come. */
 export type Outcome = string | ApiError | Described | Later
-
-/** A failure with this code and description, and no parameters. */
-export const apiError = (code: number, description: string): ApiError => ({ _tag: "ApiError", code, description })
-
-/** True for a refusal, false for a result. */
-export const isApiError = (value: unknown): value is ApiError =>
-  typeof value === "object" && value !== null && (value as ApiError)._tag === "ApiError"
-
-/** 429 with `retry_after` (and so `Retry-After`). */
-export const floodError = (retryAfter: number): ApiError => ({
-  ...apiError(429, `Too Many Requests: retry after ${retryAfter}`),
-  retryAfter
-})
 
 /** `{"ok":true,"result":…}` around a result's JSON text. */
 export const okResponse = (result: string): WireResponse => ({

@@ -10,9 +10,10 @@ import type { World } from "../world/World.js"
 import type { JournalEntry } from "../WorldSnapshot.js"
 import { checkToken, isApiError, METHOD_NOT_FOUND, NOT_FOUND, type Outcome, outcomeResponse } from "./envelope.js"
 import { faultAnswer, faultName } from "./faultReplies.js"
+import { answerDownload } from "./files/download.js"
 import { laterBy } from "./later.js"
-import type { Call, MethodHandler } from "./methods/common.js"
-import { canonicalMethodName, methodHandler } from "./methods/index.js"
+import { canonicalMethodName, methodByName } from "./methods/index.js"
+import type { Call, Method } from "./table/method.js"
 
 /** A Bot API request once read: what the token checks, the method table and the journal need. */
 interface ApiRequest {
@@ -39,9 +40,9 @@ const isPlainPath = (target: string): boolean => {
 }
 
 /** Reads the request, or the answer the real server gives before any token or method is looked at. */
-const readApiRequest = (request: WireRequest): ApiRequest | WireResponse => {
+const readApiRequest = (request: WireRequest, uploadBytes: number): ApiRequest | WireResponse => {
   if (request.method !== "GET" && request.method !== "POST") return { _tag: "Bare", status: 501 }
-  if (request.body.length > MAX_BODY_BYTES) return { _tag: "Bare", status: 413 }
+  if (request.body.length > MAX_BODY_BYTES && !fitsUpload(request, uploadBytes)) return { _tag: "Bare", status: 413 }
   const params = new Params()
   let path: string
   if (isPlainPath(request.target)) {
@@ -54,6 +55,8 @@ const readApiRequest = (request: WireRequest): ApiRequest | WireResponse => {
   }
   const bodyError = parseBody(request.contentType, request.body, params)
   if (bodyError !== undefined) return { _tag: "Bare", status: bodyError.status }
+  // Parameters count against 1 MiB in total; files (multipart parts with a filename) against the upload cap.
+  if (request.body.length > MAX_BODY_BYTES && params.textBytes > MAX_BODY_BYTES) return { _tag: "Bare", status: 413 }
 
   if (!path.startsWith("/bot")) return NOT_FOUND
   const slash = path.indexOf("/", 4)
@@ -70,13 +73,19 @@ const readApiRequest = (request: WireRequest): ApiRequest | WireResponse => {
   }
 }
 
-/** Answers one Bot API request against the world. */
+/** A multipart body within the world's upload cap (its text parameters are checked once read). */
+const fitsUpload = (request: WireRequest, uploadBytes: number): boolean =>
+  request.body.length <= uploadBytes + MAX_BODY_BYTES &&
+  (request.contentType ?? "").toLowerCase().includes("multipart/form-data")
+
+/** Answers one Bot API request against the world (or a download of one of its files). */
 export const answerApi = (world: World, request: WireRequest): WireResponse => {
-  const read = readApiRequest(request)
+  if (request.target.startsWith("/file/bot")) return answerDownload(world, request)
+  const read = readApiRequest(request, world.caps.uploadBytes)
   if ("_tag" in read) return read
   const botId = checkToken(world, read.token)
   if (isApiError(botId)) return answer(world, read, null, botId)
-  const handler = methodHandler(read.method)
+  const handler = methodByName(read.method)?.handle
   if (handler === undefined) return answer(world, read, botId, METHOD_NOT_FOUND)
   const call: Call = { world, botId, method: read.method, params: read.params, testEnvironment: read.testEnvironment }
   const fault = world.faults.take(read.method, read.chatParam)
@@ -91,7 +100,7 @@ export const answerApi = (world: World, request: WireRequest): WireResponse => {
 }
 
 /** Runs a method; a flood wait short enough to absorb runs it again that much later, its slot already taken. */
-const execute = (handler: MethodHandler, call: Call): Outcome => {
+const execute = (handler: Method["handle"], call: Call): Outcome => {
   const outcome = handler(call)
   if (typeof outcome !== "object" || outcome._tag !== "ApiError" || outcome.absorbMs === undefined) return outcome
   const world = call.world
@@ -149,8 +158,8 @@ const record = (
   const at = world.clock.now()
   const method = journalMethodName(read.method)
   const entry: { -readonly [K in keyof JournalEntry]: JournalEntry[K] } = read.chatParam === undefined
-    ? { at, bot_id: botId, method, status }
-    : { at, bot_id: botId, method, chat_id: withoutTokens(read.chatParam).slice(0, 100), status }
+    ? { seq: 0, at, bot_id: botId, method, status }
+    : { seq: 0, at, bot_id: botId, method, chat_id: withoutTokens(read.chatParam).slice(0, 100), status }
   if (read.testEnvironment) entry.test_environment = true
   if (fault !== undefined) entry.fault = fault
   if (waitedMs !== undefined) entry.waited_ms = waitedMs
@@ -180,7 +189,7 @@ export const runWebhookReply = (world: World, botId: number, contentType: string
     chatParam: params.get("chat_id"),
     webhookReply: true
   }
-  const handler = methodHandler(method)
+  const handler = methodByName(method)?.handle
   const outcome = handler === undefined ? METHOD_NOT_FOUND : execute(handler, { world, botId, method, params })
   const response = answer(world, read, botId, outcome)
   if (response._tag === "Wait") response.onReady(() => response.then())

@@ -4,8 +4,8 @@
  * person who never started it, another bot).
  */
 import { toSafeInt64 } from "../internal/Params.js"
-import { joinRequestOpensChat } from "../people/joins.js"
 import { chatByUsername, privateChat } from "../world/chats.js"
+import { joinRequestOpensChat } from "../world/joinRequests.js"
 import { standing } from "../world/members.js"
 import type { ChatRecord, Conversation, World } from "../world/World.js"
 import { checkWriteAccess } from "./chatAccess.js"
@@ -55,4 +55,31 @@ export const privateRefusal = (world: World, chat: ChatRecord, botId: number): A
   if (conversation?.blocked === true) return apiError(403, "Forbidden: bot was blocked by the user")
   const writable = conversation?.started === true || joinRequestOpensChat(world, chat.id, botId)
   return writable ? undefined : apiError(403, "Forbidden: bot can't initiate conversation with a user")
+}
+
+/** A restricted member's send permissions (ChatPermissions' can_send_* fields). */
+export type SendRight =
+  | "can_send_messages"
+  | "can_send_audios"
+  | "can_send_documents"
+  | "can_send_photos"
+  | "can_send_videos"
+  | "can_send_video_notes"
+  | "can_send_voice_notes"
+  | "can_send_polls"
+  | "can_send_other_messages"
+
+/** TDLib's per-content right of a restricted bot: `not enough rights to send <what> to the chat`. */
+export const restrictedRefusal = (
+  chat: ChatRecord,
+  botId: number,
+  right: SendRight,
+  what: string
+): ApiError | undefined => {
+  const member = standing(chat, botId)
+  if (member.status !== "restricted") return undefined
+  const rights: Partial<Record<SendRight, boolean | undefined>> = member.rights
+  return rights[right] === true
+    ? undefined
+    : apiError(400, `Bad Request: not enough rights to send ${what} to the chat`)
 }

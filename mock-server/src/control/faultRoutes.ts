@@ -1,38 +1,44 @@
 /** Control routes for faults and flood limits: what makes the mock misbehave on purpose. */
-import type { FaultInput, FloodLimit } from "../WorldSnapshot.js"
-import type { ControlRoute } from "./common.js"
-
-/** The limits of a `PUT /__mock/limits` body: an array, or `{"flood_limits": [...]}` as in a world file. */
-const limitsOf = (body: unknown): unknown =>
-  typeof body === "object" && body !== null && !Array.isArray(body) && "flood_limits" in body
-    ? (body as { flood_limits: unknown }).flood_limits
-    : body
+import { decodeLimitsBody } from "../decode/control.js"
+import { decodeFault } from "../decode/world.js"
+import { required, route } from "./common.js"
 
 /** `POST|DELETE /__mock/faults`, `GET|PUT /__mock/limits`. */
-export const faultRoutes: ReadonlyArray<ControlRoute> = [
-  {
+export const faultRoutes = [
+  route({
     method: "POST",
     path: "/__mock/faults",
+    summary:
+      "the next `times` calls of a method (optionally for one chat) get an error, an HTML page, a drop or a delay",
+    body: required(decodeFault),
     handle: ({ mock, body }) => {
-      mock.injectFault(body() as FaultInput)
+      mock.injectFault(body)
       return true
     }
-  },
-  {
+  }),
+  route({
     method: "DELETE",
     path: "/__mock/faults",
+    summary: "drops every pending fault",
     handle: ({ mock }) => {
       mock.clearFaults()
       return true
     }
-  },
-  { method: "GET", path: "/__mock/limits", handle: ({ mock }) => mock.floodLimits() },
-  {
+  }),
+  route({
+    method: "GET",
+    path: "/__mock/limits",
+    summary: "the flood limits in force",
+    handle: ({ mock }) => mock.floodLimits()
+  }),
+  route({
     method: "PUT",
     path: "/__mock/limits",
+    summary: "replaces the flood limits (an array, or `{flood_limits: […]}` as in a world file)",
+    body: required(decodeLimitsBody),
     handle: ({ mock, body }) => {
-      mock.setFloodLimits(limitsOf(body()) as ReadonlyArray<FloodLimit>)
+      mock.setFloodLimits(body)
       return true
     }
-  }
+  })
 ]

@@ -1,19 +1,21 @@
 /**
  * The control API (`/__mock/…`): JSON in and out in the Bot API's envelope, guarded by the control token when one is
- * set. Routes live in their own files and are listed in CONTROL_ROUTES; a new group of routes is a new file and one
- * entry there.
+ * set. Routes live in their own files and are listed in CONTROL_ROUTES, the one table the router serves, the README
+ * lists and the token test walks; a new group of routes is a new file and one entry there.
  */
 import { MockInputError } from "../MockInputError.js"
 import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
+import { waitUntil } from "../world/waiting.js"
 import { chatRoutes } from "./chatRoutes.js"
-import { ControlRefusal, type ControlRoute, type ControlTarget } from "./common.js"
+import { type BodyRule, ControlRefusal, type ControlRoute, type ControlTarget, type Pending } from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
 import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
 import { peopleRoutes } from "./peopleRoutes.js"
 import { worldRoutes } from "./worldRoutes.js"
 
-const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
+/** Every control route: the router serves these and nothing else. */
+export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...worldRoutes,
   ...faultRoutes,
   ...journalRoutes,
@@ -41,17 +43,23 @@ const matchPath = (pattern: ReadonlyArray<string>, segments: ReadonlyArray<strin
   return params
 }
 
-const readJsonBody = (request: WireRequest, optional = false) => (): unknown => {
+/** The request's body as its route reads it: none, or JSON its decoder accepts (else a MockInputError). */
+const readBody = (request: WireRequest, rule: BodyRule<unknown>): unknown => {
+  if (rule.kind === "none") return undefined
   const text = new TextDecoder().decode(request.body)
   if (text.trim() === "") {
-    if (optional) return undefined
+    if (rule.kind === "optional") return undefined
     throw new MockInputError(["expected a JSON body"])
   }
+  let json: unknown
   try {
-    return JSON.parse(text)
+    json = JSON.parse(text)
   } catch (error) {
     throw new MockInputError([`invalid JSON: ${(error as Error).message}`])
   }
+  const decoded = rule.decode(json)
+  if (!decoded.ok) throw new MockInputError(decoded.problems)
+  return decoded.value
 }
 
 /** Answers one control request on behalf of `mock`. */
@@ -76,9 +84,8 @@ export const answerControl = (
     const q = request.target.indexOf("?")
     const query = new URLSearchParams(q === -1 ? "" : request.target.slice(q + 1))
     try {
-      return controlOk(
-        route.handle({ mock, params, body: readJsonBody(request), optionalBody: readJsonBody(request, true), query })
-      )
+      const result = route.handle({ mock, params, body: readBody(request, route.body), query })
+      return isPending(result) ? waitFor(mock, result) : controlOk(result)
     } catch (error) {
       if (error instanceof MockInputError) return controlError(400, error.message)
       if (error instanceof ControlRefusal) return controlError(error.status, error.description)
@@ -88,6 +95,30 @@ export const answerControl = (
   return pathKnown
     ? controlError(405, `control API: ${request.method} is not allowed on ${path}`)
     : controlError(404, `control API: no route ${path}`)
+}
+
+const isPending = (result: unknown): result is Pending =>
+  typeof result === "object" && result !== null && (result as Pending)._tag === "Pending"
+
+/** A long poll: answered as soon as the route's reader finds something, or at its deadline on the mock's clock. */
+const waitFor = (mock: ControlTarget, wait: Pending): WireResponse => {
+  const answer = () => controlOk(wait.read() ?? wait.fallback())
+  let ready: (() => void) | undefined
+  let done = false
+  const waiting = waitUntil(mock, () => wait.read() !== undefined, wait.ms, () => {
+    done = true
+    ready?.()
+  })
+  if (waiting === undefined) return answer()
+  return {
+    _tag: "Wait",
+    onReady: (callback) => {
+      if (done) callback()
+      else ready = callback
+    },
+    then: answer,
+    cancel: () => waiting.cancel()
+  }
 }
 
 const controlOk = (result: unknown): WireResponse => ({

@@ -1,36 +1,39 @@
 /** Control routes for the world as a whole: reset, read, replace, and upgrade a basic group. */
-import { MockInputError } from "../MockInputError.js"
-import type { ControlRoute } from "./common.js"
+import { decodeUpgrade, decodeWorldBody } from "../decode/control.js"
+import { required, route } from "./common.js"
 
 /** `POST /__mock/reset`, `GET|PUT /__mock/world`, `POST /__mock/upgrade`. */
-export const worldRoutes: ReadonlyArray<ControlRoute> = [
-  {
+export const worldRoutes = [
+  route({
     method: "POST",
     path: "/__mock/reset",
+    summary: "back to the world the mock started with (faults, limits, journal, updates and webhooks included)",
     handle: ({ mock }) => {
       mock.reset()
       return true
     }
-  },
-  { method: "GET", path: "/__mock/world", handle: ({ mock }) => mock.snapshot() },
-  {
+  }),
+  route({
+    method: "GET",
+    path: "/__mock/world",
+    summary: "the whole world as a world file",
+    handle: ({ mock }) => mock.snapshot()
+  }),
+  route({
     method: "PUT",
     path: "/__mock/world",
+    summary: "replaces the whole world (and what reset goes back to) with a world file",
+    body: required(decodeWorldBody),
     handle: ({ mock, body }) => {
-      mock.replaceWorld(body())
+      mock.replaceWorld(body)
       return true
     }
-  },
-  {
+  }),
+  route({
     method: "POST",
     path: "/__mock/upgrade",
-    handle: ({ mock, body }) => {
-      const input = body()
-      const chatId = typeof input === "object" && input !== null ? (input as { chat_id?: unknown }).chat_id : undefined
-      if (typeof chatId !== "number" || !Number.isSafeInteger(chatId)) {
-        throw new MockInputError(["chat_id: expected an integer chat id"])
-      }
-      return { migrate_to_chat_id: mock.upgradeGroup(chatId) }
-    }
-  }
+    summary: "upgrades a basic group to a supergroup (`{chat_id}`); the bots get the migrate messages",
+    body: required(decodeUpgrade),
+    handle: ({ mock, body }) => ({ migrate_to_chat_id: mock.upgradeGroup(body.chat_id) })
+  })
 ]

@@ -3,10 +3,11 @@
  * messages of joins, leaves and upgrades, my_chat_member and chat_member, chat_join_request, callback_query. Each is
  * rendered for the bot that gets it and queued with the key that orders its webhook deliveries.
  */
-import { chatMemberUpdatedJson, joinRequestJson, type MemberChange } from "../api/renderMembers.js"
-import { messageJson } from "../api/renderMessage.js"
+import { chatMemberUpdatedJson, joinRequestJson, type MemberChange } from "../wire/member.js"
+import { messageJson } from "../wire/message.js"
+import type { Service } from "../world/content.js"
 import { standing } from "../world/members.js"
-import { addMessage, findMessage, logOf, type MessageRecord, type NewMessage } from "../world/messages.js"
+import { addMessage, findMessage, logOf, type MessageRecord } from "../world/messages.js"
 import { enqueueUpdate, wantsUpdate } from "../world/updates/enqueue.js"
 import type { ChatRecord, JoinRequestRecord, World } from "../world/World.js"
 import { adminBots, botIds, botsInChat, isAddressedTo, isAdmin } from "./recipients.js"
@@ -36,7 +37,7 @@ export const deliverMessage = (world: World, chat: ChatRecord, message: MessageR
   }
   const recipients = new Set([...botsInChat(world, chat), ...alsoTo])
   for (const botId of recipients) {
-    if (message.service === undefined) {
+    if (message.content.kind !== "service") {
       if (message.fromId === botId) continue
       const hears = chat.type === "channel" || isAdmin(standing(chat, botId)) ||
         isAddressedTo(world, chat, botId, message)
@@ -51,7 +52,7 @@ export const serviceMessage = (
   world: World,
   chat: ChatRecord,
   fromId: number,
-  service: NonNullable<NewMessage["service"]>,
+  service: Service,
   alsoTo: Array<number> = []
 ): MessageRecord => {
   const message = addMessage(world, chat, undefined, chat.log, {
@@ -59,13 +60,10 @@ export const serviceMessage = (
     fromId,
     authorId: fromId,
     senderChatId: undefined,
-    text: "",
-    entities: [],
-    linkPreview: undefined,
+    content: { kind: "service", service },
     keyboard: undefined,
     protect: false,
-    replyToId: undefined,
-    service
+    replyToId: undefined
   })
   deliverMessage(world, chat, message, alsoTo)
   return message

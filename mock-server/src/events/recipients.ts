@@ -1,5 +1,6 @@
 /** Which bots of the world hear of what happens in a chat: members, administrators, and the privacy mode's rules. */
 import { normalizeUsername } from "../internal/text.js"
+import { textOf } from "../world/content.js"
 import { standing } from "../world/members.js"
 import { findMessage, type MessageRecord } from "../world/messages.js"
 import type { ChatRecord, MemberRecord, World } from "../world/World.js"
@@ -31,7 +32,7 @@ const COMMAND = /^\/[A-Za-z0-9_]{1,64}(?:@([A-Za-z0-9_]{1,32}))?(?:\s|$)/
  * not an administrator gets commands (`/cmd`, or `/cmd@its_username`), and replies to its own messages.
  */
 export const isAddressedTo = (world: World, chat: ChatRecord, botId: number, message: MessageRecord): boolean => {
-  const command = COMMAND.exec(message.text)
+  const command = COMMAND.exec(textOf(message.content))
   if (command !== null) {
     const target = command[1]
     const username = world.users.get(botId)?.username

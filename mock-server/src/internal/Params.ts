@@ -4,10 +4,19 @@
  */
 import { scanJsonObject } from "./LenientJson.js"
 
-/** Name/value pairs in arrival order; the first of duplicate names wins. */
+/** A file part of a multipart body: its part name, the filename and type the client gave, and its bytes. */
+export interface FilePart {
+  readonly name: string
+  readonly filename: string
+  readonly contentType: string
+  readonly bytes: Uint8Array
+}
+
+/** Name/value pairs in arrival order (the first of duplicate names wins), and the body's file parts. */
 export class Params {
   private readonly names: Array<string> = []
   private readonly values: Array<string> = []
+  private parts: Array<FilePart> | undefined
 
   add(name: string, value: string): void {
     this.names.push(name)
@@ -21,6 +30,29 @@ export class Params {
 
   get size(): number {
     return this.names.length
+  }
+
+  addFile(part: FilePart): void {
+    ;(this.parts ??= []).push(part)
+  }
+
+  /** The first file part of that name. */
+  file(name: string): FilePart | undefined {
+    return this.parts?.find((part) => part.name === name)
+  }
+
+  /** Every file part, in arrival order. */
+  get files(): ReadonlyArray<FilePart> {
+    return this.parts ?? []
+  }
+
+  /** The bytes of every parameter's name and value (what the real server's 1 MiB limit counts). */
+  get textBytes(): number {
+    let total = 0
+    for (let i = 0; i < this.names.length; i++) {
+      total += Buffer.byteLength(this.names[i]!) + Buffer.byteLength(this.values[i]!)
+    }
+    return total
   }
 }
 
@@ -93,7 +125,10 @@ const multipartBoundary = (contentType: string): string | undefined => {
   return boundary !== undefined && boundary.length > 0 && boundary.length <= 70 ? boundary : undefined
 }
 
-/** Parses a multipart/form-data body: each part without a filename is a parameter. */
+/** At most this many file parts are read from one request (the real server's HTTP reader: 50). */
+export const MAX_FILE_PARTS = 50
+
+/** Parses a multipart/form-data body: each part without a filename is a parameter, each with one a file part. */
 export const parseMultipart = (contentType: string, body: Uint8Array, params: Params): BodyError | undefined => {
   const boundary = multipartBoundary(contentType)
   if (boundary === undefined) return { status: 400 }
@@ -114,9 +149,19 @@ export const parseMultipart = (contentType: string, body: Uint8Array, params: Pa
     const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1]
     if (disposition !== undefined) {
       const name = /\bname="([^"]*)"/i.exec(disposition)?.[1] ?? /\bname=([^;\s]+)/i.exec(disposition)?.[1]
+      const filename = /\bfilename="([^"]*)"/i.exec(disposition)?.[1] ?? /\bfilename=([^;\s]+)/i.exec(disposition)?.[1]
       const isFile = /\bfilename\*?=/i.test(disposition)
       if (name !== undefined && !isFile) {
         params.add(latin1ToUtf8(name), utf8.decode(body.subarray(headersEnd + 4, next)))
+      } else if (name !== undefined) {
+        if (params.files.length >= MAX_FILE_PARTS) return { status: 413 }
+        params.addFile({
+          name: latin1ToUtf8(name),
+          filename: latin1ToUtf8(filename ?? ""),
+          contentType: /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? "",
+          // A copy: the file outlives the request's buffer.
+          bytes: Uint8Array.prototype.slice.call(body, headersEnd + 4, next)
+        })
       }
     }
     pos = next + 2

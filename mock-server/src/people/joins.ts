@@ -6,9 +6,9 @@
  */
 import { announceJoinRequest } from "../events/announce.js"
 import { isInChat } from "../events/recipients.js"
+import { changeStanding } from "../events/standing.js"
 import { standing } from "../world/members.js"
 import type { ChatRecord, JoinRequestRecord, World } from "../world/World.js"
-import { changeStanding } from "./standing.js"
 
 /** What joining gave: in, or asked to join; or what Telegram told the person. */
 export type JoinOutcome =
@@ -16,9 +16,6 @@ export type JoinOutcome =
   | { readonly ok: false; readonly error_code: number; readonly description: string }
 
 const refused = (code: number, description: string): JoinOutcome => ({ ok: false, error_code: code, description })
-
-/** How long (ms) a join request lets the bots that got it write to the person first (the Bot API's 5 minutes). */
-const REQUEST_WINDOW_MS = 5 * 60 * 1000
 
 /** A person (a known user, not a bot) uses an invite link. */
 export const joinByLink = (world: World, userId: number, url: string, payStars: boolean): JoinOutcome => {
@@ -59,21 +56,4 @@ export const leave = (world: World, userId: number, chat: ChatRecord): string | 
   }
   changeStanding(world, chat, userId, { status: "left", rights: {} }, userId)
   return undefined
-}
-
-/**
- * True while a pending join request lets the bot write to the person first: made at most 5 minutes ago, in a chat
- * the bot administers with can_invite_users (so it got the request).
- */
-export const joinRequestOpensChat = (world: World, userId: number, botId: number): boolean => {
-  const now = world.clock.now()
-  for (const chat of world.chats.values()) {
-    const request = chat.joinRequests.get(userId)
-    if (request === undefined || now - request.date * 1000 > REQUEST_WINDOW_MS) continue
-    const bot = standing(chat, botId)
-    if (bot.status === "creator" || (bot.status === "administrator" && bot.rights.can_invite_users === true)) {
-      return true
-    }
-  }
-  return false
 }

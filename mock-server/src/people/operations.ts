@@ -1,33 +1,29 @@
 /**
- * The people operations as the facade and the control API expose them: input decoded (one line per wrong field),
- * the person and the chat checked, then the action. A refusal throws MockInputError and changes nothing.
+ * The people operations as the facade and the control API expose them: typed input (the facade and the routes decode
+ * it), the person and the chat checked, then the action. A refusal throws MockInputError and changes nothing.
  */
-import { chatMemberJson } from "../api/renderMembers.js"
-import { messageJson } from "../api/renderMessage.js"
-import {
-  decodeBlock,
-  decodeJoin,
-  decodeLeave,
-  decodeNewUser,
-  decodePress,
-  decodeSend,
-  decodeStanding
-} from "../internal/controlSchemas.js"
+import type { ChatMember, Message } from "@grammyjs/types"
+import type {
+  BlockInput,
+  JoinInput,
+  LeaveInput,
+  NewUser,
+  PressInput,
+  SendInput,
+  StandingInput
+} from "../decode/control.js"
+import { changeStanding, defaultActor, dropJoinRequest, sameStanding } from "../events/standing.js"
 import { normalizeUsername } from "../internal/text.js"
-import type { Decoded } from "../internal/validation.js"
 import { MockInputError } from "../MockInputError.js"
+import { chatMemberJson } from "../wire/member.js"
+import { messageJson } from "../wire/message.js"
+import { asChatMember, asMessage } from "../wire/typed.js"
 import { standing } from "../world/members.js"
 import { findMessage, messagesOf } from "../world/messages.js"
 import type { ChatRecord, MemberRecord, World } from "../world/World.js"
 import type { User } from "../WorldSnapshot.js"
 import { joinByLink, type JoinOutcome, leave } from "./joins.js"
-import { changeStanding, defaultActor, dropJoinRequest, sameStanding } from "./standing.js"
 import { block, PersonProblem, press, sendAsPerson } from "./talk.js"
-
-const orThrow = <A>(decoded: Decoded<A>): A => {
-  if (decoded.ok) return decoded.value
-  throw new MockInputError(decoded.problems)
-}
 
 const lines = <A>(run: () => A): A => {
   try {
@@ -59,8 +55,7 @@ const groupChat = (world: World, chatId: number): ChatRecord => {
 }
 
 /** Adds a person (`POST /__mock/users`). */
-export const addUser = (world: World, input: unknown): User => {
-  const user = orThrow(decodeNewUser(input))
+export const addUser = (world: World, user: NewUser): User => {
   const problems: Array<string> = []
   if (world.users.has(user.id)) problems.push(`id: user ${user.id} already exists`)
   if (user.username !== undefined) {
@@ -78,9 +73,8 @@ export const addUser = (world: World, input: unknown): User => {
 }
 
 /** A person sends a message: the Message. */
-export const send = (world: World, userId: number, input: unknown): unknown => {
+export const send = (world: World, userId: number, body: SendInput): Message => {
   person(world, userId)
-  const body = orThrow(decodeSend(input))
   const text = lines(() =>
     sendAsPerson(world, userId, {
       text: body.text,
@@ -89,13 +83,12 @@ export const send = (world: World, userId: number, input: unknown): unknown => {
       replyToMessageId: body.reply_to_message_id
     })
   )
-  return JSON.parse(text)
+  return asMessage(text)
 }
 
 /** A person presses an inline button: the callback query's id. */
-export const pressButton = (world: World, userId: number, input: unknown): { callback_query_id: string } => {
+export const pressButton = (world: World, userId: number, body: PressInput): { callback_query_id: string } => {
   person(world, userId)
-  const body = orThrow(decodePress(input))
   const id = lines(() =>
     press(world, userId, { chatId: body.chat_id, messageId: body.message_id, data: body.data, botId: body.bot_id })
   )
@@ -103,33 +96,31 @@ export const pressButton = (world: World, userId: number, input: unknown): { cal
 }
 
 /** A person uses an invite link. */
-export const join = (world: World, userId: number, input: unknown): JoinOutcome => {
+export const join = (world: World, userId: number, body: JoinInput): JoinOutcome => {
   person(world, userId)
-  const body = orThrow(decodeJoin(input))
   return joinByLink(world, userId, body.invite_link.trim(), body.pay_stars === true)
 }
 
 /** A person leaves a chat. */
-export const leaveChat = (world: World, userId: number, input: unknown): true => {
+export const leaveChat = (world: World, userId: number, input: LeaveInput): true => {
   person(world, userId)
-  const problem = leave(world, userId, groupChat(world, orThrow(decodeLeave(input)).chat_id))
+  const problem = leave(world, userId, groupChat(world, input.chat_id))
   if (problem !== undefined) throw new MockInputError([problem])
   return true
 }
 
 /** A person blocks a bot. */
-export const blockBot = (world: World, userId: number, input: unknown): true => {
+export const blockBot = (world: World, userId: number, body: BlockInput): true => {
   person(world, userId)
-  const body = orThrow(decodeBlock(input ?? {}))
   lines(() => block(world, userId, body.bot_id))
   return true
 }
 
 /** An administrator changes a standing (`PUT /__mock/chats/:chat_id/members/:user_id`): the new ChatMember. */
-export const setMember = (world: World, chatId: number, userId: number, input: unknown): unknown => {
+export const setMember = (world: World, chatId: number, userId: number, input: StandingInput): ChatMember => {
   const chat = groupChat(world, chatId)
   if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
-  const { by, status, ...rights } = orThrow(decodeStanding(input))
+  const { by, status, ...rights } = input
   const problems: Array<string> = []
   const current = standing(chat, userId)
   if (current.status === "creator" && status !== "creator") {
@@ -144,41 +135,63 @@ export const setMember = (world: World, chatId: number, userId: number, input: u
   if (problems.length > 0) throw new MockInputError(problems)
   const after: MemberRecord = { status, rights }
   if (!sameStanding(current, after)) changeStanding(world, chat, userId, after, by ?? defaultActor(chat, userId))
-  return JSON.parse(chatMemberJson(world, chat, userId, standing(chat, userId)))
+  return asChatMember(chatMemberJson(world, chat, userId, standing(chat, userId)))
 }
 
-/**
- * An administrator approves or declines a person's pending join request (what a bot with the right would do with
- * approveChatJoinRequest): approved, the person becomes a member through the request's link, and the bots hear of it
- * as they do of a bot's approval (the person as `from`, `via_join_request`); declined, the request is gone. The new
- * ChatMember, or true.
- */
-export const settleJoinRequest = (world: World, chatId: number, userId: number, approve: boolean): unknown => {
+/** A person's pending join request in a group chat, or a MockInputError naming why there is none. */
+const pendingRequest = (world: World, chatId: number, userId: number) => {
   const chat = groupChat(world, chatId)
   if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
   const request = chat.joinRequests.get(userId)
   if (request === undefined) {
     throw new MockInputError([`user_id: user ${userId} has no pending join request in chat ${chatId}`])
   }
+  return { chat, request }
+}
+
+/**
+ * An administrator approves a person's pending join request (what a bot with the right would do with
+ * approveChatJoinRequest): the person becomes a member through the request's link, and the bots hear of it as they do
+ * of a bot's approval (the person as `from`, `via_join_request`). The new ChatMember.
+ */
+export const approveJoinRequest = (world: World, chatId: number, userId: number): ChatMember => {
+  const { chat, request } = pendingRequest(world, chatId, userId)
   dropJoinRequest(chat, userId)
-  if (!approve) return true
   if (request.link !== undefined) request.link.joinedCount++
   changeStanding(world, chat, userId, { status: "member", rights: {} }, userId, {
     link: request.link,
     viaJoinRequest: true
   })
-  return JSON.parse(chatMemberJson(world, chat, userId, standing(chat, userId)))
+  return asChatMember(chatMemberJson(world, chat, userId, standing(chat, userId)))
 }
 
-/** A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot). */
-export const chatMessages = (world: World, chatId: number, botId: number | undefined): Array<unknown> => {
+/** An administrator declines a person's pending join request: it is gone. */
+export const declineJoinRequest = (world: World, chatId: number, userId: number): true => {
+  const { chat } = pendingRequest(world, chatId, userId)
+  dropJoinRequest(chat, userId)
+  return true
+}
+
+/**
+ * A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot); with `after`,
+ * only those with a greater message_id.
+ */
+export const chatMessages = (world: World, chatId: number, botId: number | undefined, after = 0): Array<Message> => {
   const chat = world.chats.get(chatId)
   if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
   const bot = botId ?? world.bots[0]?.user_id
   const log = chat.type === "private" ? chat.conversations.get(bot ?? -1)?.log : chat.log
   if (log === undefined) return []
-  return messagesOf(log).map((message) => {
+  return messagesOf(log).filter((message) => message.id > after).map((message) => {
     const reply = message.replyToId === undefined ? undefined : findMessage(log, message.replyToId)
-    return JSON.parse(messageJson(world, message, chat.type === "private" ? bot : undefined, reply))
+    return asMessage(messageJson(world, message, chat.type === "private" ? bot : undefined, reply))
   })
+}
+
+/** A user's standing in a chat as a ChatMember (`left` for a known user the chat does not list). */
+export const chatMember = (world: World, chatId: number, userId: number): ChatMember => {
+  const chat = world.chats.get(chatId)
+  if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
+  if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
+  return asChatMember(chatMemberJson(world, chat, userId, standing(chat, userId)))
 }

@@ -3,11 +3,11 @@
  * channel they may write to), a press of an inline button (a callback_query to the bot that sent the message), a
  * block of a bot (my_chat_member: kicked). Every refusal is a line naming the field, and changes nothing.
  */
-import { callbackQueryJson } from "../api/renderMembers.js"
-import { messageJson } from "../api/renderMessage.js"
 import { announceMemberChange, deliverMessage } from "../events/announce.js"
 import { isInChat } from "../events/recipients.js"
-import { finishText } from "../internal/textInput.js"
+import { finishText } from "../input/text.js"
+import { callbackQueryJson } from "../wire/callbackQuery.js"
+import { messageJson } from "../wire/message.js"
 import { conversation, privateChat } from "../world/chats.js"
 import { standing } from "../world/members.js"
 import { addMessage, findMessage, type MessageLog, type MessageRecord } from "../world/messages.js"
@@ -112,13 +112,10 @@ export const sendAsPerson = (world: World, userId: number, input: PersonMessage)
     fromId: channel ? undefined : userId,
     authorId: userId,
     senderChatId: channel ? chat.id : undefined,
-    text: text.text,
-    entities: text.entities,
-    linkPreview: undefined,
+    content: { kind: "text", text: text.text, entities: text.entities, linkPreview: undefined },
     keyboard: undefined,
     protect: false,
-    replyToId: reply?.id,
-    service: undefined
+    replyToId: reply?.id
   })
   deliverMessage(world, chat, message)
   return messageJson(world, message, place.botId, reply)

@@ -6,6 +6,7 @@
 import type { MockClock } from "../MockClock.js"
 import type { Bot, ChatType, Member, MemberStatus, User, WorldCaps } from "../WorldSnapshot.js"
 import type { FaultQueue } from "./FaultQueue.js"
+import type { FileStore } from "./files.js"
 import type { FloodControl } from "./FloodControl.js"
 import type { Journal } from "./Journal.js"
 import type { MessageLog } from "./messages.js"
@@ -126,6 +127,11 @@ export interface MockEnv {
   onDefect: (error: unknown) => void
   /** Who watches the mock (requests answered, updates queued, actions): the console's stream, a test. */
   readonly observers: Observers
+  /**
+   * Each bot's next update id when its world was last replaced: a new world (reset, a world file) goes on from there,
+   * so update ids never go back and a running bot's offset never confirms an update it has not seen.
+   */
+  readonly nextUpdateIds: Map<number, number>
 }
 
 /** The whole live state of one world. */
@@ -145,6 +151,8 @@ export interface World {
   /** Supergroups and channels by normalized username. */
   readonly chatsByUsername: Map<string, ChatRecord>
   readonly linksByUrl: Map<string, LinkRecord>
+  /** Uploaded files (and URLs' stand-ins) with their ids. */
+  readonly files: FileStore
   readonly callbackQueries: Map<string, CallbackQueryRecord>
   readonly flood: FloodControl
   readonly faults: FaultQueue

@@ -2,42 +2,10 @@
  * Messages: each chat's log (one per bot in a private chat) with its own message_ids, bounded (the oldest are
  * forgotten), and the records the Bot API's Message objects are rendered from.
  */
+import type { ButtonRecord, Content } from "./content.js"
 import type { ChatRecord, Conversation, World } from "./World.js"
 
-/** A message entity (offsets and lengths in UTF-16 units), as the Bot API's MessageEntity. */
-export interface Entity {
-  readonly type: string
-  readonly offset: number
-  readonly length: number
-  readonly url?: string
-  readonly language?: string
-  readonly userId?: number
-  readonly customEmojiId?: string
-}
-
-/** One inline keyboard button: its JSON as the Bot API renders it, and what a press or a test needs of it. */
-export interface ButtonRecord {
-  readonly json: string
-  readonly text: string
-  readonly callbackData?: string
-  readonly url?: string
-}
-
-/** The link preview options a message keeps (only set ones). */
-export interface LinkPreviewRecord {
-  readonly isDisabled: boolean
-  readonly url: string
-  readonly preferSmallMedia: boolean
-  readonly preferLargeMedia: boolean
-  readonly showAboveText: boolean
-}
-
-/** What a service message says. */
-export type ServiceContent =
-  | { readonly kind: "new_chat_members"; readonly userIds: ReadonlyArray<number> }
-  | { readonly kind: "left_chat_member"; readonly userId: number }
-  | { readonly kind: "migrate_to_chat_id"; readonly chatId: number }
-  | { readonly kind: "migrate_from_chat_id"; readonly chatId: number }
+export type { ButtonRecord, Content, Entity, LinkPreviewRecord, Service, TextContent } from "./content.js"
 
 /** A message of a chat. */
 export interface MessageRecord {
@@ -53,13 +21,12 @@ export interface MessageRecord {
   /** Who wrote it, channel posts included: who may edit it. */
   readonly authorId: number
   readonly senderChatId: number | undefined
-  text: string
-  entities: ReadonlyArray<Entity>
-  linkPreview: LinkPreviewRecord | undefined
+  /** What it says or shows: text, a photo, a poll, a service message, … (replaced by an edit). */
+  content: Content
+  /** Its inline keyboard (the only markup a Message shows). */
   keyboard: ReadonlyArray<ReadonlyArray<ButtonRecord>> | undefined
   readonly protect: boolean
   readonly replyToId: number | undefined
-  readonly service: ServiceContent | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

@@ -6,6 +6,7 @@ import type { MockClock } from "../MockClock.js"
 import type { Chat, InviteLink, JoinRequest, WorldCaps, WorldSnapshot } from "../WorldSnapshot.js"
 import { addChat } from "./chats.js"
 import { FaultQueue } from "./FaultQueue.js"
+import { FileStore } from "./files.js"
 import { FloodControl } from "./FloodControl.js"
 import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
@@ -33,7 +34,11 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     botStates: new Map(
       snapshot.bots.map((bot) => [
         bot.user_id,
-        makeBotState(bot.user_id, settings.options.firstUpdateId, caps.updatesPerBot)
+        makeBotState(
+          bot.user_id,
+          Math.max(settings.options.firstUpdateId, settings.env.nextUpdateIds.get(bot.user_id) ?? 0),
+          caps.updatesPerBot
+        )
       ])
     ),
     callbackQueries: new Map(),
@@ -46,6 +51,7 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     chats: new Map(),
     chatsByUsername,
     linksByUrl: new Map(),
+    files: new FileStore(caps.files, caps.fileBytes),
     flood: new FloodControl(clock, caps.floodKeys),
     faults: new FaultQueue((username) => chatsByUsername.get(username)?.id),
     journal: new Journal(caps.journalSize, settings.env.observers),

@@ -1,8 +1,13 @@
-/** Methods about the bot itself. */
-import { botUserJson } from "../render.js"
-import { floodRefusal, type MethodFamily } from "./common.js"
+/** The bot itself: getMe. */
+import { botUserJson } from "../../wire/user.js"
+import { commit, method, methods } from "../table/method.js"
 
 /** getMe. */
-export const botMethods: MethodFamily = {
-  getMe: (call) => floodRefusal(call, undefined) ?? botUserJson(call.world, call.botId)
-}
+export const botMethods = methods({
+  getMe: method({
+    family: "profile",
+    summary: "the bot's User, with its bot-only fields",
+    params: {},
+    run: (_, call) => commit(undefined, () => botUserJson(call.world, call.botId))
+  })
+})

@@ -1,11 +1,14 @@
 /**
- * The method table: every Bot API method the mock serves, gathered from the family files. A new family is a new file
- * and one entry in FAMILIES.
+ * The method table: every Bot API method the mock serves, gathered from the family files, with the real server's
+ * old aliases. A new family is a new file and one entry in TABLES.
  */
+import { BOT_API_ALIASES } from "../table/botApiMethods.js"
+import type { Method } from "../table/method.js"
 import { botMethods } from "./bot.js"
 import { callbackMethods } from "./callbacks.js"
 import { chatMethods } from "./chats.js"
-import type { MethodFamily, MethodHandler } from "./common.js"
+import { documentMethods } from "./documents.js"
+import { fileMethods } from "./files.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { memberMethods } from "./members.js"
@@ -14,33 +17,39 @@ import { subscriptionLinkMethods } from "./subscriptionLinks.js"
 import { updateMethods } from "./updates.js"
 import { webhookMethods } from "./webhooks.js"
 
-const FAMILIES: ReadonlyArray<MethodFamily> = [
-  botMethods,
-  chatMethods,
-  inviteLinkMethods,
-  subscriptionLinkMethods,
+const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   updateMethods,
   webhookMethods,
+  botMethods,
   messageMethods,
+  documentMethods,
+  fileMethods,
   callbackMethods,
+  chatMethods,
   memberMethods,
+  inviteLinkMethods,
+  subscriptionLinkMethods,
   joinRequestMethods
 ]
 
-const handlers = new Map<string, MethodHandler>()
-const canonicalNames = new Map<string, string>()
-for (const family of FAMILIES) {
-  for (const [name, handler] of Object.entries(family)) {
-    handlers.set(name.toLowerCase(), handler)
-    canonicalNames.set(name.toLowerCase(), name)
+/** Every method the mock serves, aliases included (an alias is its method under another name). */
+export const METHODS: ReadonlyArray<Method> = (() => {
+  const all = TABLES.flat()
+  const byName = new Map(all.map((method) => [method.name, method]))
+  for (const [alias, target] of Object.entries(BOT_API_ALIASES)) {
+    const method = byName.get(target)
+    if (method !== undefined) all.push({ ...method, name: alias })
   }
-}
+  return all
+})()
 
-/** The handler of a method (lower-cased name: method names are case-insensitive). */
-export const methodHandler = (method: string): MethodHandler | undefined => handlers.get(method)
+const byLowerName = new Map(METHODS.map((method) => [method.name.toLowerCase(), method]))
+
+/** The method a lower-cased name calls (method names are case-insensitive). */
+export const methodByName = (method: string): Method | undefined => byLowerName.get(method)
 
 /** The Bot API's spelling of a served method (`exportChatInviteLink`), from its lower-cased name. */
-export const canonicalMethodName = (method: string): string | undefined => canonicalNames.get(method)
+export const canonicalMethodName = (method: string): string | undefined => byLowerName.get(method)?.name
 
 /** The Bot API methods the mock serves, as the Bot API spells them; every other method answers 404. */
-export const SERVED_METHODS: ReadonlyArray<string> = [...canonicalNames.values()]
+export const SERVED_METHODS: ReadonlyArray<string> = METHODS.map((method) => method.name)

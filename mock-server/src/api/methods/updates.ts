@@ -3,7 +3,6 @@
  * allowed_updates, the long poll parked on the mock's clock (one per bot: a second one ends the first with 409), the
  * 409 while a webhook is set, and the real server's optional 3 s conflict delay and busy-loop guard.
  */
-import { toLenientInt } from "../../internal/Params.js"
 import { startTimer } from "../../world/timers.js"
 import type { BotState, ParkedPoll } from "../../world/updates/botState.js"
 import { updateJson } from "../../world/updates/UpdateQueue.js"
@@ -11,7 +10,8 @@ import { parseAllowedUpdates } from "../../world/updates/updateTypes.js"
 import type { World } from "../../world/World.js"
 import { apiError, type Outcome } from "../envelope.js"
 import { laterBy, makeLater } from "../later.js"
-import { floodRefusal, type MethodFamily } from "./common.js"
+import { commit, method, methods } from "../table/method.js"
+import { custom, int, raw } from "../table/params.js"
 
 const WEBHOOK_ACTIVE =
   "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
@@ -19,10 +19,6 @@ const OTHER_GET_UPDATES =
   "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 /** The most the real server writes in one answer (1 << 22 bytes, counting 50 more per update). */
 const MAX_BODY = 1 << 22
-
-/** get_integer_arg: the default when missing or empty, else the leading integer (junk: 0), clamped. */
-const intArg = (raw: string | undefined, fallback: number, min: number, max: number): number =>
-  Math.max(min, Math.min(max, raw === undefined || raw === "" ? fallback : toLenientInt(raw)))
 
 /** Whether a 409 is answered now (and the next one waits), with the conflict delay switched on. */
 const conflictNow = (world: World, state: BotState): boolean => {
@@ -85,30 +81,44 @@ const park = (world: World, state: BotState, offset: number, limit: number, time
   return later
 }
 
+/** allowed_updates, shared with setWebhook: 0 keeps the bot's setting (telegram-wire-bots.md §9). */
+export const allowedUpdates = custom("Array of String", (input) => parseAllowedUpdates(raw(input)), {
+  note: "a JSON array of update types; anything else keeps the setting"
+})
+
 /** getUpdates. */
-export const updateMethods: MethodFamily = {
-  getUpdates: (call) => {
-    const { params, world } = call
-    const state = world.botStates.get(call.botId)!
-    if (state.webhook !== undefined) return conflict(world, state, WEBHOOK_ACTIVE)
-    let offset = intArg(params.get("offset"), 0, -(2 ** 31), 2 ** 31 - 1)
-    let limit = intArg(params.get("limit"), 100, 1, 100)
-    let timeout = intArg(params.get("timeout"), 0, 0, 50)
-    const mask = parseAllowedUpdates(params.get("allowed_updates"))
-    if (mask !== 0) state.allowedUpdates = mask
-    const now = world.clock.now()
-    if (world.options.busyLoopGuard && offset === state.previousOffset) {
-      if (timeout < 3 && now < state.previousPollAt + 3000) timeout = 3
-      if (now < state.previousPollAt + 500) limit = 1
+export const updateMethods = methods({
+  getUpdates: method({
+    family: "updates",
+    summary: "long polling on the mock's clock: offset confirms, limit and timeout clamped, one poll per bot",
+    params: {
+      offset: int({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+      limit: int({ min: 1, max: 100, default: 100 }),
+      timeout: int({ min: 0, max: 50 }),
+      allowed_updates: allowedUpdates
+    },
+    run: (p, call) => {
+      const { world } = call
+      const state = world.botStates.get(call.botId)!
+      if (state.webhook !== undefined) return conflict(world, state, WEBHOOK_ACTIVE)
+      let offset = p.offset
+      let limit = p.limit
+      let timeout = p.timeout
+      if (p.allowed_updates !== 0) state.allowedUpdates = p.allowed_updates
+      const now = world.clock.now()
+      if (world.options.busyLoopGuard && offset === state.previousOffset) {
+        if (timeout < 3 && now < state.previousPollAt + 3000) timeout = 3
+        if (now < state.previousPollAt + 500) limit = 1
+      }
+      state.previousOffset = offset
+      state.previousPollAt = now
+      return commit(undefined, () => {
+        if (offset < 0) state.queue.keepNewest(-offset)
+        if (offset <= 0) offset = state.queue.head
+        const answer = readUpdates(world, state, offset, limit)
+        if (timeout === 0 || answer !== "[]") return answer
+        return park(world, state, offset, limit, timeout)
+      })
     }
-    state.previousOffset = offset
-    state.previousPollAt = now
-    const refusal = floodRefusal(call, undefined)
-    if (refusal !== undefined) return refusal
-    if (offset < 0) state.queue.keepNewest(-offset)
-    if (offset <= 0) offset = state.queue.head
-    const answer = readUpdates(world, state, offset, limit)
-    if (timeout === 0 || answer !== "[]") return answer
-    return park(world, state, offset, limit, timeout)
-  }
-}
+  })
+})

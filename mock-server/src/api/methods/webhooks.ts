@@ -5,14 +5,14 @@
  * any server, only loopback hosts (and the hosts the mock's options allow) are.
  */
 import { parseUrl } from "../../internal/HttpUrl.js"
-import { toBool, toLenientInt } from "../../internal/Params.js"
 import type { BotState } from "../../world/updates/botState.js"
-import { allowedUpdateNames, DEFAULT_ALLOWED_UPDATES, parseAllowedUpdates } from "../../world/updates/updateTypes.js"
+import { allowedUpdateNames, DEFAULT_ALLOWED_UPDATES } from "../../world/updates/updateTypes.js"
 import { pumpWebhook, removeWebhook } from "../../world/updates/webhook.js"
 import type { World } from "../../world/World.js"
 import { apiError, type Described, floodError } from "../envelope.js"
-import { type Call, type MethodFamily } from "./common.js"
-import { abortPoll } from "./updates.js"
+import { type Call, method, methods, type ValuesOf } from "../table/method.js"
+import { bool, int, text } from "../table/params.js"
+import { abortPoll, allowedUpdates } from "./updates.js"
 
 const described = (description: string): Described => ({ _tag: "Described", result: "true", description })
 const SECRET = /^[A-Za-z0-9_-]*$/
@@ -34,8 +34,7 @@ const shownAddress = (host: string, fixed: string): string =>
     ? host.slice(1, -1)
     : "<unknown>"
 
-const saveAllowed = (state: BotState, call: Call): void => {
-  const mask = parseAllowedUpdates(call.params.get("allowed_updates"))
+const saveAllowed = (state: BotState, mask: number): void => {
   if (mask !== 0) state.allowedUpdates = mask
 }
 
@@ -60,27 +59,37 @@ const newWebhookRefusal = (world: World, url: string, secret: string, fixedIp: s
   return { host: parsed.host }
 }
 
-const setWebhook = (call: Call, isSet: boolean) => {
-  const { params, world } = call
+// The real server reads these without refusing anything; its checks come in setWebhook's own order below.
+const webhookParams = {
+  url: text,
+  certificate: text,
+  ip_address: text,
+  max_connections: int({ min: 1, max: 100, default: 40 }),
+  allowed_updates: allowedUpdates,
+  drop_pending_updates: bool,
+  secret_token: text
+}
+
+const { url: _url, ...webhookParamsButUrl } = webhookParams
+
+const setWebhook = (p: ValuesOf<typeof webhookParams>, call: Call, isSet: boolean) => {
+  const { world } = call
   const state = world.botStates.get(call.botId)!
   const now = world.clock.now()
-  const url = isSet ? params.get("url") ?? "" : ""
+  const url = isSet ? p.url : ""
   if (url !== "") {
     if (now < state.nextSetWebhookAt) return floodError(1)
     state.nextSetWebhookAt = now + 1000
   }
-  const raw = params.get("max_connections")
-  const maxConnections = url === ""
-    ? 0
-    : Math.max(1, Math.min(100, raw === undefined || raw === "" ? 40 : toLenientInt(raw)))
-  const fixedIp = url === "" ? "" : params.get("ip_address") ?? ""
-  const secret = url === "" ? "" : params.get("secret_token") ?? ""
-  const drop = toBool(params.get("drop_pending_updates"))
+  const maxConnections = url === "" ? 0 : p.max_connections
+  const fixedIp = url === "" ? "" : p.ip_address
+  const secret = url === "" ? "" : p.secret_token
+  const drop = p.drop_pending_updates
   const hook = state.webhook
   const unchanged = (hook?.url ?? "") === url && (hook?.maxConnections ?? 0) === maxConnections &&
     (hook?.fixedIp ?? "") === fixedIp && (hook?.secretToken ?? "") === secret && !drop
   if (unchanged) {
-    saveAllowed(state, call)
+    saveAllowed(state, p.allowed_updates)
     return described(url === "" ? "Webhook is already deleted" : "Webhook is already set")
   }
   if (url !== "") abortPoll(world, state, "Conflict: terminated by setWebhook request")
@@ -104,7 +113,7 @@ const setWebhook = (call: Call, isSet: boolean) => {
     first410At: 0,
     timer: undefined
   }
-  saveAllowed(state, call)
+  saveAllowed(state, p.allowed_updates)
   pumpWebhook(world, state)
   return described("Webhook was set")
 }
@@ -127,8 +136,24 @@ const webhookInfo = (call: Call): string => {
 }
 
 /** setWebhook, deleteWebhook, getWebhookInfo. */
-export const webhookMethods: MethodFamily = {
-  setWebhook: (call) => setWebhook(call, true),
-  deleteWebhook: (call) => setWebhook(call, false),
-  getWebhookInfo: webhookInfo
-}
+export const webhookMethods = methods({
+  setWebhook: method({
+    family: "updates",
+    summary: "webhooks to loopback (and allowed) hosts, delivered with retries on the mock's clock",
+    params: webhookParams,
+    run: (p, call) => setWebhook(p, call, true)
+  }),
+  deleteWebhook: method({
+    family: "updates",
+    summary: "removes the webhook (drop_pending_updates clears the queue)",
+    // The same handler as setWebhook's, which never reads `url` here.
+    params: { ...webhookParamsButUrl },
+    run: (p, call) => setWebhook({ ...p, url: "" }, call, false)
+  }),
+  getWebhookInfo: method({
+    family: "updates",
+    summary: "the webhook's URL, pending updates, last error, max connections, address, allowed updates",
+    params: {},
+    run: (_, call) => webhookInfo(call)
+  })
+})

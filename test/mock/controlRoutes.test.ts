@@ -1,0 +1,174 @@
+/**
+ * The control token on every control route: this file walks the table the router is built from (CONTROL_ROUTES), so a
+ * route cannot be added without being tried here. With a token set, each route refuses a request without it and one
+ * with a wrong one (401, the documented text, nothing changed), and works with it; a path outside the table is not
+ * served. The live stream (`GET /__mock/events`, served beside the table by the standalone server) is walked too.
+ */
+import { DEFAULT_BOT_ID, DEFAULT_OWNER_ID, MockTelegram, startMockServer } from "telegram-bot-api-mock"
+import { describe, expect, it } from "vitest"
+import { CONTROL_ROUTES } from "../../mock-server/src/control/router.js"
+
+const TOKEN = "s3cret-control"
+const SUPERGROUP = -1001234567890
+const BASIC_GROUP = -555555555
+const ALICE = 42
+const REFUSED = `{"ok":false,"error_code":401,"description":"control API: missing or wrong X-Mock-Control-Token"}`
+
+/**
+ * A request that works for each route (its path with the `:name`s filled in, and a body), on a fresh default world.
+ * `prepare` puts the world in the state the request needs.
+ */
+const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?: (mock: MockTelegram) => void }>> = {
+  "POST /__mock/reset": { path: "/__mock/reset" },
+  "GET /__mock/world": { path: "/__mock/world" },
+  "PUT /__mock/world": { path: "/__mock/world", body: MockTelegram.make().snapshot() },
+  "POST /__mock/upgrade": { path: "/__mock/upgrade", body: { chat_id: BASIC_GROUP } },
+  "POST /__mock/faults": { path: "/__mock/faults", body: { method: "getMe", reply: { drop: true } } },
+  "DELETE /__mock/faults": { path: "/__mock/faults" },
+  "GET /__mock/limits": { path: "/__mock/limits" },
+  "PUT /__mock/limits": { path: "/__mock/limits", body: [{ max_calls: 5, per_seconds: 1 }] },
+  "GET /__mock/journal": { path: "/__mock/journal" },
+  "POST /__mock/users": { path: "/__mock/users", body: { id: 77, first_name: "Zoe" } },
+  "POST /__mock/users/:user_id/send": { path: `/__mock/users/${ALICE}/send`, body: { text: "/start" } },
+  "POST /__mock/users/:user_id/press": {
+    path: `/__mock/users/${ALICE}/press`,
+    body: { message_id: 2, data: "go" },
+    prepare: (mock) => {
+      mock.send(ALICE, { text: "hi" })
+      const response = mock.handle({
+        method: "POST",
+        target: `/bot${mock.snapshot().bots[0]!.token}/sendMessage`,
+        contentType: "application/json",
+        body: new TextEncoder().encode(JSON.stringify({
+          chat_id: ALICE,
+          text: "press",
+          reply_markup: { inline_keyboard: [[{ text: "Go", callback_data: "go" }]] }
+        }))
+      })
+      if (response._tag !== "Json" || response.status !== 200) throw new Error("the bot could not send its button")
+    }
+  },
+  "POST /__mock/users/:user_id/join": {
+    path: `/__mock/users/${ALICE}/join`,
+    body: { invite_link: "https://t.me/+OwnerSuperGrp01" }
+  },
+  "POST /__mock/users/:user_id/leave": {
+    path: `/__mock/users/${ALICE}/leave`,
+    body: { chat_id: SUPERGROUP },
+    prepare: (mock) => void mock.join(ALICE, { invite_link: "https://t.me/+OwnerSuperGrp01" })
+  },
+  "POST /__mock/users/:user_id/block": { path: `/__mock/users/${ALICE}/block` },
+  "PUT /__mock/chats/:chat_id/members/:user_id": {
+    path: `/__mock/chats/${SUPERGROUP}/members/${ALICE}`,
+    body: { status: "member" }
+  },
+  "GET /__mock/chats/:chat_id/messages": { path: `/__mock/chats/${ALICE}/messages` },
+  "GET /__mock/chats/:chat_id/members/:user_id": { path: `/__mock/chats/${SUPERGROUP}/members/${ALICE}` },
+  "POST /__mock/chats/:chat_id/invite_links": { path: `/__mock/chats/${SUPERGROUP}/invite_links`, body: { name: "x" } },
+  "GET /__mock/events": { path: "/__mock/events?after=0" },
+  "GET /__mock/callback_queries/:callback_query_id": {
+    path: "/__mock/callback_queries/4000000000000000001",
+    prepare: (mock) => {
+      SAMPLES["POST /__mock/users/:user_id/press"]!.prepare!(mock)
+      mock.press(ALICE, { message_id: 2, data: "go" })
+    }
+  },
+  "POST /__mock/chats/:chat_id/join_requests/:user_id/approve": {
+    path: `/__mock/chats/${SUPERGROUP}/join_requests/${ALICE}/approve`,
+    prepare: requestToJoin
+  },
+  "POST /__mock/chats/:chat_id/join_requests/:user_id/decline": {
+    path: `/__mock/chats/${SUPERGROUP}/join_requests/${ALICE}/decline`,
+    prepare: requestToJoin
+  }
+}
+
+/** Alice asks to join the supergroup through a link that needs approval (made by its owner through the control API). */
+function requestToJoin(mock: MockTelegram): void {
+  const world = structuredClone(mock.snapshot()) as any
+  world.invite_links.push({
+    invite_link: "https://t.me/+AskFirstLink01",
+    chat_id: SUPERGROUP,
+    creator_id: DEFAULT_OWNER_ID,
+    is_primary: false,
+    creates_join_request: true,
+    created_at: 1767225600
+  })
+  mock.replaceWorld(world)
+  const outcome = mock.join(ALICE, { invite_link: "https://t.me/+AskFirstLink01" })
+  if (!outcome.ok || outcome.status !== "requested") throw new Error("Alice could not ask to join")
+}
+
+const call = (mock: MockTelegram, method: string, path: string, body: unknown, token: string | undefined) => {
+  const response = mock.handle({
+    method,
+    target: path,
+    ...(body === undefined ? {} : { contentType: "application/json" }),
+    body: body === undefined ? new Uint8Array() : new TextEncoder().encode(JSON.stringify(body)),
+    ...(token === undefined ? {} : { controlToken: token })
+  })
+  if (response._tag !== "Json") throw new Error(`${method} ${path} answered ${response._tag}`)
+  return response
+}
+
+describe("the control token guards every control route (walked from the router's own table)", () => {
+  it("has a working sample request for every route of the table, and nothing else", () => {
+    const table = CONTROL_ROUTES.map((route) => `${route.method} ${route.path}`)
+    expect(new Set(table).size).toBe(table.length)
+    expect(table.sort()).toEqual(Object.keys(SAMPLES).sort())
+    for (const route of CONTROL_ROUTES) expect(route.summary.length, route.path).toBeGreaterThan(10)
+  })
+
+  for (const route of CONTROL_ROUTES) {
+    const key = `${route.method} ${route.path}`
+    it(key, () => {
+      const sample = SAMPLES[key]!
+      const mock = MockTelegram.make({ controlToken: TOKEN })
+      sample.prepare?.(mock)
+      const before = JSON.stringify(mock.snapshot())
+      for (const token of [undefined, "", "wrong", `${TOKEN}x`, TOKEN.toUpperCase()]) {
+        const refused = call(mock, route.method, sample.path, sample.body, token)
+        expect(refused.status, `token ${JSON.stringify(token)}`).toBe(401)
+        expect(refused.body).toBe(REFUSED)
+      }
+      expect(JSON.stringify(mock.snapshot())).toBe(before)
+      const accepted = call(mock, route.method, sample.path, sample.body, TOKEN)
+      expect(accepted.status, accepted.body).toBe(200)
+      expect(JSON.parse(accepted.body).ok).toBe(true)
+    })
+  }
+
+  it("serves no path outside the table, with or without the token", () => {
+    const mock = MockTelegram.make({ controlToken: TOKEN })
+    for (const path of ["/__mock/nothing", "/__mock/users/42/fly", "/__mock/chats/1/members", "/__mock"]) {
+      expect(call(mock, "GET", path, undefined, undefined).status).toBe(401)
+      expect(call(mock, "POST", path, {}, TOKEN).status).toBe(404)
+    }
+  })
+
+  it("guards the live stream the same way (standalone server)", async () => {
+    const server = await startMockServer({ mock: MockTelegram.make({ controlToken: TOKEN }) })
+    try {
+      for (const headers of [{}, { "x-mock-control-token": "wrong" }]) {
+        const refused = await fetch(`${server.url}/__mock/events`, { headers })
+        expect(refused.status).toBe(401)
+        expect(await refused.text()).toBe(REFUSED)
+      }
+      const controller = new AbortController()
+      const stream = await fetch(`${server.url}/__mock/events`, {
+        headers: { "x-mock-control-token": TOKEN },
+        signal: controller.signal
+      })
+      expect(stream.status).toBe(200)
+      expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/)
+      controller.abort()
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("the default world's owner and bot are who the samples assume", () => {
+    expect(DEFAULT_OWNER_ID).toBe(1000)
+    expect(DEFAULT_BOT_ID).toBe(123456)
+  })
+})

@@ -69,15 +69,19 @@ describe("skipped tests", () => {
     expect(code).toBe(1)
   })
 
-  it("both editions' Redis and browser folders are theirs", async () => {
+  it("both editions' Redis, browser and Python folders are theirs", async () => {
     const skips = [
       report("r3.json", "test/redis/layers.test.ts", ["skipped"]),
       report("r4.json", "effect4/test/redis/fleet.test.ts", ["skipped"]),
-      report("b3.json", "test/browser/console.test.ts", ["skipped"])
+      report("b3.json", "test/browser/console.test.ts", ["skipped"]),
+      report("p3.json", "test/python/recipes.test.ts", ["skipped"])
     ]
-    const { code, out } = await summary([skips[0]!, "0", "0", "redis,browser", skips[1]!, "0", skips[2]!, "0"])
-    expect(out).toContain("CI: 3 skipped test(s) accepted by ALLOW_SKIPPED=redis,browser")
+    const args = [skips[0]!, "0", "0", "redis,browser,python", skips[1]!, "0", skips[2]!, "0", skips[3]!, "0"]
+    const { code, out } = await summary(args)
+    expect(out).toContain("CI: 4 skipped test(s) accepted by ALLOW_SKIPPED=redis,browser,python")
     expect(code).toBe(0)
+    const withoutPython = await summary(args.map((a) => (a === "redis,browser,python" ? "redis,browser" : a)))
+    expect(withoutPython.out).toContain("CI FAILED: 1 test(s) skipped (python)")
   })
 })
 

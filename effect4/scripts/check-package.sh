@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves the Effect 4 edition works as users meet it. Builds and packs effect-telegram-invite-effect4 (this package)
-# and the Effect 3 edition (the repository root), then installs the tarballs into fresh projects:
+# and the Effect 3 edition (the repository root), checks what their manifests carry (scripts/check-manifest.mjs), then
+# installs the tarballs into fresh projects:
 #   1. an Effect 4.1 project with only the edition's declared required peer (effect): strict types of a consumer of the
 #      main entry and a subpath (skipLibCheck off); the program, compiled, gets a link from the standalone mock server;
 #   2. the same project adds the optional peers (@effect/platform-node, redis, undici): the redis subpath and the lean
@@ -29,6 +30,9 @@ cd "$root"
 npm pack --silent --pack-destination "$work" >"$work/pack3.log" 2>&1 || { cat "$work/pack3.log" >&2; fail "npm pack (Effect 3 edition)"; }
 effect3=$(tail -n 1 "$work/pack3.log")
 say "packed $edition (Effect 4 edition) and $effect3 (Effect 3 edition)"
+node "$root/scripts/check-manifest.mjs" "$work/$edition" "$work/$effect3" >/dev/null ||
+  fail "a published manifest carries what only this repository needs (above)"
+say "both manifests: no scripts (prepare among them), no devDependencies, no source export condition"
 
 # What the tarball holds: the compiled shared core inside, no TypeScript source, no test.
 files=$(tar -tzf "$work/$edition" | sed 's|^package/||')

@@ -67,7 +67,9 @@ const manifestProblems = (manifest) => {
   const problems = []
   const scripts = manifest.scripts ?? {}
   for (const script of ["preinstall", "install", "postinstall", "prepare"]) {
-    if (script in scripts) problems.push(`scripts.${script}: an install-time script (${JSON.stringify(scripts[script])})`)
+    if (script in scripts) {
+      problems.push(`scripts.${script}: an install-time script (${JSON.stringify(scripts[script])})`)
+    }
   }
   if ("devDependencies" in manifest) problems.push("devDependencies: a development field")
   for (const field of removedFields(manifest)) {

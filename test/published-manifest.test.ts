@@ -49,7 +49,9 @@ describe("the published manifest check", () => {
   it("fails on a prepare script, naming it", async () => {
     const { code, stderr } = await check("prepare", { ...installable, scripts: { prepare: "node scripts/build.mjs" } })
     expect(code).toBe(1)
-    expect(stderr).toContain(`prepare.tgz: package.json: scripts.prepare: an install-time script ("node scripts/build.mjs")`)
+    expect(stderr).toContain(
+      `prepare.tgz: package.json: scripts.prepare: an install-time script ("node scripts/build.mjs")`
+    )
   })
 
   it("fails on devDependencies, naming them", async () => {
@@ -60,7 +62,11 @@ describe("the published manifest check", () => {
 
   it("fails on the source export condition, naming each entry that has it", async () => {
     const exports = {
-      ".": { "effect-telegram-invite-source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
+      ".": {
+        "effect-telegram-invite-source": "./src/index.ts",
+        types: "./dist/index.d.ts",
+        default: "./dist/index.js"
+      },
       "./BotApi": { types: "./dist/BotApi.d.ts", default: "./dist/BotApi.js" }
     }
     const { code, stderr } = await check("source", { ...installable, exports })

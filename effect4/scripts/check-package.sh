@@ -47,6 +47,11 @@ broken=$(printf '%s\n' "$readme" | grep -oE '\]\([^)]+\)' | sed -E 's/^\]\(//; s
   grep -vE '^(https?:|mailto:|#)' || true)
 [ -z "$broken" ] || fail "$edition: README links to relative paths: $(echo $broken)"
 say "the tarball ships the compiled core (dist/core) and no source; its README links only to URLs and anchors"
+# Its first version is 0.2.0: no declaration says a name shipped here before (scripts/since-as-shipped.mjs).
+mkdir "$work/unpacked" && tar -xzf "$work/$edition" -C "$work/unpacked"
+older=$(grep -rhoE "@since 0\.[01]\.[0-9]+" "$work/unpacked/package/dist" --include='*.d.ts' | sort -u || true)
+[ -z "$older" ] || fail "$edition's declarations say $(echo $older): before this package's first version, 0.2.0"
+say "every @since of its declarations is a version of this package ($(grep -rhoE "@since [0-9.]+" "$work/unpacked/package/dist" --include='*.d.ts' | sort -u | tr '\n' ' '))"
 
 # The standalone mock server, from the repository (its own process, on loopback).
 (cd "$root" && exec node --import tsx mock-server/src/bin/tg-mock-server.ts --port 0) >"$work/server.out" 2>&1 &

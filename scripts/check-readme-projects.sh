@@ -13,8 +13,17 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
+# The run lines run in a process group of their own (setsid), ended whole: `npx` starts a server as its child, which
+# killing npx alone would leave behind.
+stop_runs() {
+  for group in "$work"/*/run.pgid; do
+    [ -f "$group" ] || continue
+    kill -- "-$(cat "$group")" 2>/dev/null || true
+    rm -f "$group" # once: its number may later be another group's
+  done
+}
 cleanup() {
-  for pidfile in "$work"/*/server.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true; done
+  stop_runs
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -54,12 +63,12 @@ npm() {
 }
 SHIM
 
-# The `run` lines: a line ending in `&` starts a server in the background (its pid kept for the cleanup), and the
-# script waits until it listens; the port 8081 of the README is a free one.
+# The `run` lines: a line ending in `&` starts a server in the background, and the script waits until it listens;
+# the port 8081 of the README is a free one.
 run_script() { # <readme> <port>
-  printf 'set -euo pipefail\n'
+  printf 'set -euo pipefail\nps -o pgid= -p $$ | tr -d " " >run.pgid\n'
   node "$root/scripts/readme-blocks.mjs" "$1" block run | sed "s/8081/$2/g" | sed -E \
-    's/^(.*[^&])&[[:space:]]*(#.*)?$/\1 >server.log 2>\&1 \& echo $! >server.pid; for _ in $(seq 1 300); do grep -q "listening on" server.log \&\& break; sleep 0.1; done; grep -q "listening on" server.log || { cat server.log; exit 1; }/'
+    's/^(.*[^&])&[[:space:]]*(#.*)?$/\1 >server.log 2>\&1 \& for _ in $(seq 1 300); do grep -q "listening on" server.log \&\& break; sleep 0.1; done; grep -q "listening on" server.log || { cat server.log; exit 1; }/'
 }
 
 free_port() { node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close() })'; }
@@ -75,7 +84,11 @@ project() { # <name> <readme>
   local files
   files=$(node "$root/scripts/readme-blocks.mjs" "$readme" files . | tr '\n' ' ')
   run_script "$readme" "$(free_port)" >run.sh
-  bash run.sh 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >run.log || { cat run.log >&2; fail "$name: the README's run lines"; }
+  local status=0
+  setsid --wait bash run.sh >run.raw 2>&1 || status=$?
+  stop_runs
+  sed 's/\x1b\[[0-9;]*m//g' run.raw >run.log
+  [ "$status" -eq 0 ] || { cat run.log >&2; fail "$name: the README's run lines"; }
   local links
   links=$(grep -cE 'invite link for -1009876543210: https://t\.me/\+[A-Za-z0-9_-]{16}$' run.log || true)
   [ "$links" -ge 2 ] || { cat run.log >&2; fail "$name: the program did not print its link with tsx and compiled"; }

@@ -12,8 +12,9 @@ import { Duration, Effect, Layer, ManagedRuntime, Metric, Redacted, Schema } fro
 import { BotApi, Policy } from "../src/index.js"
 import * as Envelope from "../src/internal/envelope.js"
 import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
-import { args, CHAT, EXPORT_BODY, median, pool, rotate, spawnServer, TOKEN } from "./common.js"
-import { round2, startSection, writeResult } from "./results.js"
+import { args, CHAT, EXPORT_BODY, pool, rotate, spawnServer, TOKEN } from "./common.js"
+import { startSection, writeResult } from "./results.js"
+import { median, pairedRatio, round2 } from "./stats.js"
 
 const { quick } = args()
 const section = startSection("ablation", `node --import tsx bench/ablation.ts${quick ? " --quick" : ""}`, quick)
@@ -111,18 +112,17 @@ try {
       perRound.get(name)!.push(CALLS / ((performance.now() - start) / 1000))
     }
   }
-  const fetchRounds = perRound.get("raw fetch")!
+  const fetchRounds = perRound.get("raw fetch")!.map(round2)
   const steps = variants.map(([name]) => {
-    const rounds = perRound.get(name)!
-    const ratio = round2(median(rounds.map((r, i) => r / fetchRounds[i]!)))
+    const rounds = perRound.get(name)!.map(round2)
     process.stdout.write(
-      `${name.padEnd(62)} ${median(rounds).toFixed(0).padStart(7)} calls/s  ${ratio.toFixed(2)}× fetch\n`
+      `${name.padEnd(62)} ${median(rounds).toFixed(0).padStart(7)} calls/s  ${
+        pairedRatio(rounds, fetchRounds).toFixed(2)
+      }× fetch\n`
     )
-    return { name, callsPerSec: round2(median(rounds)), vsFetch: ratio, rounds: rounds.map(round2) }
+    return { name, rounds }
   })
-  const path = writeResult(
-    section.finish({ rounds: ROUNDS, callsPerRound: CALLS, concurrency: CONCURRENCY, steps })
-  )
+  const path = writeResult(section.finish({ callsPerRound: CALLS, concurrency: CONCURRENCY, steps }))
   process.stderr.write(`ablation: wrote ${path}\n`)
 } finally {
   await runtime.dispose()

@@ -6,8 +6,8 @@
  * `NodeHttpClient.layerUndici` and `NodeHttpClient.layer` (node:http); @effect/platform's `FetchHttpClient.layer`),
  * against a raw `fetch` of the same request and grammY's `api.exportChatInviteLink`, all against the standalone mock
  * (its own process) on loopback, in the same interleaved rounds (contenders rotate). Sequential calls give latency
- * p50/p99; 64 in flight for a fixed time give calls per second. Ratios to raw fetch and to grammY are paired within
- * each round; figures are medians over rounds.
+ * p50/p99; 64 in flight for a fixed time give calls per second. Each round's figures are written; the report pairs
+ * them with raw fetch's and grammY's of the same round and takes the medians (bench/report/figures.ts).
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
@@ -16,8 +16,9 @@ import { Api } from "grammy"
 import { execFileSync } from "node:child_process"
 import { BotApi, Policy } from "../src/index.js"
 import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
-import { args, CHAT, EXPORT_BODY, median, percentile, ROOT, rotate, spawnServer, TOKEN } from "./common.js"
-import { round2, startSection, times, verdict, writeResult } from "./results.js"
+import { args, CHAT, EXPORT_BODY, ROOT, rotate, spawnServer, TOKEN } from "./common.js"
+import { startSection, writeResult } from "./results.js"
+import { percentile, round2 } from "./stats.js"
 
 const { quick } = args()
 const ROUNDS = quick ? 1 : 5
@@ -129,26 +130,13 @@ const grammy = (apiRoot: string): Contender => {
   return promiseContender("grammY", async () => check(await api.exportChatInviteLink(CHAT)))
 }
 
+type Call = "policy" | "botapi" | "raw fetch" | "grammY"
+
+/** One round of a contender: its sequential calls' latency percentiles and its calls/s in the timed window. */
 interface RoundFigures {
   readonly p50Us: number
   readonly p99Us: number
   readonly callsPerSec: number
-}
-
-export interface ClientFigures {
-  readonly name: string
-  /** `policy`, `botapi`, or a baseline. */
-  readonly call: "policy" | "botapi" | "raw fetch" | "grammY"
-  readonly transport: string | null
-  /** Medians over rounds. */
-  readonly p50Us: number
-  readonly p99Us: number
-  readonly callsPerSec: number
-  /** Medians over rounds of the same round's ratio to raw fetch and to grammY (paired: rounds are interleaved). */
-  readonly vsFetch: { readonly p50: number; readonly p99: number; readonly callsPerSec: number }
-  readonly vsGrammy: { readonly p50: number; readonly p99: number; readonly callsPerSec: number }
-  /** Every round's figures (the raw samples' summary; each round is SEQ_CALLS latencies and one timed window). */
-  readonly rounds: ReadonlyArray<RoundFigures>
 }
 
 /** The transports a Node program can give the library, the recommended one first. */
@@ -162,7 +150,7 @@ const TRANSPORTS: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpCli
 const main = async (): Promise<void> => {
   const section = startSection("client", `npm run bench -- client${quick ? " --quick" : ""}`, quick)
   const server = await spawnServer("mock")
-  const described: Array<{ contender: Contender; call: ClientFigures["call"]; transport: string | null }> = [
+  const described: Array<{ contender: Contender; call: Call; transport: string | null }> = [
     { contender: rawFetch(server.url), call: "raw fetch", transport: null },
     { contender: grammy(server.url), call: "grammY", transport: null }
   ]
@@ -176,16 +164,16 @@ const main = async (): Promise<void> => {
       })
     }
   }
-  const contenders = described.map((d) => d.contender)
+  const racing = described.map((d) => d.contender)
   try {
     // Warm-up: JIT, connection pools, the server's own warm-up.
-    for (const c of contenders) {
+    for (const c of racing) {
       await c.sequential(quick ? 100 : 500)
       await c.concurrent(quick ? 300 : 1_000)
     }
-    const perRound = new Map(contenders.map((c) => [c.name, [] as Array<RoundFigures>]))
+    const perRound = new Map(racing.map((c) => [c.name, [] as Array<RoundFigures>]))
     for (let round = 0; round < ROUNDS; round++) {
-      for (const c of rotate(contenders, round)) {
+      for (const c of rotate(racing, round)) {
         const latencies = await c.sequential(SEQ_CALLS)
         const start = performance.now()
         const done = await c.concurrent(CONC_MS)
@@ -198,102 +186,35 @@ const main = async (): Promise<void> => {
       }
       process.stderr.write(`  client round ${round + 1}/${ROUNDS} done\n`)
     }
-    const fetchRounds = perRound.get("raw fetch")!
-    const grammyRounds = perRound.get("grammY")!
-    const paired = (rounds: ReadonlyArray<RoundFigures>, base: ReadonlyArray<RoundFigures>) => ({
-      p50: round2(median(rounds.map((r, i) => r.p50Us / base[i]!.p50Us))),
-      p99: round2(median(rounds.map((r, i) => r.p99Us / base[i]!.p99Us))),
-      callsPerSec: round2(median(rounds.map((r, i) => r.callsPerSec / base[i]!.callsPerSec)))
-    })
-    const figures: Array<ClientFigures> = described.map(({ call, contender, transport }) => {
-      const rounds = perRound.get(contender.name)!
-      return {
-        name: contender.name,
-        call,
-        transport,
-        p50Us: round2(median(rounds.map((r) => r.p50Us))),
-        p99Us: round2(median(rounds.map((r) => r.p99Us))),
-        callsPerSec: round2(median(rounds.map((r) => r.callsPerSec))),
-        vsFetch: paired(rounds, fetchRounds),
-        vsGrammy: paired(rounds, grammyRounds),
-        rounds
-      }
-    })
-    // The targets are judged on the recommended transport.
-    const recommended = TRANSPORTS[0]![0]
-    const policy = figures.find((f) => f.call === "policy" && f.transport === recommended)!
-    const bare = figures.find((f) => f.call === "botapi" && f.transport === recommended)!
-    const verdicts = [
-      verdict("client.policy.throughput", `\`Policy.exportChatInviteLink\` calls/s at 64 in flight (${recommended})`, {
-        floor: {
-          value: policy.vsFetch.callsPerSec,
-          op: "≥",
-          limit: 0.85,
-          bound: "≥ 0.85× raw fetch",
-          figure: `${times(policy.vsFetch.callsPerSec)} raw fetch`
-        },
-        goal: {
-          value: policy.vsGrammy.callsPerSec,
-          op: "≥",
-          limit: 1,
-          bound: "≥ 1.0× grammY",
-          figure: `${times(policy.vsGrammy.callsPerSec)} grammY`
-        }
-      }),
-      verdict("client.policy.latency", `\`Policy.exportChatInviteLink\` p50 latency, sequential (${recommended})`, {
-        floor: {
-          value: policy.vsFetch.p50,
-          op: "≤",
-          limit: 1.15,
-          bound: "≤ 1.15× raw fetch",
-          figure: `${times(policy.vsFetch.p50)} raw fetch`
-        },
-        goal: {
-          value: policy.vsGrammy.p50,
-          op: "≤",
-          limit: 1,
-          bound: "≤ 1.0× grammY",
-          figure: `${times(policy.vsGrammy.p50)} grammY`
-        }
-      }),
-      verdict(
-        "client.botapi.throughput",
-        `\`BotApi.exportChatInviteLink\` (no policy) calls/s at 64 in flight (${recommended})`,
-        {
-          goal: {
-            value: bare.vsGrammy.callsPerSec,
-            op: "≥",
-            limit: 1.1,
-            bound: "≥ 1.1× grammY",
-            figure: `${times(bare.vsGrammy.callsPerSec)} grammY`
-          }
-        }
-      )
-    ]
+    const contenders = described.map(({ call, contender, transport }) => ({
+      name: contender.name,
+      call,
+      transport,
+      rounds: perRound.get(contender.name)!
+    }))
     const effect4 = effect4Figures(server.url)
     const path = writeResult(
       section.finish({
-        rounds: ROUNDS,
         sequentialCalls: SEQ_CALLS,
         concurrentMs: CONC_MS,
         concurrency: CONCURRENCY,
-        recommendedTransport: recommended,
-        figures,
-        verdicts,
+        // The targets are judged on the recommended transport.
+        recommendedTransport: TRANSPORTS[0]![0],
+        contenders,
         effect4
       })
     )
     process.stderr.write(`  client: wrote ${path}\n`)
   } finally {
-    for (const c of contenders) await c.dispose()
+    for (const c of racing) await c.dispose()
     await server.stop()
   }
 }
 
 /**
  * The Effect 4 edition, against the same mock in the same run: its own bench (effect4/bench/client.ts, on the
- * edition's Node 22, same method and rounds), whose ratios are paired with a raw fetch on that Node. Its JSON is kept
- * as it printed it.
+ * edition's Node 22, same method and rounds), whose ratios the report pairs with a raw fetch on that Node. Kept as it
+ * printed it, but for what it computed from its rounds (the report computes those).
  */
 const effect4Figures = (apiRoot: string): unknown => {
   process.stderr.write("  client: the Effect 4 edition (effect4/, Node 22)\n")
@@ -315,7 +236,16 @@ const effect4Figures = (apiRoot: string): unknown => {
     ],
     { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 2 ** 20 }
   )
-  return JSON.parse(out)
+  const { section: _section, results, ...run } = JSON.parse(out)
+  return {
+    ...run,
+    contenders: (results as Array<Record<string, unknown>>).map(({ call, name, rounds, transport }) => ({
+      name,
+      call,
+      transport,
+      rounds
+    }))
+  }
 }
 
 await main()

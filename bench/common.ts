@@ -1,4 +1,4 @@
-/** Helpers shared by the benchmark sections: statistics, child servers, RSS, argument parsing. */
+/** Helpers shared by the benchmark sections: child servers, RSS, argument parsing (statistics: stats.ts). */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
@@ -16,21 +16,6 @@ export const EXPORT_BODY = JSON.stringify({ chat_id: CHAT })
 export const args = (): { quick: boolean } => ({ quick: process.argv.slice(2).includes("--quick") })
 
 export const readJson = <A>(file: string): A => JSON.parse(readFileSync(file, "utf8")) as A
-
-export const median = (values: ReadonlyArray<number>): number => {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
-/** The `p`-th percentile (0..100) of a sample, nearest rank. */
-export const percentile = (values: ArrayLike<number>, p: number): number => {
-  const sorted = Float64Array.from(values).sort()
-  if (sorted.length === 0) return Number.NaN
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[rank]!
-}
 
 /** Rotates `items` by `round` so that no contender always runs first (or last) in a round. */
 export const rotate = <A>(items: ReadonlyArray<A>, round: number): Array<A> => {

@@ -22,7 +22,8 @@ import { autoRetry } from "@grammyjs/auto-retry"
 import { createInterface } from "node:readline"
 import { type FleetRun, type RequestLine, runFleet, startMockProcess } from "../test/redis/fleet.js"
 import { redisAvailable, skipMessage, startRedis } from "../test/redis/redisServer.js"
-import { startSection, verdict, writeResult } from "./results.js"
+import { startSection, writeResult } from "./results.js"
+import { median } from "./stats.js"
 
 const N = 8
 const CHAT = -1001234567890
@@ -115,27 +116,6 @@ interface RunFigures {
   readonly seconds: number
 }
 
-export interface FleetFigures {
-  readonly processes: number
-  readonly retryAfterSeconds: number
-  readonly callsPerProcess: number
-  readonly runs: number
-  readonly contenders: ReadonlyArray<{
-    readonly name: string
-    /** Medians over runs. */
-    readonly extraAfter429: number
-    readonly floodAnswers: number
-    readonly failedCalls: number
-    readonly perRun: ReadonlyArray<RunFigures>
-  }>
-}
-
-const median = (values: ReadonlyArray<number>): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
 const figuresOf = (run: FleetRun): RunFigures => {
   const floods = run.requests.filter((r) => r.status === 429)
   const first = floods.reduce<RequestLine | undefined>(
@@ -180,7 +160,7 @@ const main = async (): Promise<void> => {
       script: ["bench/fleet.ts", "--grammy-worker"]
     }
   ]
-  const results: Array<FleetFigures["contenders"][number]> = []
+  const results: Array<{ readonly name: string; readonly perRun: ReadonlyArray<RunFigures> }> = []
   try {
     const perRun = new Map<string, Array<RunFigures>>(contenders.map((c) => [c.name, []]))
     // Interleaved: run r of every contender, then run r + 1, so that a slow moment of the machine hits all of them.
@@ -224,47 +204,25 @@ const main = async (): Promise<void> => {
       }
     }
     for (const contender of contenders) {
-      const all = perRun.get(contender.name)!
-      results.push({
-        name: contender.name,
-        extraAfter429: median(all.map((f) => f.extraAfter429)),
-        floodAnswers: median(all.map((f) => f.floodAnswers)),
-        failedCalls: median(all.map((f) => f.failedCalls)),
-        perRun: all
-      })
+      results.push({ name: contender.name, perRun: perRun.get(contender.name)! })
     }
   } finally {
     await Promise.all([redis.stop(), mock.stop()])
   }
-  const redisGate = results.find((c) => /redis/i.test(c.name))!
-  const verdicts = [
-    verdict(
-      "fleet.redis",
-      `fleet of ${N} processes: requests for the flooded chat after the first 429 (median of ${runs}), flood gate shared through Redis`,
-      {
-        floor: {
-          value: redisGate.extraAfter429,
-          op: "≤",
-          limit: 1,
-          bound: "≤ 1 extra",
-          figure: `${redisGate.extraAfter429} extra`
-        }
-      }
-    )
-  ]
-  const figures: FleetFigures = {
+  const figures = {
     processes: N,
     retryAfterSeconds: RETRY_AFTER_S,
     callsPerProcess: CALLS_PER_PROCESS,
-    runs,
     contenders: results
   }
-  const path = writeResult(section.finish({ ...figures, verdicts }))
+  const path = writeResult(section.finish(figures))
   process.stderr.write(`bench:fleet: wrote ${path}\n`)
   process.stderr.write(
     `\nFleet of ${N} processes, one chat flooded (retry_after ${RETRY_AFTER_S} s): extra requests after the first 429 (median of ${runs})\n` +
       results.map((c) =>
-        `  ${c.name}: ${c.extraAfter429} extra, ${c.floodAnswers} 429 answers, ${c.failedCalls} failed calls`
+        `  ${c.name}: ${median(c.perRun.map((f) => f.extraAfter429))} extra, ${
+          median(c.perRun.map((f) => f.floodAnswers))
+        } 429 answers, ${median(c.perRun.map((f) => f.failedCalls))} failed calls`
       ).join("\n") +
       "\n"
   )

@@ -15,7 +15,8 @@ import autocannon from "autocannon"
 import { spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { buildCompiledMock, ROOT } from "./common.js"
-import { round2, startSection, writeResult } from "./results.js"
+import { startSection, writeResult } from "./results.js"
+import { round2 } from "./stats.js"
 
 const tsx = process.argv.includes("--tsx")
 const section = startSection(

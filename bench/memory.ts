@@ -33,7 +33,8 @@ import {
   spawnServer,
   TOKEN
 } from "./common.js"
-import { round2, startSection, times, verdict, writeResult } from "./results.js"
+import { startSection, writeResult } from "./results.js"
+import { round2 } from "./stats.js"
 
 const { quick } = args()
 const CHECKPOINTS = quick ? [10_000, 20_000] : [10_000, 1_000_000]
@@ -77,7 +78,7 @@ const serverRss = async (label: string, start: () => Promise<ChildServer>) => {
         } MB\n`
       )
     }
-    return { startRssBytes: startRss, points, growthBytes: points.at(-1)!.rssBytes - points[0]!.rssBytes }
+    return { startRssBytes: startRss, points }
   } finally {
     await server.stop()
   }
@@ -126,7 +127,6 @@ const inFlight = async (
   return {
     name,
     heapGrowthBytes: during - before,
-    bytesPerCall: Math.round((during - before) / IN_FLIGHT),
     settledBeforeMeasure: settledWhileMeasured,
     failed,
     seconds: round2(seconds),
@@ -204,39 +204,6 @@ const main = async (): Promise<void> => {
   const server = await serverRss("compiled", () => spawnCompiledMock(bin))
   const serverTsx = await serverRss("tsx", () => spawnServer("mock"))
   const client = await clientHeap()
-  const raw = client[0]!
-  const likeForLike = client[1]!
-  const heapRatio = round2(likeForLike.heapGrowthBytes / raw.heapGrowthBytes)
-  const full = server.points.at(-1)!.requests >= 1_000_000
-  const growthMB = round2(server.growthBytes / 2 ** 20)
-  const verdicts = [
-    verdict(
-      "memory.heapPerCall",
-      `heap per call in flight (${
-        IN_FLIGHT.toLocaleString("en-US")
-      } in flight), \`Policy.exportChatInviteLink\` over UndiciHttpClient ÷ raw fetch`,
-      {
-        floor: { value: heapRatio, op: "≤", limit: 1.5, bound: "≤ 1.5×", figure: times(heapRatio) },
-        goal: { value: heapRatio, op: "≤", limit: 1.2, bound: "≤ 1.2×", figure: times(heapRatio) }
-      }
-    ),
-    // Judged only on a run to 1M requests (a quick run stops at 20k).
-    ...(full ?
-      [verdict(
-        "memory.serverGrowth",
-        "standalone mock RSS growth from 10k to 1M exportChatInviteLink requests (compiled)",
-        {
-          floor: {
-            value: growthMB,
-            op: "<",
-            limit: 30,
-            bound: "< 30 MB",
-            figure: `${growthMB >= 0 ? "+" : "−"}${Math.abs(growthMB).toFixed(1)} MB`
-          }
-        }
-      )] :
-      [])
-  ]
   const path = writeResult(
     section.finish({
       checkpoints: CHECKPOINTS,
@@ -244,8 +211,7 @@ const main = async (): Promise<void> => {
       holdMs: HOLD_MS,
       server,
       serverTsx,
-      client,
-      verdicts
+      client
     })
   )
   process.stderr.write(`  memory: wrote ${path}\n`)

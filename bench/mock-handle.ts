@@ -1,15 +1,15 @@
 /**
  * Diagnostic (not part of `npm run bench`): the cost of one `MockTelegram.handle`, in process, without HTTP: an
  * exportChatInviteLink (a JSON POST: makes and revokes a link) and a getMe, on a clock that advances 25 µs a call.
- * After a warm-up, rounds of 100,000 calls; the median µs per call. Writes bench/results/mock-handle.json with the
+ * After a warm-up, rounds of 100,000 calls; µs per call in each round. Writes bench/results/mock-handle.json with the
  * commit measured, so that a change to the mock's hot path can be measured before and after.
  *
  *   node --import tsx --conditions=effect-telegram-invite-source bench/mock-handle.ts [--quick]
  */
-import { execFileSync } from "node:child_process"
 import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
-import { args, median, ROOT } from "./common.js"
-import { round2, startSection, writeResult } from "./results.js"
+import { args } from "./common.js"
+import { startSection, writeResult } from "./results.js"
+import { median, round2 } from "./stats.js"
 
 const { quick } = args()
 const ROUNDS = quick ? 2 : 7
@@ -41,14 +41,15 @@ const microsPerCall = (request: (typeof requests)[keyof typeof requests]): numbe
   return ((performance.now() - started) * 1000) / CALLS
 }
 
-const figures = Object.fromEntries(
+const operations = Object.fromEntries(
   Object.entries(requests).map(([name, request]) => {
     microsPerCall(request) // warm-up
     const rounds = Array.from({ length: ROUNDS }, () => microsPerCall(request))
-    process.stderr.write(`  mock.handle ${name}: ${rounds.map((r) => r.toFixed(2)).join(", ")} µs\n`)
-    return [name, { medianMicros: round2(median(rounds)), roundsMicros: rounds.map(round2) }]
+    process.stderr.write(
+      `  mock.handle ${name}: ${rounds.map((r) => r.toFixed(2)).join(", ")} µs (median ${median(rounds).toFixed(2)})\n`
+    )
+    return [name, { roundsMicros: rounds.map(round2) }]
   })
 )
-const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim()
-const path = writeResult(section.finish({ commit, callsPerRound: CALLS, rounds: ROUNDS, figures }))
+const path = writeResult(section.finish({ callsPerRound: CALLS, operations }))
 process.stderr.write(`  mock-handle: wrote ${path}\n`)

@@ -2,7 +2,7 @@
  * Section "msw": in-process. exportChatInviteLink calls per second (64 in flight) through the MSW handlers
  * (`telegramHandlers`), with no socket: the library over FetchHttpClient and a raw fetch, both intercepted by MSW
  * (grammY is left out: its node-fetch request through MSW 2 never settles); and, for comparison, the library over `makeMockHttpClient` (`layerMockHttpClient`: the mock as an Effect HttpClient, no MSW).
- * Rounds interleaved, medians.
+ * Rounds interleaved; every round's calls/s written (the report takes the medians and the paired ratios).
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
@@ -11,8 +11,9 @@ import { MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
 import { BotApi, Policy } from "../src/index.js"
 import { layerMockHttpClient } from "../src/MockHttpClient.js"
-import { args, CHAT, EXPORT_BODY, median, pool, rotate, TOKEN } from "./common.js"
-import { round2, startSection, writeResult } from "./results.js"
+import { args, CHAT, EXPORT_BODY, pool, rotate, TOKEN } from "./common.js"
+import { startSection, writeResult } from "./results.js"
+import { round2 } from "./stats.js"
 
 const { quick } = args()
 const ROUNDS = quick ? 1 : 5
@@ -67,13 +68,6 @@ const rawFetch: Contender = {
   dispose: async () => {}
 }
 
-export interface MswFigures {
-  readonly name: string
-  readonly callsPerSec: number
-  readonly vsRawFetch: number
-  readonly rounds: ReadonlyArray<number>
-}
-
 const main = async (): Promise<void> => {
   const section = startSection("msw", `npm run bench -- msw${quick ? " --quick" : ""}`, quick)
   const contenders = [
@@ -92,17 +86,13 @@ const main = async (): Promise<void> => {
       }
       process.stderr.write(`  msw round ${round + 1}/${ROUNDS} done\n`)
     }
-    const fetchRounds = perRound.get(rawFetch.name)!
-    const figures: Array<MswFigures> = contenders.map((c) => {
-      const rounds = perRound.get(c.name)!
-      return {
-        name: c.name,
-        callsPerSec: round2(median(rounds)),
-        vsRawFetch: round2(median(rounds.map((r, i) => r / fetchRounds[i]!))),
-        rounds
-      }
-    })
-    const path = writeResult(section.finish({ rounds: ROUNDS, calls: CALLS, concurrency: CONCURRENCY, figures }))
+    const path = writeResult(
+      section.finish({
+        calls: CALLS,
+        concurrency: CONCURRENCY,
+        contenders: contenders.map((c) => ({ name: c.name, rounds: perRound.get(c.name)! }))
+      })
+    )
     process.stderr.write(`  msw: wrote ${path}\n`)
   } finally {
     for (const c of contenders) await c.dispose()

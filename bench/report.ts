@@ -1,7 +1,8 @@
 /**
  * Generates BENCHMARKS.md, and the README's figure blocks (`<!-- generated:NAME -->` … `<!-- /generated:NAME -->`),
- * from the results files under bench/results/ (bench/results.ts). Nothing here measures: every figure printed comes
- * from a file a script wrote. `npm run bench` runs it at the end of a full run.
+ * from the results files under bench/results/ (bench/results.ts). Nothing here measures: every figure printed is
+ * computed here from the samples of a file a script wrote (bench/report/figures.ts, targets.ts, checks.ts).
+ * `npm run bench` runs it at the end of a full run.
  *
  *   node --import tsx bench/report.ts            # rewrite BENCHMARKS.md and the README's blocks
  *   node --import tsx bench/report.ts --check    # exit 1 when either differs from what the files give
@@ -14,6 +15,8 @@ import { loadResults } from "./report/results.js"
 import { ROOT } from "./results.js"
 
 export { benchmarks, fillReadme, loadResults, readmeBlocks }
+export { decodeSection, SCHEMAS, type Section } from "./report/results.js"
+export { verdicts } from "./report/targets.js"
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const check = process.argv.includes("--check")

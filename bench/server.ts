@@ -2,15 +2,17 @@
  * Section "server": mock server throughput, measured by wrk (a C load generator, one thread, its own process) against
  * servers each in their own process: the mock (`tg-mock-server`), a bare node:http server answering a fixed envelope
  * without reading the request (the runtime's ceiling) and telegram-test-api (the npm peer) on getMe. 64 keep-alive
- * connections; rounds interleaved; medians over rounds. (autocannon, in the bench's own Node process, was used before:
+ * connections; rounds interleaved; every round's figures written (the report takes the medians and the paired
+ * ratios). (autocannon, in the bench's own Node process, was used before:
  * on two cores it was itself the limit, and hid most of the difference between the servers.)
  */
 import { execFile } from "node:child_process"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { args, type ChildServer, EXPORT_BODY, median, rotate, spawnServer, TOKEN } from "./common.js"
-import { round2, startSection, times, verdict, writeResult } from "./results.js"
+import { args, type ChildServer, EXPORT_BODY, rotate, spawnServer, TOKEN } from "./common.js"
+import { startSection, writeResult } from "./results.js"
+import { round2 } from "./stats.js"
 
 const { quick } = args()
 const ROUNDS = quick ? 1 : 3
@@ -39,15 +41,6 @@ const scenarios: ReadonlyArray<Scenario> = [
   { name: "bare node:http, getMe", server: "bare", request: "getMe" },
   { name: "telegram-test-api getMe", server: "telegram-test-api", request: "getMe" }
 ]
-
-export interface ServerFigures {
-  readonly name: string
-  readonly requestsPerSec: number
-  readonly latencyP50Ms: number
-  readonly latencyP99Ms: number
-  readonly rounds: ReadonlyArray<number>
-  readonly roundLatencyMs: ReadonlyArray<{ readonly p50: number; readonly p99: number }>
-}
 
 /** wrk's `--latency` figures in milliseconds (it prints us, ms or s). */
 const wrkMs = (value: string, unit: string): number => Number(value) * (unit === "us" ? 1e-3 : unit === "s" ? 1e3 : 1)
@@ -98,67 +91,26 @@ const main = async (): Promise<void> => {
       servers.set(kind, await spawnServer(kind))
     }
     for (const s of scenarios) await load(servers.get(s.server)!, s.request, 1) // warm-up
-    const perRound = new Map(scenarios.map((s) => [s.name, [] as Array<{ rps: number; p50: number; p99: number }>]))
+    const perRound = new Map(
+      scenarios.map((s) => [s.name, [] as Array<{ requestsPerSec: number; p50Ms: number; p99Ms: number }>])
+    )
     for (let round = 0; round < ROUNDS; round++) {
       for (const s of rotate(scenarios, round)) {
         const r = await load(servers.get(s.server)!, s.request, SECONDS)
-        perRound.get(s.name)!.push({ rps: r.requestsPerSec, p50: r.p50, p99: r.p99 })
+        perRound.get(s.name)!.push({
+          requestsPerSec: round2(r.requestsPerSec),
+          p50Ms: round2(r.p50),
+          p99Ms: round2(r.p99)
+        })
       }
       process.stderr.write(`  server round ${round + 1}/${ROUNDS} done\n`)
     }
-    const figures: Array<ServerFigures> = scenarios.map((s) => {
-      const rounds = perRound.get(s.name)!
-      return {
-        name: s.name,
-        requestsPerSec: round2(median(rounds.map((r) => r.rps))),
-        latencyP50Ms: median(rounds.map((r) => r.p50)),
-        latencyP99Ms: median(rounds.map((r) => r.p99)),
-        rounds: rounds.map((r) => round2(r.rps)),
-        roundLatencyMs: rounds.map((r) => ({ p50: r.p50, p99: r.p99 }))
-      }
-    })
-    const byName = (name: string) => perRound.get(name)!.map((r) => r.rps)
-    const pairedRatio = (a: string, b: string) => {
-      const x = byName(a)
-      const y = byName(b)
-      return round2(median(x.map((v, i) => v / y[i]!)))
-    }
-    const ratios = {
-      mockExportVsBare: pairedRatio(scenarios[0]!.name, scenarios[1]!.name),
-      /** For information: against a bare server that reads the body, as the mock must. */
-      mockExportVsBareReadingBody: pairedRatio(scenarios[0]!.name, scenarios[2]!.name),
-      mockGetMeVsBare: pairedRatio(scenarios[3]!.name, scenarios[4]!.name),
-      mockGetMeVsTelegramTestApi: pairedRatio(scenarios[3]!.name, scenarios[5]!.name)
-    }
-    const verdicts = [
-      verdict("server.export", "mock exportChatInviteLink ÷ bare node:http (same POST)", {
-        floor: {
-          value: ratios.mockExportVsBare,
-          op: "≥",
-          limit: 0.8,
-          bound: "≥ 0.8×",
-          figure: times(ratios.mockExportVsBare)
-        }
-      }),
-      verdict("server.getMe", "mock getMe ÷ telegram-test-api getMe", {
-        floor: {
-          value: ratios.mockGetMeVsTelegramTestApi,
-          op: "≥",
-          limit: 5,
-          bound: "≥ 5×",
-          figure: times(ratios.mockGetMeVsTelegramTestApi)
-        }
-      })
-    ]
     const path = writeResult(
       section.finish({
         generator: `wrk ${await wrkVersion()}, one thread`,
-        rounds: ROUNDS,
         secondsPerRun: SECONDS,
         connections: CONNECTIONS,
-        figures,
-        ratios,
-        verdicts
+        scenarios: scenarios.map((s) => ({ name: s.name, rounds: perRound.get(s.name)! }))
       })
     )
     process.stderr.write(`  server: wrote ${path}\n`)

@@ -21,8 +21,9 @@ import { execFileSync, spawn } from "node:child_process"
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { args, CHAT, median, ROOT, spawnServer, TOKEN } from "./common.js"
-import { round2, startSection, times, verdict, writeResult } from "./results.js"
+import { args, CHAT, ROOT, spawnServer, TOKEN } from "./common.js"
+import { startSection, writeResult } from "./results.js"
+import { round2 } from "./stats.js"
 
 const { quick } = args()
 const ONE_SHOT_ROUNDS = quick ? 3 : 9
@@ -176,7 +177,6 @@ const main = async (): Promise<void> => {
     }
     process.stderr.write(`  startup: ${ONE_SHOT_ROUNDS} one-shot rounds done\n`)
     const oneShot = {
-      rounds: ONE_SHOT_ROUNDS,
       command: {
         "tg-invite": `TELEGRAM_BOT_TOKEN=… node dist/bin/tg-invite.js export ${CHAT} --api-root <mock>`,
         "grammY script": `TELEGRAM_BOT_TOKEN=… node bench/startup/grammy-export.mjs ${CHAT} <mock>`
@@ -184,22 +184,7 @@ const main = async (): Promise<void> => {
       samples: rounds.map((r) => ({
         tgInvite: { wallMs: round2(r["tg-invite"].wallMs), peakRssKiB: r["tg-invite"].peakRssKiB },
         grammy: { wallMs: round2(r["grammY script"].wallMs), peakRssKiB: r["grammY script"].peakRssKiB }
-      })),
-      medians: {
-        tgInvite: {
-          wallMs: round2(median(rounds.map((r) => r["tg-invite"].wallMs))),
-          peakRssMiB: round2(median(rounds.map((r) => r["tg-invite"].peakRssKiB)) / 1024)
-        },
-        grammy: {
-          wallMs: round2(median(rounds.map((r) => r["grammY script"].wallMs))),
-          peakRssMiB: round2(median(rounds.map((r) => r["grammY script"].peakRssKiB)) / 1024)
-        }
-      },
-      /** Medians of the per-round ratios (ours ÷ grammY's). */
-      ratios: {
-        wall: round2(median(rounds.map((r) => r["tg-invite"].wallMs / r["grammY script"].wallMs))),
-        peakRss: round2(median(rounds.map((r) => r["tg-invite"].peakRssKiB / r["grammY script"].peakRssKiB)))
-      }
+      }))
     }
 
     // ---- 2. npm start to its first link ---------------------------------------------------------------------------
@@ -212,9 +197,7 @@ const main = async (): Promise<void> => {
     const summaryAt = demoOut.indexOf("Summary\n")
     if (summaryAt === -1) throw new Error(`npm start printed no summary: ${demoOut}`)
     const npmStart = {
-      runs: START_RUNS,
       samplesMs: starts.map(round2),
-      medianMs: round2(median(starts)),
       demoSummary: demoOut.slice(summaryAt).split("\n\n")[0]!.trimEnd()
     }
 
@@ -253,88 +236,15 @@ const main = async (): Promise<void> => {
     const afterDependencies = Array.from({ length: IMPORT_ROUNDS }, () => entryAfterDependenciesMs(depsFile, entry))
     process.stderr.write(`  startup: ${IMPORT_ROUNDS} import rounds done\n`)
     const names = ["dependencies", "entry", "effect", "platform"] as const
-    const medianOf = (metric: keyof Timing) =>
-      Object.fromEntries(names.map((name) => [name, round2(median(imports.map((r) => r[name][metric])))]))
     const importCost = {
-      rounds: IMPORT_ROUNDS,
       modules: { own: own.length, dependencies: dependencies.length, commonjs: loaded.cjs.length },
       samplesMs: imports.map((r) =>
         Object.fromEntries(names.map((name) => [name, { wall: round2(r[name].wall), cpu: round2(r[name].cpu) }]))
       ),
-      medianMs: { wall: medianOf("wall"), cpu: medianOf("cpu") },
-      /**
-       * For information: medians over rounds of (entry − dependencies), each in its own process, paired per round.
-       * Two process start-ups differ by tens of milliseconds on a busy machine, so this is noisy.
-       */
-      pairedProcessesMs: round2(median(imports.map((r) => r.entry.wall - r.dependencies.wall))),
-      pairedProcessesCpuMs: round2(median(imports.map((r) => r.entry.cpu - r.dependencies.cpu))),
       /** The entry imported after its dependencies in the same process (entryAfterDependenciesMs): the verdict. */
-      afterDependenciesSamplesMs: afterDependencies.map((t) => ({ wall: round2(t.wall), cpu: round2(t.cpu) })),
-      beyondDependenciesMs: round2(median(afterDependencies.map((t) => t.wall))),
-      beyondDependenciesCpuMs: round2(median(afterDependencies.map((t) => t.cpu)))
+      afterDependenciesSamplesMs: afterDependencies.map((t) => ({ wall: round2(t.wall), cpu: round2(t.cpu) }))
     }
-
-    const verdicts = [
-      verdict("startup.wall", "`tg-invite export` wall time ÷ the grammY one-shot script, same mock", {
-        floor: {
-          value: oneShot.ratios.wall,
-          op: "≤",
-          limit: 2,
-          bound: "≤ 2×",
-          figure: times(oneShot.ratios.wall)
-        },
-        goal: { value: oneShot.ratios.wall, op: "≤", limit: 1.2, bound: "≤ 1.2×", figure: times(oneShot.ratios.wall) }
-      }),
-      verdict("startup.rss", "`tg-invite export` peak RSS ÷ the grammY script", {
-        floor: {
-          value: oneShot.ratios.peakRss,
-          op: "≤",
-          limit: 2,
-          bound: "≤ 2×",
-          figure: times(oneShot.ratios.peakRss)
-        },
-        goal: {
-          value: oneShot.ratios.peakRss,
-          op: "≤",
-          limit: 1.5,
-          bound: "≤ 1.5×",
-          figure: times(oneShot.ratios.peakRss)
-        }
-      }),
-      verdict("startup.npmStart", "`npm start` (the demo) to its first link printed", {
-        floor: {
-          value: npmStart.medianMs / 1000,
-          op: "≤",
-          limit: 1,
-          bound: "≤ 1 s",
-          figure: `${(npmStart.medianMs / 1000).toFixed(2)} s`
-        },
-        goal: {
-          value: npmStart.medianMs / 1000,
-          op: "≤",
-          limit: 0.5,
-          bound: "≤ 0.5 s",
-          figure: `${(npmStart.medianMs / 1000).toFixed(2)} s`
-        }
-      }),
-      verdict("startup.import", "importing the library's main entry, beyond what its dependencies cost themselves", {
-        floor: {
-          value: importCost.beyondDependenciesMs,
-          op: "≤",
-          limit: 50,
-          bound: "≤ 50 ms",
-          figure: `${importCost.beyondDependenciesMs.toFixed(0)} ms`
-        },
-        goal: {
-          value: importCost.beyondDependenciesMs,
-          op: "≤",
-          limit: 20,
-          bound: "≤ 20 ms",
-          figure: `${importCost.beyondDependenciesMs.toFixed(0)} ms`
-        }
-      })
-    ]
-    const path = writeResult(section.finish({ oneShot, npmStart, importCost, verdicts }))
+    const path = writeResult(section.finish({ oneShot, npmStart, importCost }))
     process.stderr.write(`  startup: wrote ${path}\n`)
   } finally {
     await server.stop()

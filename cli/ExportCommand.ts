@@ -80,7 +80,8 @@ export const describeError = (error: BotApiError, maxWait: Duration.Duration): s
     case "ChatMigratedError":
       return `chat ${error.chatId} migrated again (to ${error.migrateToChatId}) after the hops followed: ${error.description}`
     case "TransportError":
-      return `no usable answer to ${error.method}: ${error.message}`
+      // The message starts with the method and the chat: said once.
+      return `no usable answer to ${error.message}`
   }
 }
 

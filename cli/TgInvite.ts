@@ -28,35 +28,56 @@ const invalid = (message: string, json: boolean) =>
     return ExitCode.invalidInput
   })
 
+/** Telegram's bot tokens, as @BotFather gives them: the bot's id, a colon, then the secret. */
+const TOKEN_SHAPE = /^[1-9]\d{0,15}:[A-Za-z0-9_-]+$/
+
+const malformedToken =
+  "TELEGRAM_BOT_TOKEN is not a bot token: expected <bot id>:<secret> as @BotFather gives it (digits, a colon, then letters, digits, _ or -, such as 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11); the value is not shown"
+
+/** Where the export gets its API from, or why it has none. */
+type ApiChoice =
+  | { readonly _tag: "Api"; readonly layer: Layer.Layer<BotApi.BotApi> }
+  | { readonly _tag: "NoToken" }
+  | { readonly _tag: "MalformedToken" }
+const useApi = (layer: Layer.Layer<BotApi.BotApi>): ApiChoice => ({ _tag: "Api", layer })
+const noToken: ApiChoice = { _tag: "NoToken" }
+const malformed: ApiChoice = { _tag: "MalformedToken" }
+
 /**
  * The API the export talks to: Telegram (or `--api-root`) with `TELEGRAM_BOT_TOKEN`, or the embedded mock world with
  * `--mock`. Without either it does not guess: a script that forgot its token must not print a link that does not
- * exist. One request needs no connection pool: plain node:http is the lightest to start.
+ * exist; a token that cannot be one is refused here rather than sent. One request needs no connection pool: plain
+ * node:http is the lightest to start.
  */
 const botApiLayer = (request: ExportRequest) =>
   Effect.gen(function*() {
     if (request.mock) {
       const { layerEmbedded } = yield* Effect.promise(() => import("./EmbeddedMock.js"))
-      return Option.some(layerEmbedded())
+      return useApi(layerEmbedded())
     }
     const token = (yield* Config.option(Config.redacted("TELEGRAM_BOT_TOKEN"))).pipe(
       Option.filter((t) => Redacted.value(t).trim() !== "")
     )
-    if (Option.isNone(token)) return Option.none()
+    if (Option.isNone(token)) return noToken
+    if (!TOKEN_SHAPE.test(Redacted.value(token.value))) return malformed
     const apiRoot = request.apiRoot ?? Option.getOrUndefined(yield* Config.option(Config.string("TELEGRAM_API_ROOT")))
-    return Option.some(BotApi.layer({ token: token.value, apiRoot }).pipe(Layer.provide(NodeHttpTransport.layer)))
-  }).pipe(Effect.orElseSucceed(() => Option.none()))
+    return useApi(BotApi.layer({ token: token.value, apiRoot }).pipe(Layer.provide(NodeHttpTransport.layer)))
+  }).pipe(Effect.orElseSucceed(() => noToken))
 
 const exportCommand = (request: ExportRequest) =>
   Effect.gen(function*() {
-    const layer = yield* botApiLayer(request)
-    if (Option.isNone(layer)) {
-      return yield* invalid(
-        "no TELEGRAM_BOT_TOKEN set: export it (TELEGRAM_BOT_TOKEN=<token> tg-invite export …), or pass --mock to run on the embedded mock Telegram",
-        request.json
-      )
+    const api = yield* botApiLayer(request)
+    switch (api._tag) {
+      case "NoToken":
+        return yield* invalid(
+          "no TELEGRAM_BOT_TOKEN set: export it (TELEGRAM_BOT_TOKEN=<token> tg-invite export …), or pass --mock to run on the embedded mock Telegram",
+          request.json
+        )
+      case "MalformedToken":
+        return yield* invalid(malformedToken, request.json)
+      case "Api":
+        return yield* runExport(request).pipe(Effect.provide(Layer.merge(api.layer, Policy.layerMemory)))
     }
-    return yield* runExport(request).pipe(Effect.provide(Layer.merge(layer.value, Policy.layerMemory)))
   })
 
 const demoCommand = Effect.gen(function*() {

@@ -23,7 +23,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // A bug of the mock is a defect, not a 500 that clients would retry as transient (and hide).
-    setupFiles: ["test/setup.ts"],
+    setupFiles: ["test/watchdog.setup.ts", "test/setup.ts"],
     // Each file runs in its own process: MSW patches globals per file.
     pool: "forks",
     testTimeout: 30_000,

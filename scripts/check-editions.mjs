@@ -10,7 +10,8 @@
 // is written once and run by both editions' vitest; what differs between @effect/vitest 0.30 on Effect 3 and its
 // Effect 4 counterpart (TestClock, forking, Cause, loggers, the platform's modules, …) lives in test/edition/ and
 // effect4/test/edition/, the same file names with the same exports. An edition's own tests (what only it has, e.g.
-// Effect 4's `catchReason`) are the `*.test.ts` files of its edition/ folder; effect4/test/setup.ts is its vitest setup.
+// Effect 4's `catchReason`) are the `*.test.ts` files of its edition/ folder; effect4/test/*setup.ts are its vitest
+// setup files.
 //
 // Fails, naming the difference, on anything else: a shared module or test folder not linked, a copy instead of a
 // link, a file of the edition's own outside those places, an adapter missing or with other exports.
@@ -113,7 +114,7 @@ const test3 = join(root, "test")
 const test4 = join(root, "effect4", "test")
 for (const folder of sharedTestFolders) checkLink(join(test4, folder), join(test3, folder))
 for (const name of readdirSync(test4)) {
-  if (!sharedTestFolders.includes(name) && name !== "edition" && name !== "setup.ts") {
+  if (!sharedTestFolders.includes(name) && name !== "edition" && !/(^|\.)setup\.ts$/.test(name)) {
     problems.push(
       `effect4/test/${name} is the Effect 4 edition's own: its own tests go in effect4/test/edition/*.test.ts, ` +
         `a test both editions run in one of test/{${sharedTestFolders.join(",")}}/`

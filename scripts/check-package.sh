@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves both published packages work as users meet them. Builds and packs effect-telegram-invite and
-# telegram-bot-api-mock, then installs the tarballs into fresh projects:
+# telegram-bot-api-mock, checks what their manifests carry (scripts/check-manifest.mjs), then installs the tarballs
+# into fresh projects:
 #   1. an Effect 3 project with the peers the README names: strict types of a consumer of the main entry, a subpath and
 #      the mock's HttpClient; the program runs and prints a link; both bins run (tg-invite --mock, and refuses without
 #      a token; tg-mock-server listens);
@@ -22,6 +23,10 @@ npm run --silent build --workspace telegram-bot-api-mock
 lib=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 mock=$(npm pack --silent --pack-destination "$work" --workspace telegram-bot-api-mock | tail -n 1)
 say "packed $lib and $mock"
+# What each manifest carries: only what an installer needs (prepack strips the rest; scripts/published-manifest.cjs).
+node "$root/scripts/check-manifest.mjs" "$work/$lib" "$work/$mock" >/dev/null ||
+  fail "a published manifest carries what only this repository needs (above)"
+say "both manifests: no scripts (prepare among them), no devDependencies, no source export condition"
 
 # The README each tarball shows on the registry links only to absolute URLs, anchors, or files the tarball has.
 for tarball in "$lib" "$mock"; do

@@ -1,24 +1,35 @@
 /**
  * The soak's traffic: its lanes (each a kind of request, its weight and the status the mock must answer), their
- * interleaved schedule, and the faults injected on the fault lane.
+ * interleaved schedule, and the faults injected on the fault lane. The lanes of people and their bot, whose requests
+ * depend on what came before, are in soak/conversation.ts.
  */
 import { gzipSync } from "node:zlib"
 import type { FaultKind, LaneSpec } from "./accounting.js"
+import { TOKEN } from "./conversation.js"
 
-export const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 export const SUPERGROUP = -1001234567890
 export const CHANNEL = -1001000000001
+
+/** A request as the driver sends it. */
+export interface Request {
+  readonly method: string
+  readonly path: string
+  readonly headers?: Record<string, string>
+  readonly body?: Buffer
+}
+
+/** A request made when it is sent (it depends on what came before), told its answer, and `done` once it ended. */
+export interface Prepared extends Request {
+  /** A JSON answer (its status and body); not called for an answer that is not JSON or a failed connection. */
+  readonly onAnswer?: (status: number, body: any) => void
+  readonly done?: () => void
+}
 
 export interface Lane extends LaneSpec {
   readonly name: string
   readonly weight: number
-  readonly method: string
-  /** A function for a lane whose request depends on earlier answers (the polling bot's offset). */
-  readonly path: string | (() => string)
-  readonly headers?: Record<string, string>
-  /** Reads each JSON answer of the lane (the polling bot confirms what it got). */
-  readonly onAnswer?: (body: any) => void
-  readonly body?: Buffer
+  /** The same request every time, or one made when sent. */
+  readonly request: Request | (() => Prepared | Promise<Prepared>)
   /** What the mock answers when no fault and no flood limit interferes. */
   readonly status: number
 }
@@ -27,128 +38,119 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value))
 const multipart = (name: string, value: string) =>
   Buffer.from(`--SoakB\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n--SoakB--\r\n`)
 
-/** The polling bot's next offset: one past the last update it got (telegram-wire-bots.md: confirmed ones are gone). */
-let pollOffset = 0
-const confirmUpdates = (body: any): void => {
-  for (const update of Array.isArray(body?.result) ? body.result : []) {
-    if (typeof update?.update_id === "number") pollOffset = Math.max(pollOffset, update.update_id + 1)
-  }
-}
-
-export const LANES: ReadonlyArray<Lane> = [
-  { name: "getMe", weight: 10, method: "GET", path: `/bot${TOKEN}/getMe`, status: 200 },
-  // A bot at work: people write to it, it polls for their messages (confirming them) and answers.
-  {
-    name: "a person writes to the bot (control API)",
-    weight: 4,
-    method: "POST",
-    path: "/__mock/users/42/send",
-    headers: { "Content-Type": "application/json" },
-    body: json({ text: "/invite" }),
-    status: 200
-  },
-  {
-    name: "the bot polls (getUpdates, offset confirmed)",
-    weight: 4,
-    method: "GET",
-    path: () => `/bot${TOKEN}/getUpdates?offset=${pollOffset}&timeout=0&limit=100`,
-    onAnswer: confirmUpdates,
-    status: 200
-  },
-  {
-    name: "the bot answers (sendMessage)",
-    weight: 4,
-    method: "POST",
-    path: `/bot${TOKEN}/sendMessage`,
-    headers: { "Content-Type": "application/json" },
-    body: json({ chat_id: 42, text: "Here is your link: https://t.me/+AAAAAAAAAAAAAAAA" }),
-    status: 200
-  },
+/** The requests that need no state: the bot's other calls, wrong requests, and the lanes of faults and floods. */
+const FIXED_LANES: ReadonlyArray<Lane> = [
+  { name: "getMe", weight: 10, status: 200, request: { method: "GET", path: `/bot${TOKEN}/getMe` } },
   {
     name: "export (faults)",
     role: "faults",
     weight: 10,
-    method: "POST",
-    path: `/bot${TOKEN}/exportChatInviteLink`,
-    headers: { "Content-Type": "application/json" },
-    body: json({ chat_id: SUPERGROUP }),
-    status: 200
+    status: 200,
+    request: {
+      method: "POST",
+      path: `/bot${TOKEN}/exportChatInviteLink`,
+      headers: { "Content-Type": "application/json" },
+      body: json({ chat_id: SUPERGROUP })
+    }
   },
   {
     name: "export form @channel",
     weight: 6,
-    method: "POST",
-    path: `/bot${TOKEN}/exportChatInviteLink`,
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: Buffer.from("chat_id=%40my_test_channel"),
-    status: 200
+    status: 200,
+    request: {
+      method: "POST",
+      path: `/bot${TOKEN}/exportChatInviteLink`,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: Buffer.from("chat_id=%40my_test_channel")
+    }
   },
   {
     name: "export multipart basic group",
     weight: 4,
-    method: "POST",
-    path: `/bot${TOKEN}/exportChatInviteLink`,
-    headers: { "Content-Type": "multipart/form-data; boundary=SoakB" },
-    body: multipart("chat_id", "-555555555"),
-    status: 200
+    status: 200,
+    request: {
+      method: "POST",
+      path: `/bot${TOKEN}/exportChatInviteLink`,
+      headers: { "Content-Type": "multipart/form-data; boundary=SoakB" },
+      body: multipart("chat_id", "-555555555")
+    }
   },
   {
     name: "export gzip",
     weight: 3,
-    method: "POST",
-    path: `/bot${TOKEN}/exportChatInviteLink`,
-    headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" },
-    body: gzipSync(JSON.stringify({ chat_id: -1009876543210 })),
-    status: 200
+    status: 200,
+    request: {
+      method: "POST",
+      path: `/bot${TOKEN}/exportChatInviteLink`,
+      headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" },
+      body: gzipSync(JSON.stringify({ chat_id: -1009876543210 }))
+    }
   },
-  { name: "getChat", weight: 6, method: "GET", path: `/bot${TOKEN}/getChat?chat_id=${SUPERGROUP}`, status: 200 },
+  {
+    name: "getChat",
+    weight: 6,
+    status: 200,
+    request: { method: "GET", path: `/bot${TOKEN}/getChat?chat_id=${SUPERGROUP}` }
+  },
   {
     name: "getChat (flood limit)",
     role: "flood",
     weight: 6,
-    method: "GET",
-    path: `/bot${TOKEN}/getChat?chat_id=${CHANNEL}`,
-    status: 200
+    status: 200,
+    request: { method: "GET", path: `/bot${TOKEN}/getChat?chat_id=${CHANNEL}` }
   },
   {
     name: "migrated group",
     weight: 4,
-    method: "GET",
-    path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-987654321`,
-    status: 400
+    status: 400,
+    request: { method: "GET", path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-987654321` }
   },
   {
     name: "no rights",
     weight: 3,
-    method: "GET",
-    path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1002000000002`,
-    status: 400
+    status: 400,
+    request: { method: "GET", path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1002000000002` }
   },
   {
     name: "kicked",
     weight: 3,
-    method: "GET",
-    path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1002000000004`,
-    status: 403
+    status: 403,
+    request: { method: "GET", path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1002000000004` }
   },
-  { name: "unknown chat", weight: 2, method: "GET", path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1`, status: 400 },
+  {
+    name: "unknown chat",
+    weight: 2,
+    status: 400,
+    request: { method: "GET", path: `/bot${TOKEN}/exportChatInviteLink?chat_id=-1` }
+  },
   {
     name: "bad token",
     weight: 3,
-    method: "GET",
-    path: "/bot123456:wrong-secret-wrong-secret-wrong/getMe",
-    status: 401
+    status: 401,
+    request: { method: "GET", path: "/bot123456:wrong-secret-wrong-secret-wrong/getMe" }
   },
-  { name: "unallowed token", weight: 1, method: "GET", path: `/botabc:${TOKEN.split(":")[1]}/getMe`, status: 421 },
-  { name: "unknown method", weight: 2, method: "GET", path: `/bot${TOKEN}/notAMethod`, status: 404 },
-  { name: "PUT (bare 501)", weight: 1, method: "PUT", path: `/bot${TOKEN}/getMe`, status: 501 },
-  { name: "not /bot", weight: 1, method: "GET", path: "/favicon.ico", status: 404 }
+  {
+    name: "unallowed token",
+    weight: 1,
+    status: 421,
+    request: { method: "GET", path: `/botabc:${TOKEN.split(":")[1]}/getMe` }
+  },
+  { name: "unknown method", weight: 2, status: 404, request: { method: "GET", path: `/bot${TOKEN}/notAMethod` } },
+  { name: "PUT (bare 501)", weight: 1, status: 501, request: { method: "PUT", path: `/bot${TOKEN}/getMe` } },
+  { name: "not /bot", weight: 1, status: 404, request: { method: "GET", path: "/favicon.ico" } }
 ]
-/** Lane of request i: a fixed, interleaved schedule by weight. */
-export const schedule: Array<number> = LANES.flatMap((lane, index) => Array.from({ length: lane.weight }, () => index))
-for (let i = schedule.length - 1; i > 0; i--) {
-  const j = (i * 7919) % (i + 1)
-  ;[schedule[i], schedule[j]] = [schedule[j]!, schedule[i]!]
+
+/** Every lane: the conversation's (people and their bot at work, soak/conversation.ts), then the fixed ones. */
+export const allLanes = (conversation: ReadonlyArray<Lane>): ReadonlyArray<Lane> => [...conversation, ...FIXED_LANES]
+
+/** Lane of request i (modulo its length): a fixed, interleaved schedule by weight. */
+export const scheduleOf = (lanes: ReadonlyArray<Lane>): Array<number> => {
+  const schedule = lanes.flatMap((lane, index) => Array.from({ length: lane.weight }, () => index))
+  for (let i = schedule.length - 1; i > 0; i--) {
+    const j = (i * 7919) % (i + 1)
+    ;[schedule[i], schedule[j]] = [schedule[j]!, schedule[i]!]
+  }
+  return schedule
 }
 
 /** The faults injected on the fault lane: what each does to the answer. */

@@ -4,9 +4,14 @@
  * Offsets: an update counts as consumed when the stream is pulled for the next one (with `Stream.runForEach`, once
  * its handler has returned). The next poll confirms the consumed ones (`offset` = last consumed `update_id` + 1), so
  * Telegram forgets an update only after the bot handled it; when the stream stops (interrupted, failed, or ended by
- * `Stream.take`), one last request confirms what was consumed and nothing else. An update being handled when the
- * stream stops is delivered again to the next poller: at least once, never a confirmed one twice. (A `Stream.buffer`
- * or a concurrent `mapEffect` between the stream and its handler pulls ahead of the handler, and so confirms ahead.)
+ * `Stream.take`), one last request confirms what was consumed and nothing else. The update handed out last is never
+ * consumed, since the stream was not pulled again: interrupted mid-update, or cut after it (`Stream.take(n)` after
+ * its n-th, `Stream.runHead`, the update `Stream.takeWhile` stopped at), it is delivered again to the next poller: at
+ * least once, never a confirmed one twice. (A stream ended by `Stream.take` cannot be told from one whose handler,
+ * inside the stream, was cut by `Stream.interruptWhen` or `Stream.timeout`: both end without failure, so confirming
+ * on a clean end would lose that update.) To confirm it too, ask past it: `getUpdates({ offset: update_id + 1,
+ * limit: 1, timeout: 0 })`. (A `Stream.buffer` or a concurrent `mapEffect` between the stream and its handler pulls
+ * ahead of the handler, and so confirms ahead.)
  *
  * Failures: a flood wait is waited exactly (`retry_after`), network failures, timeouts and 5xx answers back off
  * (exponentially, with jitter, capped), by the same rules as `Policy` (without a flood gate or migrations: getUpdates

@@ -65,6 +65,7 @@ describe("defect mode \"answer\"", () => {
     )
     expect(mock.defectCount).toBe(1)
     expect(mock.journal().at(-1)).toEqual({
+      seq: expect.any(Number),
       at: Date.UTC(2026, 0, 1),
       bot_id: DEFAULT_BOT_ID,
       method: "exportChatInviteLink",

@@ -105,6 +105,34 @@ describe("webhook delivery", () => {
     })
   })
 
+  it("a new setWebhook (a new secret, as after fixing it) is a new webhook: a held update goes out at once", async () => {
+    let secretAccepted = "old"
+    const { api, clock, mock, sent } = setup((delivery) =>
+      delivery.headers.some(([name, value]) => name === "X-Telegram-Bot-Api-Secret-Token" && value === secretAccepted)
+        ? ok
+        : fail
+    )
+    api("setWebhook", { url: HOOK, secret_token: "wrong" })
+    mock.send(42, { text: "hello" })
+    await settle()
+    // Refused at 0, 0, 2, 6 s: the next try of the old webhook would be at 14 s.
+    for (let i = 0; i < 7; i++) {
+      clock.advance(1000)
+      await settle()
+    }
+    expect(sent.map((s) => s.at - sent[0]!.at)).toEqual([0, 0, 2000, 6000])
+    secretAccepted = "fixed"
+    expect(api("setWebhook", { url: HOOK, secret_token: "fixed" })).toMatchObject({
+      ok: true,
+      description: "Webhook was set"
+    })
+    await settle()
+    expect(sent).toHaveLength(5)
+    expect(sent[4]!.at - sent[0]!.at).toBe(7000)
+    expect(sent[4]!.update.message.text).toBe("hello")
+    expect(api("getWebhookInfo").result.pending_update_count).toBe(0)
+  })
+
   it("a Retry-After header sets the next wait, without doubling; errors of the connection are reported as such", async () => {
     let reply: WebhookReply = { status: 503, statusText: "Service Unavailable", retryAfter: "7" }
     const { api, clock, mock, seconds } = setup(() => reply)

@@ -1,7 +1,8 @@
 /**
- * The soak (`npm run soak`) can fail: its accounting sees a request that never came back, a fault lane that answered
- * fewer faults than were served, and a defect of the mock; and a short real run against the standalone server
- * accounts for every request and writes its report.
+ * The soak (`npm run soak`) can fail: its accounting of requests sees a request that never came back, a fault lane
+ * that answered fewer faults than were served, and a defect of the mock (its ledger of messages: soak-messages.test.ts).
+ * Short real runs against the standalone server account for every request and message, and fail when a proxy breaks
+ * getUpdates as a faulty mock would (drops every message update; hands back confirmed updates).
  */
 import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
@@ -105,61 +106,100 @@ describe("soak accounting", () => {
   })
 })
 
+// ---- real runs ---------------------------------------------------------------------------------------------------
+
+/** `npm run soak` with these arguments, its report written to a temporary file: exit code, output, report. */
+const soak = async (args: ReadonlyArray<string>) => {
+  const dir = mkdtempSync(join(tmpdir(), "soak-test-"))
+  try {
+    const out = join(dir, "soak.json")
+    const child = spawn(process.execPath, ["--import", "tsx", "soak/soak.ts", ...args, "--out", out], {
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout!.on("data", (chunk) => (stdout += chunk))
+    child.stderr!.on("data", (chunk) => (stderr += chunk))
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
+    return { code, output: `${stdout}\n${stderr}`, stdout, report: JSON.parse(readFileSync(out, "utf8")), out }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 describe("npm run soak, short", () => {
-  it("3,000 requests with faults every 1,000: nothing lost or unexplained, the report written", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "soak-test-"))
-    try {
-      const out = join(dir, "soak.json")
-      const child = spawn(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "soak/soak.ts",
-          "--requests",
-          "3000",
-          "--fault-every",
-          "1000",
-          "--concurrency",
-          "8",
-          "--out",
-          out
-        ],
-        { stdio: ["ignore", "pipe", "pipe"] }
-      )
-      let stdout = ""
-      let stderr = ""
-      child.stdout!.on("data", (chunk) => (stdout += chunk))
-      child.stderr!.on("data", (chunk) => (stderr += chunk))
-      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
-      expect(code, `${stdout}\n${stderr}`).toBe(0)
+  it(
+    "3,000 requests with faults every 1,000: every request and message accounted for, the report written",
+    async () => {
+      const args = ["--requests", "3000", "--fault-every", "1000", "--concurrency", "8"]
+      const { code, output, report, out, stdout } = await soak(args)
+      expect(code, output).toBe(0)
       expect(stdout).toContain("requests lost: 0")
-      const report = JSON.parse(readFileSync(out, "utf8"))
+      expect(stdout).toContain("soak: every request and every message accounted for")
       expect(report).toMatchObject({
         section: "soak",
-        command: "npm run soak -- --requests 3000 --fault-every 1000 --concurrency 8 --out " + out,
+        command: `npm run soak -- ${args.join(" ")} --out ${out}`,
         quick: true,
+        commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+        dirty: expect.any(Boolean),
         config: { requests: 3000, concurrency: 8, faultEvery: 1000 },
-        figures: {
-          requests: 3000,
-          sent: 3000,
-          lost: 0,
-          unexplained: 0,
-          faultMismatch: 0,
-          defects: 0,
-          journal5xxNotInjected: 0
-        },
-        verdict: { ok: true }
+        run: { requests: 3000, sent: 3000, defects: 0, journal5xxNotInjected: 0 },
+        messages: {
+          people: 200,
+          undelivered: 0,
+          duplicated: 0,
+          unknown: 0,
+          outOfOrder: 0,
+          replayedUpdates: 0,
+          notInChat: 0,
+          memberUpdatesWrong: 0,
+          membersWrong: 0
+        }
       })
-      expect(report.figures.journalSamples).toBeGreaterThanOrEqual(1)
-      // Three injections of 20 of each fault; the fault lane (10 of every 63 requests) used some of them.
-      expect(report.figures.faults["500"].injected).toBe(60)
-      expect(report.figures.faults["500"].served).toBeGreaterThan(0)
-      expect(report.figures.statuses["500"]).toBe(report.figures.faults["500"].served)
+      expect(report.run.journalSamples).toBeGreaterThanOrEqual(1)
+      // Three injections of 20 of each fault; the fault lane (10 of every 65 requests) used some of them.
+      expect(report.faults["500"].injected).toBe(60)
+      expect(report.faults["500"].served).toBeGreaterThan(0)
+      const faultLane = report.lanes.find((l: any) => l.role === "faults")
+      expect(faultLane.statuses["500"]).toBe(report.faults["500"].served)
+      // People wrote (4 of every 65 requests), the bot got each message and replied; people joined and left.
+      expect(report.messages.sent).toBeGreaterThan(150)
+      expect(report.messages.delivered).toBe(report.messages.sent)
+      expect(report.messages.botMessages).toBeGreaterThan(150)
+      expect(report.messages.joins).toBeGreaterThan(40)
+      expect(report.messages.memberUpdates).toBe(report.messages.joins + report.messages.leaves)
       expect(report.nproc).toBeGreaterThan(0)
       expect(report.loadAverage).toEqual({ before: expect.any(Number), after: expect.any(Number) })
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    },
+    60_000
+  )
+
+  const SHORT = ["--requests", "1500", "--fault-every", "1000", "--concurrency", "8"]
+
+  it("through the breaking proxy breaking nothing, the run passes (the proxy alone is not what fails it)", async () => {
+    const { code, output, report } = await soak([...SHORT, "--break", "none"])
+    expect(code, output).toBe(0)
+    expect(report.messages.delivered).toBe(report.messages.sent)
+  }, 60_000)
+
+  it("a mock that drops every message update fails the run: the messages never reached the bot", async () => {
+    const { code, output, report } = await soak([...SHORT, "--break", "drop-messages"])
+    expect(code, output).toBe(1)
+    expect(output).toContain("soak: FAILED: not everything is accounted for")
+    expect(output).toMatch(/! message \d+ \(soak message \d+\) in chat \d+ never reached the bot/)
+    expect(report.messages.delivered).toBe(0)
+    expect(report.messages.undelivered).toBe(report.messages.sent)
+    // The HTTP accounting alone would have passed this run: every request got the status its lane expects.
+    expect(output).toContain("requests lost: 0")
+    expect(output).toContain("statuses not explained by the faults injected: 0")
+  }, 60_000)
+
+  it("a mock that hands back confirmed updates fails the run: updates and messages seen twice", async () => {
+    const { code, output, report } = await soak([...SHORT, "--break", "replay-confirmed"])
+    expect(code, output).toBe(1)
+    expect(output).toMatch(/! update \d+ came after update \d+: handed back once confirmed/)
+    expect(report.messages.replayedUpdates).toBeGreaterThan(0)
+    expect(report.messages.duplicated).toBeGreaterThan(0)
+    expect(output).toContain("requests lost: 0")
   }, 60_000)
 })

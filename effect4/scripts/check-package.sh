@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves the Effect 4 edition works as users meet it. Builds and packs effect-telegram-invite-effect4 (this package)
-# and the Effect 3 edition (the repository root), then installs the tarballs into fresh projects:
+# and the Effect 3 edition (the repository root), checks what their manifests carry (scripts/check-manifest.mjs), then
+# installs the tarballs into fresh projects:
 #   1. an Effect 4.1 project with only the edition's declared required peer (effect): strict types of a consumer of the
 #      main entry and a subpath (skipLibCheck off); the program, compiled, gets a link from the standalone mock server;
 #   2. the same project adds the optional peers (@effect/platform-node, redis, undici): the redis subpath and the lean
@@ -29,6 +30,9 @@ cd "$root"
 npm pack --silent --pack-destination "$work" >"$work/pack3.log" 2>&1 || { cat "$work/pack3.log" >&2; fail "npm pack (Effect 3 edition)"; }
 effect3=$(tail -n 1 "$work/pack3.log")
 say "packed $edition (Effect 4 edition) and $effect3 (Effect 3 edition)"
+node "$root/scripts/check-manifest.mjs" "$work/$edition" "$work/$effect3" >/dev/null ||
+  fail "a published manifest carries what only this repository needs (above)"
+say "both manifests: no scripts (prepare among them), no devDependencies, no source export condition"
 
 # What the tarball holds: the compiled shared core inside, no TypeScript source, no test.
 files=$(tar -tzf "$work/$edition" | sed 's|^package/||')
@@ -43,6 +47,11 @@ broken=$(printf '%s\n' "$readme" | grep -oE '\]\([^)]+\)' | sed -E 's/^\]\(//; s
   grep -vE '^(https?:|mailto:|#)' || true)
 [ -z "$broken" ] || fail "$edition: README links to relative paths: $(echo $broken)"
 say "the tarball ships the compiled core (dist/core) and no source; its README links only to URLs and anchors"
+# Its first version is 0.2.0: no declaration says a name shipped here before (scripts/since-as-shipped.mjs).
+mkdir "$work/unpacked" && tar -xzf "$work/$edition" -C "$work/unpacked"
+older=$(grep -rhoE "@since 0\.[01]\.[0-9]+" "$work/unpacked/package/dist" --include='*.d.ts' | sort -u || true)
+[ -z "$older" ] || fail "$edition's declarations say $(echo $older): before this package's first version, 0.2.0"
+say "every @since of its declarations is a version of this package ($(grep -rhoE "@since [0-9.]+" "$work/unpacked/package/dist" --include='*.d.ts' | sort -u | tr '\n' ' '))"
 
 # The standalone mock server, from the repository (its own process, on loopback).
 (cd "$root" && exec node --import tsx mock-server/src/bin/tg-mock-server.ts --port 0) >"$work/server.out" 2>&1 &

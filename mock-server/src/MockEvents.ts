@@ -15,6 +15,8 @@ export interface MockRequestEvent {
 /** An update was queued for a bot (its allowed_updates took it). */
 export interface MockUpdateEvent {
   readonly kind: "update"
+  /** Its number: every event of a mock has a greater one than those before it (across resets too). */
+  readonly seq: number
   /** When, in milliseconds on the mock's clock. */
   readonly at: number
   readonly bot_id: number
@@ -28,11 +30,14 @@ export interface MockUpdateEvent {
 /** The world was changed from outside the Bot API: by a person, an administrator, or the control API. */
 export interface MockActionEvent {
   readonly kind: "action"
+  /** Its number: every event of a mock has a greater one than those before it (across resets too). */
+  readonly seq: number
   /** When, in milliseconds on the mock's clock. */
   readonly at: number
   /**
    * `add_user`, `send`, `press`, `join`, `leave`, `block`, `set_member`, `approve_join_request`,
-   * `decline_join_request`, `upgrade`, `inject_fault`, `clear_faults`, `set_flood_limits`, `reset`, `replace_world`.
+   * `decline_join_request`, `upgrade`, `inject_fault`, `clear_faults`, `set_flood_limits`, `reset`, `replace_world`,
+   * `send_file`, `send_location`, `send_contact`, `send_dice`, `queue_dice`.
    */
   readonly action: string
   /** The person (or the user whose standing changed). */
@@ -49,3 +54,24 @@ export type MockEvent = MockRequestEvent | MockUpdateEvent | MockActionEvent
 
 /** A watcher of the mock. It must not throw; one that does is removed and the error counted as a defect. */
 export type MockObserver = (event: MockEvent) => void
+
+/**
+ * An event as one line of JSON, as the console's stream and `GET /__mock/events` write it: a request is its journal
+ * entry with `"kind":"request"`; an update carries the update as the bot gets it (its literal `,\n` made a space).
+ */
+export const eventJson = (event: MockEvent): string => {
+  switch (event.kind) {
+    case "request":
+      return JSON.stringify({ kind: "request", ...event.entry })
+    case "update":
+      return `{"kind":"update","seq":${event.seq},"at":${event.at},"bot_id":${event.bot_id},` +
+        `"update_id":${event.update_id},"type":${JSON.stringify(event.type)},"update":${
+          event.json.replaceAll("\n", "")
+        }}`
+    case "action":
+      return JSON.stringify(event)
+  }
+}
+
+/** An event as the JSON object `eventJson` writes (what `GET /__mock/events` answers a list of). */
+export const eventObject = (event: MockEvent): Record<string, unknown> => JSON.parse(eventJson(event))

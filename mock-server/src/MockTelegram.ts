@@ -5,67 +5,62 @@
  * on the mock's clock, and webhook deliveries go through a deliverer the mock is given. This class is a facade; the
  * world lives in `world/`, the Bot API in `api/`, the people in `people/`, the control API in `control/`.
  */
-import type { ChatMember, Message } from "@grammyjs/types"
 import { answerApi, describeRequest, runWebhookReply } from "./api/router.js"
 import type { ControlTarget } from "./control/common.js"
 import { answerControl, isControlTarget } from "./control/router.js"
-import {
-  type BlockInput,
-  decodeBlock,
-  decodeJoin,
-  decodeLeave,
-  decodeNewUser,
-  decodePress,
-  decodeSend,
-  decodeStanding,
-  type JoinInput,
-  type LeaveInput,
-  type NewUser,
-  type PressInput,
-  type SendInput,
-  type StandingInput
-} from "./decode/control.js"
 import { decodeFault, decodeFloodLimits } from "./decode/world.js"
 import { defaultWorld } from "./DefaultWorld.js"
 import { defaultDefectMode, type DefectMode } from "./Defects.js"
 import { announceUpgrade } from "./events/announce.js"
+import { AccountControls, type AccountOperations } from "./facade/accounts.js"
+import { type AdminMethods, adminMethods } from "./facade/admin.js"
+import { type FacadeInternals, type HasInternals, INTERNALS } from "./facade/internals.js"
+import { type MessageActionMethods, messageActionMethods } from "./facade/messageActions.js"
+import { type PeopleMethods, peopleMethods } from "./facade/people.js"
+import { type PeopleMediaMethods, peopleMediaMethods } from "./facade/peopleMedia.js"
+import { type ReadMethods, readMethods } from "./facade/reads.js"
 import { decodeContentEncoding } from "./internal/ContentEncoding.js"
 import { errorLine, guardResponse } from "./internal/guard.js"
 import { type MockClock, systemClock } from "./MockClock.js"
 import type { MockActionEvent, MockObserver } from "./MockEvents.js"
 import { MockInputError } from "./MockInputError.js"
 import { defaultUpdateOptions, type MockTelegramOptions, orThrow } from "./MockOptions.js"
-import type { JoinOutcome } from "./people/joins.js"
-import * as People from "./people/operations.js"
 import type { WireRequest, WireResponse } from "./Wire.js"
-import { chatByReference, upgradeGroup } from "./world/chats.js"
+import { upgradeGroup } from "./world/chats.js"
 import { disposeWorld } from "./world/dispose.js"
-import { findLink, primaryLink } from "./world/inviteLinks.js"
 import { Observers } from "./world/observers.js"
-import { chatData, linkData, makeWorld, snapshotOf } from "./world/snapshot.js"
+import { makeWorld, snapshotOf } from "./world/snapshot.js"
 import { pumpWebhook } from "./world/updates/webhook.js"
 import type { WebhookDeliverer } from "./world/updates/webhookTypes.js"
 import type { MockEnv, UpdateOptions, World } from "./world/World.js"
 import {
-  type Chat,
   decodeWorld,
   defaultCaps,
   type FaultInput,
   type FloodLimit,
-  type InviteLink,
-  type JournalEntry,
-  type User,
   type WorldCaps,
   type WorldSnapshot
 } from "./WorldSnapshot.js"
 
 export { SERVED_METHODS } from "./api/methods/index.js"
+export type { AdminMethods } from "./facade/admin.js"
+export type { MessageActionMethods } from "./facade/messageActions.js"
+export type { PeopleMethods } from "./facade/people.js"
+export type { PeopleMediaMethods } from "./facade/peopleMedia.js"
+export type { After, CallbackQueryState, ReadMethods } from "./facade/reads.js"
 export { MockInputError } from "./MockInputError.js"
 export type { MockTelegramOptions, WebhookOptions } from "./MockOptions.js"
+export type { BotProfileData } from "./people/botView.js"
 export type { JoinOutcome } from "./people/joins.js"
 
-/** The mock Telegram: make one, hand its `handle` to a transport, and drive or inspect it from a test. */
-export class MockTelegram implements ControlTarget {
+/**
+ * The mock Telegram: make one, hand its `handle` to a transport, and drive or inspect it from a test. Its people,
+ * administrator and read methods are declared in facade/ (PeopleMethods, AdminMethods, ReadMethods) and merged in.
+ */
+// The merged interface below declares the method groups that the Object.assign at the end of this file puts on the
+// prototype, so every member it declares exists at run time.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class MockTelegram implements ControlTarget, HasInternals {
   private initial: WorldSnapshot
   private current: World
   private defects = 0
@@ -96,9 +91,20 @@ export class MockTelegram implements ControlTarget {
       onDefect: (error) => {
         this.defect({ method: "POST", target: "/__mock/webhook", body: new Uint8Array() }, error)
       },
-      observers: new Observers((error) => this.observerFailed(error))
+      observers: new Observers((error) => this.observerFailed(error)),
+      nextUpdateIds: new Map()
     }
     this.current = this.fresh(initial)
+  }
+
+  /** Business connections and managed bots: what people do to a bot's accounts outside the Bot API. */
+  readonly accounts: AccountOperations = new AccountControls(() => this.current)
+
+  /** What the method groups of facade/ reach (behind a symbol the package does not export). */
+  readonly [INTERNALS]: FacadeInternals = {
+    world: () => this.current,
+    acted: (run, describe) => this.acted(run, describe),
+    told: (action, fields) => this.told(action, fields)
   }
 
   private fresh(snapshot: WorldSnapshot): World {
@@ -185,138 +191,10 @@ export class MockTelegram implements ControlTarget {
     this.told("set_flood_limits", { result: `${decoded.length} limit${decoded.length === 1 ? "" : "s"}` })
   }
 
-  /** The requests answered so far, oldest first (copies; bounded by `caps.journalSize`). */
-  journal(): Array<JournalEntry> {
-    return this.current.journal.entries()
-  }
-
-  /** Adds a person: `{ id, first_name, last_name?, username? }`; returns the User. */
-  addUser(input: NewUser): User {
-    const user = orThrow(decodeNewUser(input))
-    return this.acted(
-      () => People.addUser(this.current, user),
-      (user) => ({ action: "add_user", user_id: user.id, text: user.first_name })
-    )
-  }
-
-  /** A person sends a message (`{ text, chat_id?, bot_id?, reply_to_message_id? }`); returns the Message. */
-  send(userId: number, input: SendInput): Message {
-    const body = orThrow(decodeSend(input))
-    return this.acted(
-      () => People.send(this.current, userId, body),
-      (message) => ({ action: "send", user_id: userId, chat_id: message.chat.id, text: body.text.slice(0, 200) })
-    )
-  }
-
-  /** A person presses an inline button (`{ message_id, data, chat_id?, bot_id? }`): a callback_query to the bot. */
-  press(userId: number, input: PressInput): { callback_query_id: string } {
-    const body = orThrow(decodePress(input))
-    return this.acted(
-      () => People.pressButton(this.current, userId, body),
-      () => ({ action: "press", user_id: userId, text: body.data.slice(0, 64) })
-    )
-  }
-
-  /** A person opens an invite link: member, requested, or what Telegram tells them (never throws for that). */
-  join(userId: number, input: JoinInput): JoinOutcome {
-    const body = orThrow(decodeJoin(input))
-    return this.acted(() => People.join(this.current, userId, body), (outcome) => ({
-      action: "join",
-      user_id: userId,
-      ...(outcome.ok ? { chat_id: outcome.chat_id, result: outcome.status } : { result: outcome.description })
-    }))
-  }
-
-  /** A person leaves a chat. */
-  leave(userId: number, input: LeaveInput): true {
-    const body = orThrow(decodeLeave(input))
-    return this.acted(
-      () => People.leaveChat(this.current, userId, body),
-      () => ({ action: "leave", user_id: userId, chat_id: body.chat_id })
-    )
-  }
-
-  /** A person blocks a bot (the world's first unless `bot_id` names one). */
-  block(userId: number, input: BlockInput = {}): true {
-    const body = orThrow(decodeBlock(input))
-    return this.acted(() => People.blockBot(this.current, userId, body), () => ({ action: "block", user_id: userId }))
-  }
-
-  /** An administrator changes a user's standing (the bot's own included); returns the new ChatMember. */
-  setMember(chatId: number, userId: number, input: StandingInput): ChatMember {
-    const body = orThrow(decodeStanding(input))
-    return this.acted(
-      () => People.setMember(this.current, chatId, userId, body),
-      (member) => ({ action: "set_member", user_id: userId, chat_id: chatId, result: member.status })
-    )
-  }
-
-  /**
-   * An administrator approves a person's pending join request (as a bot would with approveChatJoinRequest): the
-   * person becomes a member through the request's link; the bots get the service message and chat_member with
-   * `via_join_request`. Returns the new ChatMember. Throws MockInputError when there is no such request.
-   */
-  approveJoinRequest(chatId: number, userId: number): ChatMember {
-    return this.acted(
-      () => People.approveJoinRequest(this.current, chatId, userId),
-      () => ({ action: "approve_join_request", user_id: userId, chat_id: chatId })
-    )
-  }
-
-  /** An administrator declines a person's pending join request. Throws MockInputError when there is none. */
-  declineJoinRequest(chatId: number, userId: number): true {
-    return this.acted(
-      () => People.declineJoinRequest(this.current, chatId, userId),
-      () => ({ action: "decline_join_request", user_id: userId, chat_id: chatId })
-    )
-  }
-
-  /** A chat's messages as Message objects, oldest first (a private chat: its conversation with `botId`). */
-  messages(chatId: number, botId?: number): Array<Message> {
-    return People.chatMessages(this.current, chatId, botId)
-  }
-
-  /** A callback query and the bot's answer to it, while it is kept. */
-  callbackQuery(
-    id: string
-  ): { bot_id: number; user_id: number; answer?: { text: string; show_alert: boolean; url: string } } | undefined {
-    const query = this.current.callbackQueries.get(id)
-    if (query === undefined) return undefined
-    const answer = query.answer
-    return {
-      bot_id: query.botId,
-      user_id: query.userId,
-      ...(answer !== undefined ? { answer: { text: answer.text, show_alert: answer.showAlert, url: answer.url } } : {})
-    }
-  }
-
   /** Sets who delivers webhooks (undefined: updates wait in the queue, counted in pending_update_count). */
   setWebhookDeliverer(deliver: WebhookDeliverer | undefined): void {
     this.env.deliver = deliver
     for (const state of this.current.botStates.values()) pumpWebhook(this.current, state)
-  }
-
-  /** The updates a bot has pending (its webhook's in-flight ones included). */
-  pendingUpdateCount(botId: number): number {
-    return this.current.botStates.get(botId)?.queue.size ?? 0
-  }
-
-  /** A chat (by id, or `@username`) in the world-file format: a copy; undefined when the world has none. */
-  chat(chatId: number | string): Chat | undefined {
-    const chat = chatByReference(this.current, chatId)
-    return chat === undefined ? undefined : chatData(chat, this.current)
-  }
-
-  /** An invite link in the world-file format (a copy), revoked ones included while they are kept. */
-  link(url: string): InviteLink | undefined {
-    const link = findLink(this.current, url)
-    return link === undefined ? undefined : linkData(link)
-  }
-
-  /** The URL of a user's current primary link in a chat (by id or `@username`), if they have one. */
-  primaryLink(chatId: number | string, userId: number): string | undefined {
-    const chat = chatByReference(this.current, chatId)
-    return chat === undefined ? undefined : primaryLink(chat, userId)?.url
   }
 
   /** How many flood-control counters are alive (bounded by `caps.floodKeys`). */
@@ -345,19 +223,19 @@ export class MockTelegram implements ControlTarget {
       request = { ...request, body, contentEncoding: undefined }
     }
     return isControlTarget(request.target)
-      ? answerControl(this, this.controlToken, request)
+      ? answerControl(this, this.controlToken, request, this.caps.uploadBytes)
       : answerApi(this.current, request)
   }
 
   /** Runs a person's or an administrator's action, telling the watchers of it before what it caused. */
-  private acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at">): A {
+  private acted<A>(run: () => A, describe: (result: A) => Omit<MockActionEvent, "kind" | "at" | "seq">): A {
     return this.env.observers.act(run, describe, () => this.clock.now())
   }
 
-  /** Tells the watchers of an action on the world (nothing is built when nobody watches). */
-  private told(action: string, fields: Omit<MockActionEvent, "kind" | "at" | "action"> = {}): void {
+  /** Tells the watchers of an action on the world, and keeps it in the history. */
+  private told(action: string, fields: Omit<MockActionEvent, "kind" | "at" | "action" | "seq"> = {}): void {
     const observers = this.env.observers
-    if (observers.active) observers.emit({ kind: "action", at: this.clock.now(), action, ...fields })
+    observers.record({ kind: "action", seq: observers.nextSeq(), at: this.clock.now(), action, ...fields })
   }
 
   /** A watcher threw: it is gone (Observers removed it); counted as a defect, rethrown outside the mock in "throw". */
@@ -377,6 +255,7 @@ export class MockTelegram implements ControlTarget {
     try {
       what = describeRequest(this.current, request)
       this.current.journal.record({
+        seq: 0,
         at: this.clock.now(),
         bot_id: what.botId,
         method: what.method,
@@ -396,3 +275,16 @@ export class MockTelegram implements ControlTarget {
     }
   }
 }
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface MockTelegram
+  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods
+{}
+Object.assign(
+  MockTelegram.prototype,
+  peopleMethods,
+  peopleMediaMethods,
+  messageActionMethods,
+  adminMethods,
+  readMethods
+)

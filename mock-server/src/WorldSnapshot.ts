@@ -5,6 +5,7 @@
  */
 import { checkReferences } from "./decode/references.js"
 
+export type { ChatPermissions, ForumTopic, GeneralForumTopic } from "./ChatSettingTypes.js"
 export type {
   Fault,
   FaultDelayReply,
@@ -15,8 +16,12 @@ export type {
   FaultReply,
   FloodLimit
 } from "./FaultTypes.js"
+import type { ChatPermissions, ForumTopic, GeneralForumTopic } from "./ChatSettingTypes.js"
+export type { StoredFile, StoredFileType } from "./StoredFileTypes.js"
 import { decodeWorldShape } from "./decode/world.js"
 import type { Fault, FaultInput, FloodLimit } from "./FaultTypes.js"
+import type { StoredFile } from "./StoredFileTypes.js"
+import type { WorldSnapshotTail } from "./WorldSnapshotTail.js"
 
 /** A person or a bot the world knows. */
 export interface User {
@@ -49,8 +54,11 @@ export interface Bot {
 /** A member's standing in a chat, as in the Bot API's ChatMember. */
 export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked"
 
-/** One user's standing in a chat, with the administrator rights of the Bot API (absent means false). */
-export interface Member {
+/**
+ * One user's standing in a chat, with the administrator rights of the Bot API (absent means false) and, for a
+ * restricted member, the permissions of ChatPermissions it keeps (absent means false).
+ */
+export interface Member extends ChatPermissions {
   /** The member's user id: a user of the world. */
   readonly user_id: number
   /** Their standing; a user a chat does not list has `left` it. */
@@ -67,18 +75,27 @@ export interface Member {
   readonly can_restrict_members?: boolean | undefined
   /** May add administrators with a subset of their own rights. */
   readonly can_promote_members?: boolean | undefined
-  /** May change the chat's title, photo and other settings. */
-  readonly can_change_info?: boolean | undefined
-  /** May invite users and manage invite links: what the invite-link methods require of a bot. */
-  readonly can_invite_users?: boolean | undefined
   /** Channels: may post messages. */
   readonly can_post_messages?: boolean | undefined
   /** Channels: may edit other users' messages. */
   readonly can_edit_messages?: boolean | undefined
-  /** May pin messages. */
-  readonly can_pin_messages?: boolean | undefined
-  /** Restricted members: may send text messages (false when left out). */
-  readonly can_send_messages?: boolean | undefined
+  /** May post stories to the chat's page. */
+  readonly can_post_stories?: boolean | undefined
+  /** May edit others' stories. */
+  readonly can_edit_stories?: boolean | undefined
+  /** May delete others' stories. */
+  readonly can_delete_stories?: boolean | undefined
+  /** Channels: may manage the channel's direct messages. */
+  readonly can_manage_direct_messages?: boolean | undefined
+  /** May set the tags of other members. */
+  readonly can_manage_tags?: boolean | undefined
+  /** Who promoted this administrator (their rights can be edited by them and by the creator). */
+  readonly promoted_by?: number | undefined
+  /**
+   * The member's title: `custom_title` of the creator and administrators, `tag` of members and restricted members
+   * (one value in Telegram, kept across promotions and demotions).
+   */
+  readonly custom_title?: string | undefined
   /** Restricted members: still in the chat (true when left out). */
   readonly is_member?: boolean | undefined
   /** Unix time in seconds: when a ban or restriction ends, or a subscriber's subscription (0 or absent: never). */
@@ -104,6 +121,20 @@ export interface Chat {
   readonly migrated_to_chat_id?: number | undefined
   /** A basic group deleted without an upgrade. */
   readonly deleted: boolean
+  /** Groups, supergroups and channels: the description (up to 255 characters). */
+  readonly description?: string | undefined
+  /** Groups and supergroups: what members may do (Telegram's defaults for a new group when left out). */
+  readonly permissions?: ChatPermissions | undefined
+  /** Supergroups: the sticker set members share. */
+  readonly sticker_set_name?: string | undefined
+  /** Supergroups and channels: chats banned from posting as themselves (banChatSenderChat). */
+  readonly banned_sender_chat_ids?: ReadonlyArray<number> | undefined
+  /** Supergroups: the chat is a forum (its messages live in topics). */
+  readonly is_forum?: boolean | undefined
+  /** A forum's topics besides General. */
+  readonly forum_topics?: ReadonlyArray<ForumTopic> | undefined
+  /** A forum's General topic, when it is not as a new forum has it. */
+  readonly general_forum_topic?: GeneralForumTopic | undefined
   /**
    * Private chats: the bots the user has started (absent: every bot of the world). A user who started no bot has no
    * private chat.
@@ -174,7 +205,7 @@ export interface InviteLinkInput extends Omit<InviteLink, "is_revoked" | "create
 }
 
 /** The whole world as data: what `snapshot()` returns (a deep copy) and a world file holds once decoded. */
-export interface WorldSnapshot {
+export interface WorldSnapshot extends WorldSnapshotTail {
   /** The bots the mock answers for. */
   readonly bots: ReadonlyArray<Bot>
   /** Everyone the world knows, bots included. */
@@ -189,10 +220,14 @@ export interface WorldSnapshot {
   readonly faults: ReadonlyArray<Fault>
   /** Join requests waiting for an administrator. */
   readonly join_requests: ReadonlyArray<JoinRequest>
+  /** Files and their ids (only when the world keeps some). */
+  readonly files?: ReadonlyArray<StoredFile> | undefined
+  /** URLs given as files: `stand_in` (default: a file holding the URL's text) or `refuse` (`wrong file identifier/HTTP URL specified`). */
+  readonly file_urls?: "stand_in" | "refuse" | undefined
 }
 
 /** A world as written in a file or passed to `MockTelegram.make`: defaults may be left out. */
-export interface WorldSnapshotInput {
+export interface WorldSnapshotInput extends WorldSnapshotTail {
   /** The bots the mock answers for. */
   readonly bots: ReadonlyArray<Bot>
   /** Everyone the world knows, bots included. */
@@ -207,10 +242,16 @@ export interface WorldSnapshotInput {
   readonly faults?: ReadonlyArray<FaultInput> | undefined
   /** Join requests pending from the start; none when left out. */
   readonly join_requests?: ReadonlyArray<JoinRequest> | undefined
+  /** Files bots may use by file_id from the start; none when left out. */
+  readonly files?: ReadonlyArray<StoredFile> | undefined
+  /** How URLs given as files are treated: `stand_in` when left out, or `refuse`. */
+  readonly file_urls?: "stand_in" | "refuse" | undefined
 }
 
 /** One request as the journal keeps it: never a token. */
 export interface JournalEntry {
+  /** Its number among the mock's events (requests, updates, actions): greater than any before it, across resets. */
+  readonly seq: number
   /** Unix time in milliseconds, from the mock's clock. */
   readonly at: number
   /** The bot's id (never its token); null when the token was refused before it was known. */

@@ -58,6 +58,36 @@ describe("tg-invite as a process", () => {
     expect(server.mock.journal()).toHaveLength(requestsBefore)
   })
 
+  it("a TELEGRAM_BOT_TOKEN that is not shaped like one is refused before anything is sent: exit 2, the shape named, the value not shown", async () => {
+    const requestsBefore = server.mock.journal().length
+    for (
+      const token of [
+        "garbage",
+        "987654",
+        ":XYZxyz",
+        "0987:XYZxyz",
+        "987654:XYZ/xyz",
+        " 987654:XYZxyz",
+        "garbage-secret-9z"
+      ]
+    ) {
+      const { code, stdout, stderr } = await tgInvite(["export", "-1001234567890", "--api-root", server.url], {
+        TELEGRAM_BOT_TOKEN: token
+      })
+      expect(code, token).toBe(2)
+      expect(stdout).toBe("")
+      expect(stderr.split("\n").filter((line) => line !== "")).toHaveLength(1)
+      expect(stderr).toContain("expected <bot id>:<secret>")
+      if (token.trim().length > 4) expect(stderr).not.toContain(token.trim())
+    }
+    const json = await tgInvite(["export", "-1001234567890", "--json", "--api-root", server.url], {
+      TELEGRAM_BOT_TOKEN: "garbage"
+    })
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: "InvalidInput", exit_code: 2 })
+    expect(server.mock.journal()).toHaveLength(requestsBefore)
+  })
+
   it("uses TELEGRAM_BOT_TOKEN and --api-root, and never prints the token, even on transport failures", async () => {
     server.mock.injectFault({ method: "exportChatInviteLink", times: 2, reply: { drop: true } })
     const ok = await tgInvite(["export", "-1001234567890", "--api-root", server.url], {

@@ -129,7 +129,7 @@ export const conformanceSuite = (name: string, setup: () => Transport): void => 
       })
 
       it("answers an unknown method with a valid token 404", async () => {
-        await expectError(call(`/bot${T}/sendPhoto`), 404, "Not Found: method not found")
+        await expectError(call(`/bot${T}/getChatHistory`), 404, "Not Found: method not found")
       })
 
       it.each([

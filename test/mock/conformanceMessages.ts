@@ -339,8 +339,10 @@ export const messageConformanceSuite = (name: string, setup: () => Transport): v
         )
         await refusal("answerCallbackQuery", { callback_query_id: first.callback_query_id }, 400, invalid)
         expect(t.mock.callbackQuery(first.callback_query_id)).toEqual({
+          id: first.callback_query_id,
           bot_id: BOT,
           user_id: ALICE,
+          answered: true,
           answer: { text: "ok", show_alert: false, url: "" }
         })
         const late = (await control("POST", "users/42/press", { message_id: sent.message_id, data: "go" })).body.result

@@ -3,6 +3,7 @@
  * conflicts, a long poll parked and woken (by an update, by the mock's clock), setWebhook, deleteWebhook and
  * getWebhookInfo with the exact answers, and the shape of every update kind the mock makes.
  */
+import { DEFAULT_BOT_ID, defaultWorld } from "telegram-bot-api-mock"
 import { beforeEach, describe, expect, it } from "vitest"
 import type { Transport } from "./conformance.js"
 import { wireClient } from "./wireClient.js"
@@ -10,15 +11,17 @@ import { wireClient } from "./wireClient.js"
 const SUPERGROUP = -1001234567890
 const BASIC_GROUP = -555555555
 const BOT = 123456
-const FIRST = 2_000_001
 const EVERYTHING = ["message", "callback_query", "my_chat_member", "chat_member", "chat_join_request"]
 
 export const updateConformanceSuite = (name: string, setup: () => Transport): void => {
   describe(`mock Bot API conformance, updates (${name})`, () => {
     let t: Transport
+    /** The update_id the first update of a test gets (ids go on across resets: they never go back). */
+    let FIRST: number
     beforeEach(() => {
       t = setup()
       t.mock.reset()
+      FIRST = t.mock.nextUpdateId(DEFAULT_BOT_ID)
     })
     const { api, control, refusal, result } = wireClient(() => t)
     const say = (userId: number, text: string, extra: Record<string, unknown> = {}) =>
@@ -30,7 +33,7 @@ export const updateConformanceSuite = (name: string, setup: () => Transport): vo
     }
 
     describe("getUpdates", () => {
-      it("answers [] and then each update once, `update_id` from 2000001 with the literal `,\\n` after it", async () => {
+      it("answers [] and then each update once, `update_id` +1 each, with the literal `,\\n` after it", async () => {
         expect(await updates()).toEqual([])
         await say(42, "hello")
         const { text } = await api("getUpdates")
@@ -41,6 +44,24 @@ export const updateConformanceSuite = (name: string, setup: () => Transport): vo
         // Confirmed updates are gone for good.
         expect((await updates()).map((u) => u.update_id)).toEqual([FIRST + 1])
         expect(await updates({ offset: FIRST + 2 })).toEqual([])
+      })
+
+      it("update ids never go back: a running bot loses nothing across a reset or a world load", async () => {
+        for (const text of ["one", "two", "three"]) await say(42, text)
+        const seen = await updates()
+        const offset = seen.at(-1).update_id + 1
+        // The bot confirms what it read; the world starts over (reset, then a world file) while it keeps its offset.
+        expect(await updates({ offset })).toEqual([])
+        await control("POST", "reset")
+        await say(42, "after the reset")
+        const afterReset = await updates({ offset })
+        expect(afterReset.map((u) => u.message.text)).toEqual(["after the reset"])
+        expect(afterReset[0].update_id).toBe(offset)
+        await control("PUT", "world", defaultWorld)
+        await say(43, "after a new world")
+        const afterLoad = await updates({ offset: offset + 1 })
+        expect(afterLoad.map((u) => u.message.text)).toEqual(["after a new world"])
+        expect(afterLoad[0].update_id).toBe(offset + 1)
       })
 
       it("a negative offset keeps only the newest; a future offset (more than 10 ahead) reads from the head", async () => {

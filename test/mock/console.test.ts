@@ -105,12 +105,29 @@ describe("the console's stream", () => {
     await control(server, "POST", "users/43/send", { text })
     const action = await stream.next()
     const update = await stream.next()
-    expect(action).toEqual({ kind: "action", at: expect.any(Number), action: "send", user_id: 43, chat_id: 43, text })
+    expect(action).toEqual({
+      kind: "action",
+      seq: expect.any(Number),
+      at: expect.any(Number),
+      action: "send",
+      user_id: 43,
+      chat_id: 43,
+      text
+    })
     expect(update).toMatchObject({ kind: "update", bot_id: BOT, update_id: 2000001, type: "message" })
+    // The action is numbered before the update it caused.
+    expect(update.seq).toBeGreaterThan(action.seq)
     expect(update.update).toMatchObject({ update_id: 2000001, message: { text, chat: { id: 43 } } })
     await callBot(server, "getUpdates", { offset: 2000002 })
     const request = await stream.next()
-    expect(request).toEqual({ kind: "request", at: expect.any(Number), bot_id: BOT, method: "getUpdates", status: 200 })
+    expect(request).toEqual({
+      kind: "request",
+      seq: update.seq + 1,
+      at: expect.any(Number),
+      bot_id: BOT,
+      method: "getUpdates",
+      status: 200
+    })
     await callBot(server, "exportChatInviteLink", { chat_id: 42 })
     expect(await stream.next()).toMatchObject({
       kind: "request",
@@ -218,7 +235,10 @@ describe("the console's stream", () => {
   it("is not served when the server is started with console: false", async () => {
     const server = await start({ console: false })
     expect((await fetch(server.consoleUrl)).status).toBe(404)
-    expect((await fetch(`${server.url}/__mock/events`)).status).toBe(404)
+    // No stream: the events are only the control API's JSON.
+    const events = await fetch(`${server.url}/__mock/events`)
+    expect(events.headers.get("content-type")).toBe("application/json")
+    expect((await events.json()).ok).toBe(true)
   })
 
   it("ends open streams when the server closes", async () => {

@@ -63,6 +63,16 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
     body: { status: "member" }
   },
   "GET /__mock/chats/:chat_id/messages": { path: `/__mock/chats/${ALICE}/messages` },
+  "GET /__mock/chats/:chat_id/members/:user_id": { path: `/__mock/chats/${SUPERGROUP}/members/${ALICE}` },
+  "POST /__mock/chats/:chat_id/invite_links": { path: `/__mock/chats/${SUPERGROUP}/invite_links`, body: { name: "x" } },
+  "GET /__mock/events": { path: "/__mock/events?after=0" },
+  "GET /__mock/callback_queries/:callback_query_id": {
+    path: "/__mock/callback_queries/4000000000000000001",
+    prepare: (mock) => {
+      SAMPLES["POST /__mock/users/:user_id/press"]!.prepare!(mock)
+      mock.press(ALICE, { message_id: 2, data: "go" })
+    }
+  },
   "POST /__mock/chats/:chat_id/join_requests/:user_id/approve": {
     path: `/__mock/chats/${SUPERGROUP}/join_requests/${ALICE}/approve`,
     prepare: requestToJoin
@@ -70,7 +80,84 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
   "POST /__mock/chats/:chat_id/join_requests/:user_id/decline": {
     path: `/__mock/chats/${SUPERGROUP}/join_requests/${ALICE}/decline`,
     prepare: requestToJoin
+  },
+  "POST /__mock/users/:user_id/edit": {
+    path: `/__mock/users/${ALICE}/edit`,
+    body: { message_id: 1, text: "hi again" },
+    prepare: (mock) => void mock.send(ALICE, { text: "hi" })
+  },
+  "POST /__mock/users/:user_id/forward": {
+    path: `/__mock/users/${ALICE}/forward`,
+    body: { from_chat_id: ALICE, message_id: 1 },
+    prepare: (mock) => void mock.send(ALICE, { text: "hi" })
+  },
+  "POST /__mock/users/:user_id/vote": {
+    path: `/__mock/users/${ALICE}/vote`,
+    body: { message_id: 1, option_ids: [0] },
+    prepare: (mock) => botSends(mock, "sendPoll", { chat_id: ALICE, question: "Tea?", options: ["yes", "no"] })
+  },
+  "POST /__mock/users/:user_id/react": {
+    path: `/__mock/users/${ALICE}/react`,
+    body: { message_id: 1, reaction: [{ type: "emoji", emoji: "👍" }] },
+    prepare: (mock) => void mock.send(ALICE, { text: "hi" })
+  },
+  "PUT /__mock/chats/:chat_id/forum": { path: `/__mock/chats/${SUPERGROUP}/forum`, body: { is_forum: true } },
+  "POST /__mock/chats/:chat_id/topics": {
+    path: `/__mock/chats/${SUPERGROUP}/topics`,
+    body: { name: "Announcements" },
+    prepare: (mock) => void mock.setForum(SUPERGROUP, { is_forum: true })
+  },
+  "POST /__mock/users/:user_id/emoji_status_access": { path: `/__mock/users/${ALICE}/emoji_status_access` },
+  "GET /__mock/bots/:bot_id/profile": { path: `/__mock/bots/${DEFAULT_BOT_ID}/profile` },
+  "GET /__mock/bots/:bot_id/commands": { path: `/__mock/bots/${DEFAULT_BOT_ID}/commands?user_id=${ALICE}` },
+  "POST /__mock/users/:user_id/send_file": {
+    path: `/__mock/users/${ALICE}/send_file`,
+    body: { kind: "document", file: Buffer.from("hello").toString("base64"), file_name: "hello.txt" }
+  },
+  "POST /__mock/users/:user_id/send_location": {
+    path: `/__mock/users/${ALICE}/send_location`,
+    body: { latitude: 51.5, longitude: -0.12 }
+  },
+  "POST /__mock/users/:user_id/send_contact": {
+    path: `/__mock/users/${ALICE}/send_contact`,
+    body: { phone_number: "+15550100", first_name: "Zoe" }
+  },
+  "POST /__mock/users/:user_id/send_dice": { path: `/__mock/users/${ALICE}/send_dice`, body: { emoji: "🎯" } },
+  "POST /__mock/dice": { path: "/__mock/dice", body: { values: [6] } },
+  "GET /__mock/chat_actions": { path: "/__mock/chat_actions" },
+  "PUT /__mock/business_connections/:id": {
+    path: "/__mock/business_connections/olga-shop",
+    body: { user_id: DEFAULT_OWNER_ID, rights: { can_reply: true } }
+  },
+  "POST /__mock/business_connections/:id/messages": {
+    path: "/__mock/business_connections/olga-shop/messages",
+    body: { user_id: ALICE, text: "open today?" },
+    prepare: connectOlga
+  },
+  "GET /__mock/business_connections/:id/chats/:chat_id/messages": {
+    path: `/__mock/business_connections/olga-shop/chats/${ALICE}/messages`,
+    prepare: connectOlga
+  },
+  "POST /__mock/managed_bots": {
+    path: "/__mock/managed_bots",
+    body: { user_id: ALICE, bot: { id: 5_000_001, first_name: "Alice's Bot", username: "alices_helper_bot" } }
   }
+}
+
+/** The default bot calls a method that must succeed. */
+function botSends(mock: MockTelegram, method: string, params: Record<string, unknown>): void {
+  const response = mock.handle({
+    method: "POST",
+    target: `/bot${mock.snapshot().bots[0]!.token}/${method}`,
+    contentType: "application/json",
+    body: new TextEncoder().encode(JSON.stringify(params))
+  })
+  if (response._tag !== "Json" || response.status !== 200) throw new Error(`the bot could not call ${method}`)
+}
+
+/** Olga connects her business account to the default bot. */
+function connectOlga(mock: MockTelegram): void {
+  mock.accounts.connectBusiness("olga-shop", { user_id: DEFAULT_OWNER_ID })
 }
 
 /** Alice asks to join the supergroup through a link that needs approval (made by its owner through the control API). */

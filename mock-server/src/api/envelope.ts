@@ -5,6 +5,7 @@
 import { type ApiError, apiError } from "../internal/apiError.js"
 import { toInt64 } from "../internal/Params.js"
 import type { WireResponse } from "../Wire.js"
+import { isLoggedOut } from "../world/botSession.js"
 import type { World } from "../world/World.js"
 
 /** A success whose envelope also has a description (`{"ok":true,"result":true,"description":"Webhook was set"}`). */
@@ -86,5 +87,11 @@ export const checkToken = (world: World, token: string): number | ApiError => {
   if (id <= 0n || id >= BOT_ID_LIMIT) return INVALID_TOKEN
   const secret = token.slice(colon + 1)
   if (secret.length < 24 || !SECRET.test(secret)) return UNAUTHORIZED
-  return world.botsByToken.get(token) ?? UNAUTHORIZED
+  return world.botsByToken.get(token) ?? unknownToken(world, token)
 }
+
+const LOGGED_OUT = apiError(400, "Logged out")
+
+/** A token the world does not hold now: a bot that logged out (until it may log in again), else unknown. */
+const unknownToken = (world: World, token: string): number | ApiError =>
+  isLoggedOut(world, token) ? LOGGED_OUT : world.botsByToken.get(token) ?? UNAUTHORIZED

@@ -158,8 +158,8 @@ const record = (
   const at = world.clock.now()
   const method = journalMethodName(read.method)
   const entry: { -readonly [K in keyof JournalEntry]: JournalEntry[K] } = read.chatParam === undefined
-    ? { at, bot_id: botId, method, status }
-    : { at, bot_id: botId, method, chat_id: withoutTokens(read.chatParam).slice(0, 100), status }
+    ? { seq: 0, at, bot_id: botId, method, status }
+    : { seq: 0, at, bot_id: botId, method, chat_id: withoutTokens(read.chatParam).slice(0, 100), status }
   if (read.testEnvironment) entry.test_environment = true
   if (fault !== undefined) entry.fault = fault
   if (waitedMs !== undefined) entry.waited_ms = waitedMs

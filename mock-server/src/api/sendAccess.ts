@@ -7,6 +7,7 @@ import { toSafeInt64 } from "../internal/Params.js"
 import { chatByUsername, privateChat } from "../world/chats.js"
 import { joinRequestOpensChat } from "../world/joinRequests.js"
 import { standing } from "../world/members.js"
+import { effectivePermissions } from "../world/permissions.js"
 import type { ChatRecord, Conversation, World } from "../world/World.js"
 import { checkWriteAccess } from "./chatAccess.js"
 import { type ApiError, apiError } from "./envelope.js"
@@ -31,15 +32,15 @@ export const sendChat = (world: World, param: string | undefined, botId: number)
 export const conversationOf = (chat: ChatRecord, botId: number): Conversation | undefined =>
   chat.type === "private" ? chat.conversations.get(botId) : undefined
 
-/** TDLib's rights to send text to the chat. */
-export const sendRightsRefusal = (chat: ChatRecord, botId: number): ApiError | undefined => {
+/** TDLib's rights to send text to the chat (its own restrictions and the chat's default permissions). */
+export const sendRightsRefusal = (chat: ChatRecord, botId: number, nowSeconds: number): ApiError | undefined => {
   const member = standing(chat, botId)
   if (chat.type === "channel") {
     const may = member.status === "creator" ||
       (member.status === "administrator" && member.rights.can_post_messages === true)
     return may ? undefined : apiError(400, "Bad Request: need administrator rights in the channel chat")
   }
-  if (member.status === "restricted" && member.rights.can_send_messages !== true) {
+  if (chat.type !== "private" && !effectivePermissions(chat, botId, true, nowSeconds).can_send_messages) {
     return apiError(400, "Bad Request: not enough rights to send text messages to the chat")
   }
   return undefined

@@ -51,9 +51,11 @@ export const consoleRoutes = (mock: MockTelegram, log: (line: string) => void) =
     hub,
     /** True when the request was the console's (answered here); false leaves it to the mock. */
     handle: (req: IncomingMessage, res: ServerResponse): boolean => {
-      if (req.method !== "GET") return false
-      const path = (req.url ?? "").split("?")[0]!
-      if (path === EVENTS_PATH) {
+      if (req.method !== "GET" && req.method !== "HEAD") return false
+      const [path = "", query = ""] = (req.url ?? "").split("?")
+      // With `after` or `wait`, the events are the control API's JSON long poll, not this stream.
+      const asJson = /(^|&)(after|wait)=/.test(query)
+      if (path === EVENTS_PATH && req.method === "GET" && !asJson) {
         req.resume()
         const token = req.headers["x-mock-control-token"]
         if (mock.controlToken !== undefined && (Array.isArray(token) ? token[0] : token) !== mock.controlToken) {

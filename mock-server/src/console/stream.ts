@@ -5,7 +5,7 @@
  * of buffering without bound.
  */
 import type { ServerResponse } from "node:http"
-import type { MockEvent } from "../MockEvents.js"
+import { eventJson, type MockEvent } from "../MockEvents.js"
 import { type MockTelegram, SERVED_METHODS } from "../MockTelegram.js"
 
 /** Updates and actions kept for a page that connects later (requests come from the journal). */
@@ -19,19 +19,6 @@ interface Client {
   readonly res: ServerResponse
   pending: Array<string>
   dropped: number
-}
-
-/** One event as the page reads it: JSON on one line (an update's literal `,\n` is only whitespace). */
-const serialize = (event: MockEvent): string => {
-  switch (event.kind) {
-    case "request":
-      return JSON.stringify({ kind: "request", ...event.entry })
-    case "update":
-      return `{"kind":"update","at":${event.at},"bot_id":${event.bot_id},"update_id":${event.update_id},` +
-        `"type":${JSON.stringify(event.type)},"update":${event.json.replaceAll("\n", "")}}`
-    case "action":
-      return JSON.stringify(event)
-  }
 }
 
 const frame = (data: string): string => `data: ${data}\n\n`
@@ -98,7 +85,7 @@ export class EventHub {
   /** Called inside the mock's work: queue the event for every page, and write once this turn is over. */
   private publish(event: MockEvent): void {
     try {
-      const data = serialize(event)
+      const data = eventJson(event)
       if (event.kind !== "request") {
         this.recent.push(data)
         if (this.recent.length > RECENT) this.recent.shift()

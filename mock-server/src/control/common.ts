@@ -1,20 +1,18 @@
 /** What a control route (`/__mock/…`) is, and what it acts on. */
-import type { ChatMember, Message } from "@grammyjs/types"
-import type {
-  BlockInput,
-  JoinInput,
-  LeaveInput,
-  NewUser,
-  PressInput,
-  SendInput,
-  StandingInput
-} from "../decode/control.js"
 import type { Decoded } from "../decode/decoder.js"
-import type { JoinOutcome } from "../people/joins.js"
-import type { FaultInput, FloodLimit, JournalEntry, User, WorldSnapshot } from "../WorldSnapshot.js"
+import type { AccountOperations } from "../facade/accounts.js"
+import type { AdminMethods } from "../facade/admin.js"
+import type { MessageActionMethods } from "../facade/messageActions.js"
+import type { PeopleMethods } from "../facade/people.js"
+import type { PeopleMediaMethods } from "../facade/peopleMedia.js"
+import type { ReadMethods } from "../facade/reads.js"
+import type { Watchable } from "../world/waiting.js"
+import type { FaultInput, FloodLimit, WorldSnapshot } from "../WorldSnapshot.js"
 
 /** The mock's own public operations, which is all a control route may use (they validate their input too). */
-export interface ControlTarget {
+export interface ControlTarget
+  extends Watchable, PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods
+{
   reset(): void
   snapshot(): WorldSnapshot
   replaceWorld(input: unknown): void
@@ -23,17 +21,8 @@ export interface ControlTarget {
   clearFaults(): void
   floodLimits(): Array<FloodLimit>
   setFloodLimits(limits: ReadonlyArray<FloodLimit>): void
-  journal(): Array<JournalEntry>
-  addUser(input: NewUser): User
-  send(userId: number, input: SendInput): Message
-  press(userId: number, input: PressInput): { callback_query_id: string }
-  join(userId: number, input: JoinInput): JoinOutcome
-  leave(userId: number, input: LeaveInput): true
-  block(userId: number, input?: BlockInput): true
-  setMember(chatId: number, userId: number, input: StandingInput): ChatMember
-  approveJoinRequest(chatId: number, userId: number): ChatMember
-  declineJoinRequest(chatId: number, userId: number): true
-  messages(chatId: number, botId?: number): Array<Message>
+  /** Business connections and managed bots (AccountControls.ts). */
+  readonly accounts: AccountOperations
 }
 
 /** One control request, matched to its route, its body decoded by the route's decoder. */
@@ -47,15 +36,42 @@ export interface ControlRequest<B> {
   readonly query: URLSearchParams
 }
 
+/**
+ * A result to wait for (a long poll of the control API): `read` is tried now and after each of the mock's events
+ * until it gives a value or `ms` pass on the mock's clock; then the route answers `read()`, or `fallback()`.
+ */
+export interface Pending {
+  readonly _tag: "Pending"
+  readonly read: () => unknown
+  readonly ms: number
+  readonly fallback: () => unknown
+}
+
+/** Waits up to `seconds` for `read` to give a value (undefined: nothing yet). */
+export const pending = (read: () => unknown, seconds: number, fallback: () => unknown): Pending => ({
+  _tag: "Pending",
+  read,
+  ms: seconds * 1000,
+  fallback
+})
+
 /** A control route's answer that is not a success: the status and description sent as the error envelope. */
 export class ControlRefusal {
   constructor(readonly status: number, readonly description: string) {}
 }
 
-/** What a route does with a body: none, one it requires, or one it may be given. */
+/**
+ * How a route reads a multipart form instead of JSON: each text field is a string (those named in `numbers` a number
+ * when they hold one), each file part its bytes (its filename and type filling `file_name` and `mime_type`).
+ */
+export interface FormRule {
+  readonly numbers: ReadonlyArray<string>
+}
+
+/** What a route does with a body: none, one it requires (JSON, or a form when `form` is set), or one it may be given. */
 export type BodyRule<B> =
   | { readonly kind: "none" }
-  | { readonly kind: "required"; readonly decode: (input: unknown) => Decoded<B> }
+  | { readonly kind: "required"; readonly decode: (input: unknown) => Decoded<B>; readonly form?: FormRule }
   | { readonly kind: "optional"; readonly decode: (input: unknown) => Decoded<B> }
 
 /** A control route: its result is sent as `{"ok":true,"result":…}`; a MockInputError it throws is a 400. */
@@ -86,6 +102,12 @@ export const route = <B = undefined>(spec: {
 
 /** A body this decoder must accept. */
 export const required = <B>(decode: (input: unknown) => Decoded<B>): BodyRule<B> => ({ kind: "required", decode })
+/** A body this decoder must accept, as JSON or as a multipart form (files up to the world's upload cap). */
+export const jsonOrForm = <B>(decode: (input: unknown) => Decoded<B>, form: FormRule): BodyRule<B> => ({
+  kind: "required",
+  decode,
+  form
+})
 /** A body that may be left out (undefined then), else this decoder must accept it. */
 export const optional = <B>(decode: (input: unknown) => Decoded<B>): BodyRule<B | undefined> => ({
   kind: "optional",

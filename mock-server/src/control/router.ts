@@ -3,13 +3,26 @@
  * set. Routes live in their own files and are listed in CONTROL_ROUTES, the one table the router serves, the README
  * lists and the token test walks; a new group of routes is a new file and one entry there.
  */
+import { Params, parseMultipart } from "../internal/Params.js"
 import { MockInputError } from "../MockInputError.js"
 import { MAX_BODY_BYTES, type WireRequest, type WireResponse } from "../Wire.js"
+import { waitUntil } from "../world/waiting.js"
+import { accountRoutes } from "./accountRoutes.js"
+import { adminRoutes } from "./adminRoutes.js"
 import { chatRoutes } from "./chatRoutes.js"
-import { type BodyRule, ControlRefusal, type ControlRoute, type ControlTarget } from "./common.js"
+import {
+  type BodyRule,
+  ControlRefusal,
+  type ControlRoute,
+  type ControlTarget,
+  type FormRule,
+  type Pending
+} from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
 import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
+import { mediaRoutes } from "./mediaRoutes.js"
+import { messageRoutes } from "./messageRoutes.js"
 import { peopleRoutes } from "./peopleRoutes.js"
 import { worldRoutes } from "./worldRoutes.js"
 
@@ -20,7 +33,11 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...journalRoutes,
   ...peopleRoutes,
   ...chatRoutes,
-  ...joinRequestRoutes
+  ...joinRequestRoutes,
+  ...messageRoutes,
+  ...adminRoutes,
+  ...mediaRoutes,
+  ...accountRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))
@@ -42,9 +59,38 @@ const matchPath = (pattern: ReadonlyArray<string>, segments: ReadonlyArray<strin
   return params
 }
 
-/** The request's body as its route reads it: none, or JSON its decoder accepts (else a MockInputError). */
+const isMultipart = (request: WireRequest): boolean =>
+  (request.contentType ?? "").toLowerCase().includes("multipart/form-data")
+
+/** A multipart form as the object its route's decoder reads (FormRule), or a MockInputError. */
+const readForm = (request: WireRequest, form: FormRule): Record<string, unknown> => {
+  const params = new Params()
+  if (parseMultipart(request.contentType!, request.body, params) !== undefined) {
+    throw new MockInputError(["a multipart body that can't be read"])
+  }
+  const out: Record<string, unknown> = {}
+  for (const key of new Set(params.keys())) {
+    const value = params.get(key)!
+    out[key] = form.numbers.includes(key) && /^-?[0-9]+$/.test(value) ? Number(value) : value
+  }
+  for (const part of params.files) {
+    if (Object.hasOwn(out, part.name)) continue
+    out[part.name] = part.bytes
+    if (part.filename !== "") out["file_name"] ??= part.filename
+    if (part.contentType !== "") out["mime_type"] ??= part.contentType
+  }
+  return out
+}
+
+/** The request's body as its route reads it: none, or JSON (a form where allowed) its decoder accepts. */
 const readBody = (request: WireRequest, rule: BodyRule<unknown>): unknown => {
   if (rule.kind === "none") return undefined
+  if (isMultipart(request)) {
+    if (rule.kind !== "required" || rule.form === undefined) throw new MockInputError(["expected a JSON body"])
+    const decoded = rule.decode(readForm(request, rule.form))
+    if (!decoded.ok) throw new MockInputError(decoded.problems)
+    return decoded.value
+  }
   const text = new TextDecoder().decode(request.body)
   if (text.trim() === "") {
     if (rule.kind === "optional") return undefined
@@ -61,16 +107,18 @@ const readBody = (request: WireRequest, rule: BodyRule<unknown>): unknown => {
   return decoded.value
 }
 
-/** Answers one control request on behalf of `mock`. */
+/** Answers one control request on behalf of `mock` (a multipart form may carry files up to `uploadBytes`). */
 export const answerControl = (
   mock: ControlTarget,
   controlToken: string | undefined,
-  request: WireRequest
+  request: WireRequest,
+  uploadBytes = 0
 ): WireResponse => {
   if (controlToken !== undefined && request.controlToken !== controlToken) {
     return controlError(401, "control API: missing or wrong X-Mock-Control-Token")
   }
-  if (request.body.length > MAX_BODY_BYTES) return { _tag: "Bare", status: 413 }
+  const limit = isMultipart(request) ? uploadBytes + MAX_BODY_BYTES : MAX_BODY_BYTES
+  if (request.body.length > limit) return { _tag: "Bare", status: 413 }
   const path = request.target.split("?")[0]!
   const segments = path.split("/")
   let pathKnown = false
@@ -83,7 +131,8 @@ export const answerControl = (
     const q = request.target.indexOf("?")
     const query = new URLSearchParams(q === -1 ? "" : request.target.slice(q + 1))
     try {
-      return controlOk(route.handle({ mock, params, body: readBody(request, route.body), query }))
+      const result = route.handle({ mock, params, body: readBody(request, route.body), query })
+      return isPending(result) ? waitFor(mock, result) : controlOk(result)
     } catch (error) {
       if (error instanceof MockInputError) return controlError(400, error.message)
       if (error instanceof ControlRefusal) return controlError(error.status, error.description)
@@ -93,6 +142,30 @@ export const answerControl = (
   return pathKnown
     ? controlError(405, `control API: ${request.method} is not allowed on ${path}`)
     : controlError(404, `control API: no route ${path}`)
+}
+
+const isPending = (result: unknown): result is Pending =>
+  typeof result === "object" && result !== null && (result as Pending)._tag === "Pending"
+
+/** A long poll: answered as soon as the route's reader finds something, or at its deadline on the mock's clock. */
+const waitFor = (mock: ControlTarget, wait: Pending): WireResponse => {
+  const answer = () => controlOk(wait.read() ?? wait.fallback())
+  let ready: (() => void) | undefined
+  let done = false
+  const waiting = waitUntil(mock, () => wait.read() !== undefined, wait.ms, () => {
+    done = true
+    ready?.()
+  })
+  if (waiting === undefined) return answer()
+  return {
+    _tag: "Wait",
+    onReady: (callback) => {
+      if (done) callback()
+      else ready = callback
+    },
+    then: answer,
+    cancel: () => waiting.cancel()
+  }
 }
 
 const controlOk = (result: unknown): WireResponse => ({

@@ -4,18 +4,22 @@
  */
 import type { FloodLimit } from "../FaultTypes.js"
 import {
+  array,
   boolean,
   type Decoded,
   decoder,
   intBetween,
+  literal,
   nonEmptyString,
   optional,
+  pattern,
   refine,
   safeInt,
   string,
   stringBetween,
   struct,
-  type StructOf
+  type StructOf,
+  union
 } from "./decoder.js"
 import { decodeFloodLimits, memberRightsFields, memberStatus, userId, username } from "./world.js"
 
@@ -37,7 +41,8 @@ const sendFields = {
   text: stringBetween(1, 4096),
   chat_id: optional(safeInt),
   bot_id: optional(userId),
-  reply_to_message_id: optional(positiveInt)
+  reply_to_message_id: optional(positiveInt),
+  message_thread_id: optional(positiveInt)
 }
 const sendDecoder = struct(sendFields)
 
@@ -93,3 +98,55 @@ export const decodeLimitsBody = (input: unknown): Decoded<ReadonlyArray<FloodLim
       ? (input as { readonly flood_limits: unknown }).flood_limits
       : input
   )
+
+/** `POST /__mock/chats/:chat_id/invite_links`: a link an administrator (a person) makes in their app. */
+const adminLinkDecoder = struct({
+  by: optional(userId),
+  name: optional(refine(string, "a string of at most 32 characters", (s) => s.length <= 32)),
+  expire_date: optional(positiveInt),
+  member_limit: optional(intBetween(1, 100_000)),
+  creates_join_request: optional(boolean),
+  subscription_period: optional(intBetween(2_592_000, 2_592_000, "2592000 (30 days: the only period Telegram offers)")),
+  subscription_price: optional(intBetween(1, 10_000))
+})
+export type AdminLinkInput = StructOf<typeof adminLinkDecoder.fields>
+export const decodeAdminLink: (input: unknown) => Decoded<AdminLinkInput> = decoder(adminLinkDecoder, "invite link")
+/** Where a person's message is: a chat (their private chat with `bot_id` when left out) and the message's id. */
+const messagePlace = { chat_id: optional(safeInt), bot_id: optional(userId), message_id: positiveInt }
+
+/** `POST /__mock/users/:user_id/edit`: a person edits their text message. */
+const editDecoder = struct({ ...messagePlace, text: stringBetween(1, 4096) })
+
+/** `POST /__mock/users/:user_id/forward`: a person forwards a message they can read to a bot or a chat. */
+const forwardDecoder = struct({
+  from_chat_id: safeInt,
+  from_bot_id: optional(userId),
+  message_id: positiveInt,
+  chat_id: optional(safeInt),
+  bot_id: optional(userId)
+})
+
+/** `POST /__mock/users/:user_id/vote`: a person's choice in a poll (`[]` retracts it). */
+const voteDecoder = struct({ ...messagePlace, option_ids: array(intBetween(0, 11)) })
+
+/** A reaction a person sets: an emoji or a custom emoji (its id as decimal text). */
+const reactionDecoder = union([
+  struct({ type: literal("emoji"), emoji: stringBetween(1, 16) }),
+  struct({
+    type: literal("custom_emoji"),
+    custom_emoji_id: pattern(/^[1-9][0-9]{0,18}$/, "a custom emoji id (digits)")
+  })
+], { expected: `{"type":"emoji","emoji":…} or {"type":"custom_emoji","custom_emoji_id":…}` })
+
+/** `POST /__mock/users/:user_id/react`: a person's reactions on a message (`[]` removes them). */
+const reactDecoder = struct({ ...messagePlace, reaction: array(reactionDecoder) })
+
+export type EditInput = StructOf<typeof editDecoder.fields>
+export type ForwardInput = StructOf<typeof forwardDecoder.fields>
+export type VoteInput = StructOf<typeof voteDecoder.fields>
+export type ReactInput = StructOf<typeof reactDecoder.fields>
+
+export const decodeEdit: (input: unknown) => Decoded<EditInput> = decoder(editDecoder, "edit")
+export const decodeForward: (input: unknown) => Decoded<ForwardInput> = decoder(forwardDecoder, "forward")
+export const decodeVote: (input: unknown) => Decoded<VoteInput> = decoder(voteDecoder, "vote")
+export const decodeReact: (input: unknown) => Decoded<ReactInput> = decoder(reactDecoder, "reaction")

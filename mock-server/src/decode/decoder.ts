@@ -71,6 +71,10 @@ const primitive = <A>(expected: string, test: (input: unknown) => input is A): D
   run: (input, site) => test(input) ? input : mismatch(site, expected, input)
 })
 
+/** A value that passes a type test (bytes, a class's instances); `expected` says what passes. */
+export const instance = <A>(expected: string, test: (input: unknown) => input is A): Decoder<A> =>
+  primitive(expected, test)
+
 export const string: Decoder<string> = primitive("string", (u): u is string => typeof u === "string")
 export const boolean: Decoder<boolean> = primitive("boolean", (u): u is boolean => typeof u === "boolean")
 export const number: Decoder<number> = primitive("number", (u): u is number => typeof u === "number")

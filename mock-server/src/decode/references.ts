@@ -1,7 +1,10 @@
 /** A decoded world's flaws that Schema alone cannot see: unknown users, duplicate ids, ids that do not fit a chat. */
 import { normalizeUsername } from "../internal/text.js"
 import type { Chat, User, WorldSnapshot } from "../WorldSnapshot.js"
+import { checkChatSettings } from "./chatReferences.js"
 import { boundProblems } from "./decoder.js"
+import { checkTailReferences } from "./tailReferences.js"
+import { checkFiles } from "./worldFiles.js"
 
 /** Every problem of the world's references, one line each naming the field; empty when there are none. */
 export const checkReferences = (world: WorldSnapshot): Array<string> => {
@@ -12,6 +15,8 @@ export const checkReferences = (world: WorldSnapshot): Array<string> => {
   checkConversations(world, problems)
   checkLinks(world, users, chats, problems)
   checkJoinRequests(world, users, chats, problems)
+  checkFiles(world, problems)
+  checkTailReferences(world, problems)
   return boundProblems(problems)
 }
 
@@ -63,6 +68,7 @@ const checkChats = (world: WorldSnapshot, users: Map<number, User>, problems: Ar
       problems.push(`${at}.migrated_to_chat_id: only a basic group is upgraded`)
     }
     checkMembers(chat, at, users, problems)
+    checkChatSettings(chat, at, users, problems)
   }
   for (const [i, chat] of world.chats.entries()) {
     if (chat.migrated_to_chat_id === undefined || chat.type !== "group") continue

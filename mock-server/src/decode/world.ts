@@ -4,7 +4,18 @@
  * exactly its interface.
  */
 import type { Fault, FaultReply, FloodLimit } from "../FaultTypes.js"
-import type { Bot, Chat, InviteLink, JoinRequest, Member, User, WorldSnapshot } from "../WorldSnapshot.js"
+import type {
+  Bot,
+  Chat,
+  ChatPermissions,
+  ForumTopic,
+  InviteLink,
+  JoinRequest,
+  Member,
+  StoredFile,
+  User,
+  WorldSnapshot
+} from "../WorldSnapshot.js"
 import {
   array,
   boolean,
@@ -24,6 +35,8 @@ import {
   union,
   withDefault
 } from "./decoder.js"
+import { fileUrlsDecoder, storedFileDecoder } from "./worldFiles.js"
+import { tailWorldFields } from "./worldTail.js"
 
 /** A user id, 1 to 2^40-1. */
 export const userId: Decoder<number> = intBetween(1, 2 ** 40 - 1, "a user id from 1 to 2^40-1")
@@ -65,10 +78,67 @@ export const memberRightsFields = {
   can_post_messages: optionalBoolean,
   can_edit_messages: optionalBoolean,
   can_pin_messages: optionalBoolean,
+  can_manage_topics: optionalBoolean,
+  can_post_stories: optionalBoolean,
+  can_edit_stories: optionalBoolean,
+  can_delete_stories: optionalBoolean,
+  can_manage_direct_messages: optionalBoolean,
+  can_manage_tags: optionalBoolean,
+  promoted_by: optional(userId),
+  custom_title: optional(refine(string, "a string of at most 16 characters", (s) => s.length <= 16)),
   can_send_messages: optionalBoolean,
+  can_send_audios: optionalBoolean,
+  can_send_documents: optionalBoolean,
+  can_send_photos: optionalBoolean,
+  can_send_videos: optionalBoolean,
+  can_send_video_notes: optionalBoolean,
+  can_send_voice_notes: optionalBoolean,
+  can_send_polls: optionalBoolean,
+  can_send_other_messages: optionalBoolean,
+  can_add_web_page_previews: optionalBoolean,
+  can_react_to_messages: optionalBoolean,
+  can_edit_tag: optionalBoolean,
   is_member: optionalBoolean,
   until_date: optional(nonNegative)
 } as const
+
+/** ChatPermissions as a world file writes a chat's defaults. */
+export const chatPermissionsDecoder = struct({
+  can_send_messages: optionalBoolean,
+  can_send_audios: optionalBoolean,
+  can_send_documents: optionalBoolean,
+  can_send_photos: optionalBoolean,
+  can_send_videos: optionalBoolean,
+  can_send_video_notes: optionalBoolean,
+  can_send_voice_notes: optionalBoolean,
+  can_send_polls: optionalBoolean,
+  can_send_other_messages: optionalBoolean,
+  can_add_web_page_previews: optionalBoolean,
+  can_react_to_messages: optionalBoolean,
+  can_edit_tag: optionalBoolean,
+  can_change_info: optionalBoolean,
+  can_invite_users: optionalBoolean,
+  can_pin_messages: optionalBoolean,
+  can_manage_topics: optionalBoolean
+})
+
+const topicName = refine(string, "a name of 1 to 128 characters", (s) => s.trim().length >= 1 && s.length <= 128)
+
+/** A forum topic as a world file writes it. */
+export const forumTopicDecoder = struct({
+  message_thread_id: intBetween(2, 2 ** 31 - 1, "a topic id from 2 to 2^31-1 (1 is the General topic)"),
+  name: topicName,
+  icon_color: optional(intBetween(0, 0xffffff, "an RGB color from 0 to 16777215")),
+  icon_custom_emoji_id: optional(pattern(/^[1-9][0-9]{0,18}$/, "a custom emoji id (decimal digits)")),
+  creator_id: optional(userId),
+  is_closed: optionalBoolean
+})
+
+const generalForumTopicDecoder = struct({
+  name: optional(topicName),
+  is_closed: optionalBoolean,
+  is_hidden: optionalBoolean
+})
 
 /** A member's standing. */
 export const memberStatus = literal("creator", "administrator", "member", "restricted", "left", "kicked")
@@ -84,6 +154,13 @@ const chatDecoder = struct({
   members: withDefault(array(memberDecoder), () => []),
   migrated_to_chat_id: optional(safeInt),
   deleted: withDefault(boolean, () => false),
+  description: optional(refine(string, "a string of at most 255 characters", (s) => s.length <= 255)),
+  permissions: optional(chatPermissionsDecoder),
+  sticker_set_name: optional(pattern(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "a sticker set name")),
+  banned_sender_chat_ids: optional(array(safeInt)),
+  is_forum: optionalBoolean,
+  forum_topics: optional(array(forumTopicDecoder)),
+  general_forum_topic: optional(generalForumTopicDecoder),
   bot_ids: optional(array(userId)),
   blocked_bot_ids: optional(array(userId))
 })
@@ -156,7 +233,10 @@ const worldDecoder = struct({
   invite_links: withDefault(array(inviteLinkDecoder), () => []),
   flood_limits: withDefault(array(floodLimitDecoder), () => []),
   faults: withDefault(array(faultDecoder), () => []),
-  join_requests: withDefault(array(joinRequestDecoder), () => [])
+  join_requests: withDefault(array(joinRequestDecoder), () => []),
+  files: optional(array(storedFileDecoder)),
+  file_urls: optional(fileUrlsDecoder),
+  ...tailWorldFields
 })
 
 // ---- compile-time proof that each decoder produces exactly its public interface --------------------------------
@@ -167,11 +247,14 @@ sameType<User, typeof userDecoder>(true)
 sameType<Bot, typeof botDecoder>(true)
 sameType<Member, typeof memberDecoder>(true)
 sameType<Chat, typeof chatDecoder>(true)
+sameType<ChatPermissions, typeof chatPermissionsDecoder>(true)
+sameType<ForumTopic, typeof forumTopicDecoder>(true)
 sameType<InviteLink, typeof inviteLinkDecoder>(true)
 sameType<JoinRequest, typeof joinRequestDecoder>(true)
 sameType<FloodLimit, typeof floodLimitDecoder>(true)
 sameType<FaultReply, typeof faultReplyDecoder>(true)
 sameType<Fault, typeof faultDecoder>(true)
+sameType<StoredFile, typeof storedFileDecoder>(true)
 sameType<WorldSnapshot, typeof worldDecoder>(true)
 
 /** A world's shape (`checkReferences` does the rest). */

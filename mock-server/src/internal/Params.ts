@@ -32,6 +32,11 @@ export class Params {
     return this.names.length
   }
 
+  /** The parameter names, in arrival order (duplicates included). */
+  keys(): ReadonlyArray<string> {
+    return this.names
+  }
+
   addFile(part: FilePart): void {
     ;(this.parts ??= []).push(part)
   }

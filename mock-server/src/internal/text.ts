@@ -27,11 +27,14 @@ const SPACE_RUNS = /[ \n\u00a0]+/g
  * the ends are trimmed, it is cut to 32 characters (code points), then runs of spaces and newlines become one space;
  * a name of nothing but empty characters is no name (""). The cut comes before the runs are joined, as in TDLib.
  */
-export const cleanLinkName = (raw: string): string => {
+export const cleanLinkName = (raw: string): string => cleanName(raw, 32)
+
+/** TDLib's clean_name(name, max): what link names, chat titles and forum topic names are stored as. */
+export const cleanName = (raw: string, max: number): string => {
   if (raw === "") return ""
   let name = raw.replace(CONTROL_CHARACTERS, " ").replace(REMOVED_CHARACTERS, "").replace(SPACE_CHARACTERS, " ")
   name = name.replace(EDGE_SPACES, "")
-  if (name.length > 32) name = Array.from(name).slice(0, 32).join("").replace(EDGE_SPACES, "")
+  if (name.length > max) name = Array.from(name).slice(0, max).join("").replace(EDGE_SPACES, "")
   if (ONLY_EMPTY_CHARACTERS.test(name)) return ""
   return name.replace(SPACE_RUNS, " ").replace(EDGE_SPACES, "")
 }
@@ -39,3 +42,15 @@ export const cleanLinkName = (raw: string): string => {
 /** TDLib's clean_input_string for message text: control characters but newlines become spaces, `\r` is removed. */
 export const cleanInputString = (text: string): string =>
   text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, " ").replace(/\r/g, "")
+
+/**
+ * TDLib's strip_empty_characters(text, max) after clean_input_string: what a chat description is stored as (empty
+ * characters trimmed at both ends, cut to `max` code points).
+ */
+export const cleanDescription = (raw: string, max: number): string => {
+  const text = cleanInputString(raw).replace(SPACE_CHARACTERS, " ")
+  if (ONLY_EMPTY_CHARACTERS.test(text)) return ""
+  const trimmed = text.replace(/^[ \n\u00a0\u200b-\u200f\u202e\ufeff]+|[ \n\u00a0\u200b-\u200f\u202e\ufeff]+$/g, "")
+  const points = Array.from(trimmed)
+  return points.length > max ? points.slice(0, max).join("").replace(/[ \n]+$/, "") : trimmed
+}

@@ -2,15 +2,19 @@
  * The people operations as the facade and the control API expose them: typed input (the facade and the routes decode
  * it), the person and the chat checked, then the action. A refusal throws MockInputError and changes nothing.
  */
-import type { ChatMember, Message } from "@grammyjs/types"
+import type { ChatMember, Message, Poll } from "@grammyjs/types"
 import type {
   BlockInput,
+  EditInput,
+  ForwardInput,
   JoinInput,
   LeaveInput,
   NewUser,
   PressInput,
+  ReactInput,
   SendInput,
-  StandingInput
+  StandingInput,
+  VoteInput
 } from "../decode/control.js"
 import { changeStanding, defaultActor, dropJoinRequest, sameStanding } from "../events/standing.js"
 import { normalizeUsername } from "../internal/text.js"
@@ -23,9 +27,12 @@ import { findMessage, messagesOf } from "../world/messages.js"
 import type { ChatRecord, MemberRecord, World } from "../world/World.js"
 import type { User } from "../WorldSnapshot.js"
 import { joinByLink, type JoinOutcome, leave } from "./joins.js"
+import { editAsPerson, forwardAsPerson } from "./messageActions.js"
+import { reactAsPerson } from "./reactions.js"
 import { block, PersonProblem, press, sendAsPerson } from "./talk.js"
+import { voteAsPerson } from "./votes.js"
 
-const lines = <A>(run: () => A): A => {
+export const lines = <A>(run: () => A): A => {
   try {
     return run()
   } catch (error) {
@@ -35,7 +42,7 @@ const lines = <A>(run: () => A): A => {
 }
 
 /** A person of the world (not a bot) by id. */
-const person = (world: World, userId: number): User => {
+export const person = (world: World, userId: number): User => {
   const user = world.users.get(userId)
   if (user === undefined) throw new MockInputError([`user_id: unknown user ${userId}`])
   if (user.is_bot) throw new MockInputError([`user_id: user ${userId} is a bot`])
@@ -80,7 +87,8 @@ export const send = (world: World, userId: number, body: SendInput): Message => 
       text: body.text,
       chatId: body.chat_id,
       botId: body.bot_id,
-      replyToMessageId: body.reply_to_message_id
+      replyToMessageId: body.reply_to_message_id,
+      threadId: body.message_thread_id
     })
   )
   return asMessage(text)
@@ -172,15 +180,69 @@ export const declineJoinRequest = (world: World, chatId: number, userId: number)
   return true
 }
 
-/** A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot). */
-export const chatMessages = (world: World, chatId: number, botId: number | undefined): Array<Message> => {
+/**
+ * A chat's messages, oldest first (a private chat: its conversation with `botId`, or the first bot); with `after`,
+ * only those with a greater message_id.
+ */
+export const chatMessages = (world: World, chatId: number, botId: number | undefined, after = 0): Array<Message> => {
   const chat = world.chats.get(chatId)
   if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
   const bot = botId ?? world.bots[0]?.user_id
   const log = chat.type === "private" ? chat.conversations.get(bot ?? -1)?.log : chat.log
   if (log === undefined) return []
-  return messagesOf(log).map((message) => {
+  return messagesOf(log).filter((message) => message.id > after).map((message) => {
     const reply = message.replyToId === undefined ? undefined : findMessage(log, message.replyToId)
     return asMessage(messageJson(world, message, chat.type === "private" ? bot : undefined, reply))
   })
+}
+
+/** A user's standing in a chat as a ChatMember (`left` for a known user the chat does not list). */
+export const chatMember = (world: World, chatId: number, userId: number): ChatMember => {
+  const chat = world.chats.get(chatId)
+  if (chat === undefined) throw new MockInputError([`chat_id: no chat ${chatId} in this world`])
+  if (!world.users.has(userId)) throw new MockInputError([`user_id: unknown user ${userId}`])
+  return asChatMember(chatMemberJson(world, chat, userId, standing(chat, userId)))
+}
+
+/** A person edits their text message: the Message (the bots that got it get `edited_message`). */
+export const editMessage = (world: World, userId: number, body: EditInput): Message => {
+  person(world, userId)
+  const place = { chatId: body.chat_id, botId: body.bot_id, messageId: body.message_id }
+  return asMessage(lines(() => editAsPerson(world, userId, { ...place, text: body.text })))
+}
+
+/** A person forwards a message they can see to a bot (or a chat): the new Message. */
+export const forwardMessage = (world: World, userId: number, body: ForwardInput): Message => {
+  person(world, userId)
+  return asMessage(lines(() =>
+    forwardAsPerson(world, userId, {
+      fromChatId: body.from_chat_id,
+      fromBotId: body.from_bot_id,
+      messageId: body.message_id,
+      chatId: body.chat_id,
+      botId: body.bot_id
+    })
+  ))
+}
+
+/** A person votes in a poll (`[]` retracts): the Poll as they see it. */
+export const vote = (world: World, userId: number, body: VoteInput): Poll => {
+  person(world, userId)
+  const place = { chatId: body.chat_id, botId: body.bot_id, messageId: body.message_id }
+  return JSON.parse(lines(() => voteAsPerson(world, userId, { ...place, optionIds: body.option_ids }))) as Poll
+}
+
+/** A person sets their reactions on a message (`[]` removes them). */
+export const react = (world: World, userId: number, body: ReactInput): true => {
+  person(world, userId)
+  const reactions = body.reaction.map((r) =>
+    r.type === "emoji" ? { kind: "emoji" as const, emoji: r.emoji } : {
+      kind: "custom_emoji" as const,
+      customEmojiId: r.custom_emoji_id
+    }
+  )
+  lines(() =>
+    reactAsPerson(world, userId, { chatId: body.chat_id, botId: body.bot_id, messageId: body.message_id, reactions })
+  )
+  return true
 }

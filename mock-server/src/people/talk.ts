@@ -8,9 +8,12 @@ import { isInChat } from "../events/recipients.js"
 import { finishText } from "../input/text.js"
 import { callbackQueryJson } from "../wire/callbackQuery.js"
 import { messageJson } from "../wire/message.js"
+import { GENERAL_TOPIC_ID } from "../world/chatProfile.js"
 import { conversation, privateChat } from "../world/chats.js"
+import { closedTo, findTopic, isForum } from "../world/forum.js"
 import { standing } from "../world/members.js"
 import { addMessage, findMessage, type MessageLog, type MessageRecord } from "../world/messages.js"
+import { currentStanding, effectivePermissions } from "../world/permissions.js"
 import { enqueueUpdate, wantsUpdate } from "../world/updates/enqueue.js"
 import type { ChatRecord, World } from "../world/World.js"
 
@@ -51,23 +54,49 @@ export const placeFor = (
   return { chat, botId: undefined, log: chat.log }
 }
 
-/** Why a person may not write in a group or channel, if they may not. */
-const writeProblem = (chat: ChatRecord, userId: number): string | undefined => {
-  const member = standing(chat, userId)
+/**
+ * Why a person may not write in a group or channel, if they may not: their own restrictions and the chat's default
+ * permissions, as Telegram applies them (telegram-wire-chats.md §16.14; an expired restriction is over).
+ */
+export const writeProblem = (world: World, chat: ChatRecord, userId: number): string | undefined => {
+  const now = Math.floor(world.clock.now() / 1000)
+  const member = currentStanding(chat, userId, now)
   if (chat.type === "channel") {
     const may = member.status === "creator" ||
       (member.status === "administrator" && member.rights.can_post_messages === true)
     return may ? undefined : `chat_id: user ${userId} may not post in channel ${chat.id}`
   }
   if (!isInChat(member)) return `chat_id: user ${userId} is not in chat ${chat.id}`
-  if (member.status === "restricted" && member.rights.can_send_messages !== true) {
+  if (!effectivePermissions(chat, userId, false, now).can_send_messages) {
     return `chat_id: user ${userId} may not send messages in chat ${chat.id}`
   }
   return undefined
 }
 
+/**
+ * The forum topic a person's message goes to (undefined: General, or a chat without topics), or the problem line:
+ * the topic named (1 is General), else the topic of the message replied to; a closed topic takes administrators only.
+ */
+const topicFor = (
+  chat: ChatRecord,
+  userId: number,
+  threadId: number | undefined,
+  reply: MessageRecord | undefined
+): number | undefined | PersonProblem => {
+  if (threadId !== undefined && !isForum(chat)) return problem(`message_thread_id: chat ${chat.id} is not a forum`)
+  if (threadId !== undefined && threadId !== GENERAL_TOPIC_ID && findTopic(chat, threadId) === undefined) {
+    return problem(`message_thread_id: no topic ${threadId} in chat ${chat.id}`)
+  }
+  const topic = threadId === undefined ? (isForum(chat) ? reply?.threadId : undefined) : threadId
+  const thread = topic === GENERAL_TOPIC_ID ? undefined : topic
+  if (closedTo(chat, thread, userId)) {
+    return problem(`message_thread_id: topic ${thread ?? GENERAL_TOPIC_ID} of chat ${chat.id} is closed (TOPIC_CLOSED)`)
+  }
+  return thread
+}
+
 /** Opens (or reopens, after a block) a person's private chat with a bot; its log. */
-const openConversation = (world: World, userId: number, botId: number): MessageLog => {
+export const openConversation = (world: World, userId: number, botId: number): MessageLog => {
   const conv = conversation(world, userId, botId)!
   const chat = world.chats.get(userId)!
   const wasBlocked = conv.blocked
@@ -86,6 +115,8 @@ export interface PersonMessage {
   readonly chatId?: number | undefined
   readonly botId?: number | undefined
   readonly replyToMessageId?: number | undefined
+  /** A forum topic (1: General). */
+  readonly threadId?: number | undefined
 }
 
 /** A person sends a message; the Message as JSON text, or the problem line. */
@@ -94,7 +125,7 @@ export const sendAsPerson = (world: World, userId: number, input: PersonMessage)
   if (typeof place === "string") throw problem(place)
   const { chat } = place
   if (chat.type !== "private") {
-    const why = writeProblem(chat, userId)
+    const why = writeProblem(world, chat, userId)
     if (why !== undefined) throw problem(why)
   }
   const reply = input.replyToMessageId === undefined || place.log === undefined
@@ -103,6 +134,8 @@ export const sendAsPerson = (world: World, userId: number, input: PersonMessage)
   if (input.replyToMessageId !== undefined && reply === undefined) {
     throw problem(`reply_to_message_id: no message ${input.replyToMessageId} in chat ${chat.id}`)
   }
+  const thread = topicFor(chat, userId, input.threadId, reply)
+  if (thread instanceof PersonProblem) throw thread
   const text = finishText({ text: input.text, entities: [] })
   if ("refusal" in text) throw problem(`text: ${text.refusal.replace("Bad Request: ", "")}`)
   const log = place.botId !== undefined ? openConversation(world, userId, place.botId) : place.log!
@@ -115,7 +148,8 @@ export const sendAsPerson = (world: World, userId: number, input: PersonMessage)
     content: { kind: "text", text: text.text, entities: text.entities, linkPreview: undefined },
     keyboard: undefined,
     protect: false,
-    replyToId: reply?.id
+    replyToId: reply?.id,
+    threadId: thread
   })
   deliverMessage(world, chat, message)
   return messageJson(world, message, place.botId, reply)

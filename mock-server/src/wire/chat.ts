@@ -2,7 +2,10 @@
  * Chat JSON, keys in the real server's order (Client.cpp JsonChat): the short Chat of messages and updates, and
  * ChatFullInfo as getChat answers it.
  */
+import { allGranted } from "../world/permissions.js"
+import { shownEmojiStatus } from "../world/userStatus.js"
 import type { ChatRecord, World } from "../world/World.js"
+import { permissionsJson } from "./rights.js"
 
 const json = JSON.stringify
 
@@ -24,17 +27,32 @@ export const chatShortJson = (world: World, chat: ChatRecord): string => {
     return out + `,"type":"group","all_members_are_administrators":false,"accepted_gift_types":${NO_GIFTS}}`
   }
   if (chat.username !== undefined) out += `,"username":${json(chat.username)}`
+  if (chat.profile.isForum && chat.type === "supergroup") out += `,"is_forum":true`
   return out + `,"type":"${chat.type}"}`
 }
 
-const DEFAULT_PERMISSIONS =
-  `{"can_send_messages":true,"can_send_audios":true,"can_send_documents":true,"can_send_photos":true,` +
-  `"can_send_videos":true,"can_send_video_notes":true,"can_send_voice_notes":true,"can_send_polls":true,` +
-  `"can_send_other_messages":true,"can_add_web_page_previews":true,"can_change_info":false,` +
-  `"can_invite_users":true,"can_pin_messages":false,"can_manage_topics":false}`
+/** A supergroup may have a sticker set once it is large (Telegram's rule; the mock's threshold: 100 members). */
+export const canSetStickerSet = (chat: ChatRecord): boolean => {
+  if (chat.type !== "supergroup") return false
+  let count = 0
+  for (const member of chat.members.values()) if (member.status !== "left" && member.status !== "kicked") count++
+  return count >= 100
+}
 
-/** ChatFullInfo as getChat answers it, with `invite_link` when the bot may see one. */
-export const chatFullInfoJson = (world: World, chat: ChatRecord, inviteLink: string | undefined): string => {
+const description = (chat: ChatRecord): string =>
+  chat.profile.description === "" ? "" : `,"description":${json(chat.profile.description)}`
+
+/**
+ * ChatFullInfo as getChat answers it, with `invite_link` when the bot may see one and `pinned` (its `,"pinned_message"`
+ * key) when a message is pinned.
+ */
+export const chatFullInfoJson = (
+  world: World,
+  chat: ChatRecord,
+  inviteLink: string | undefined,
+  viewerBotId?: number,
+  pinned = ""
+): string => {
   let out = `{"id":${chat.id}`
   const link = inviteLink !== undefined ? `,"invite_link":${json(inviteLink)}` : ""
   switch (chat.type) {
@@ -48,18 +66,39 @@ export const chatFullInfoJson = (world: World, chat: ChatRecord, inviteLink: str
       break
     }
     case "group":
-      out += `,"title":${json(chat.title ?? "")},"type":"group"${link},"permissions":${DEFAULT_PERMISSIONS}`
-      out += `,"all_members_are_administrators":false`
+      out += `,"title":${json(chat.title ?? "")},"type":"group"${description(chat)}${link}`
+      out += `,"permissions":${permissionsJson(chat.profile.permissions)}`
+      // Every permission but topics, as the real server computes it.
+      out += `,"all_members_are_administrators":${allGranted({ ...chat.profile.permissions, can_manage_topics: true })}`
+      out += `,"accepted_gift_types":${NO_GIFTS}`
       break
     case "supergroup":
     case "channel":
       out += `,"title":${json(chat.title ?? "")}`
       if (chat.username !== undefined) out += `,"username":${json(chat.username)}`
+      if (chat.profile.isForum && chat.type === "supergroup") out += `,"is_forum":true`
       out += `,"type":"${chat.type}"`
       if (chat.username !== undefined) out += `,"active_usernames":[${json(chat.username)}]`
-      out += link
-      if (chat.type === "supergroup") out += `,"permissions":${DEFAULT_PERMISSIONS}`
+      out += description(chat) + link
+      if (chat.profile.stickerSetName !== "") out += `,"sticker_set_name":${json(chat.profile.stickerSetName)}`
+      if (canSetStickerSet(chat)) out += `,"can_set_sticker_set":true`
+      if (chat.type === "supergroup") out += `,"permissions":${permissionsJson(chat.profile.permissions)}`
+      out += `,"accepted_gift_types":${NO_GIFTS}`
       break
+  }
+  const photo = chat.profile.photo
+  if (photo !== undefined && viewerBotId !== undefined) {
+    // The mock does not resize: both sizes are the upload.
+    const id = json(world.files.idFor(photo.file, viewerBotId))
+    const unique = json(photo.file.uniqueId)
+    out += `,"photo":{"small_file_id":${id},"small_file_unique_id":${unique},"big_file_id":${id},` +
+      `"big_file_unique_id":${unique}}`
+  }
+  out += pinned
+  const status = chat.type === "private" ? shownEmojiStatus(world, chat.id) : undefined
+  if (status !== undefined) {
+    out += `,"emoji_status_custom_emoji_id":${json(status.customEmojiId)}`
+    if (status.expirationDate !== 0) out += `,"emoji_status_expiration_date":${status.expirationDate}`
   }
   return out + `,"max_reaction_count":11,"accent_color_id":${Math.abs(chat.id) % 7}}`
 }

@@ -3,11 +3,28 @@
  * JsonEntity, JsonLinkPreviewOptions): the short Chat of messages and updates, text messages with their entities,
  * link preview options and inline keyboards, and the service messages of joins, leaves and upgrades.
  */
-import type { Caption, Content, Entity, LinkPreviewRecord, Service, TextContent } from "../world/content.js"
+import { privateChat } from "../world/chats.js"
+import {
+  type Caption,
+  captionOf,
+  type Content,
+  type Entity,
+  type LinkPreviewRecord,
+  type Service,
+  type TextContent
+} from "../world/content.js"
 import type { MessageRecord } from "../world/messages.js"
 import type { ChatRecord, World } from "../world/World.js"
+import { businessMessageKeys } from "./business.js"
 import { chatShortJson } from "./chat.js"
+import { chatServiceJson } from "./chatService.js"
+import { checklistJson } from "./checklist.js"
 import { documentJson } from "./file.js"
+import { forwardJson } from "./forward.js"
+import { gameJson } from "./game.js"
+import { mediaContentJson } from "./mediaMessage.js"
+import { pinnedServiceJson } from "./pins.js"
+import { pollJson } from "./poll.js"
 import { userJson } from "./user.js"
 
 const json = JSON.stringify
@@ -61,6 +78,10 @@ const serviceJson = (world: World, service: Service, viewerBotId: number | undef
       return `,"migrate_to_chat_id":${service.chatId}`
     case "migrate_from_chat_id":
       return `,"migrate_from_chat_id":${service.chatId}`
+    case "pinned_message":
+      return `,"pinned_message":${pinnedServiceJson(world, service, viewerBotId)}`
+    default:
+      return chatServiceJson(world, service, viewerBotId)
   }
 }
 
@@ -82,6 +103,14 @@ export const captionKeys = (world: World, caption: Caption, showAboveMedia = fal
   return showAboveMedia ? out + `,"show_caption_above_media":true` : out
 }
 
+/** A media content's caption keys, then `has_media_spoiler` (JsonMessage's add_caption, add_media_spoiler). */
+const mediaCaptionKeys = (world: World, content: Content): string => {
+  const caption = captionOf(content)
+  const above = "showCaptionAboveMedia" in content && content.showCaptionAboveMedia
+  const keys = caption === undefined ? "" : captionKeys(world, caption, above)
+  return "hasSpoiler" in content && content.hasSpoiler ? keys + `,"has_media_spoiler":true` : keys
+}
+
 /**
  * A message's content keys (each kind's, in the real server's order), for the bot `viewerBotId` (its own file_ids;
  * a person's view, `undefined`, sees the files as the world's first bot does).
@@ -96,11 +125,20 @@ const contentJson = (world: World, content: Content, viewerBotId: number | undef
     case "document":
       return `,"document":${documentJson(world, content.file, content.thumbnail, viewer)}` +
         captionKeys(world, content.caption)
+    case "poll":
+      return `,"poll":${pollJson(world, content.poll, viewerBotId, content)}`
+    case "checklist":
+      return `,"checklist":${checklistJson(world, content)}`
+    case "game":
+      return `,"game":${gameJson(content.game)}`
+    default:
+      return mediaContentJson(world, content, viewer) + mediaCaptionKeys(world, content)
   }
 }
 
 /** The message's chat record (a message outlives nothing: its chat is always in the world or a private chat). */
-const chatOf = (world: World, message: MessageRecord): ChatRecord | undefined => world.chats.get(message.chatId)
+const chatOf = (world: World, message: MessageRecord): ChatRecord | undefined =>
+  world.chats.get(message.chatId) ?? privateChat(world, message.chatId)
 
 /**
  * A Message; `reply` renders `reply_to_message` (one level deep, as the real server), `viewerBotId` is the bot it is
@@ -113,14 +151,17 @@ export const messageJson = (
   reply: MessageRecord | undefined
 ): string => {
   const chat = chatOf(world, message)
-  let out = `{"message_id":${message.id}`
+  let out = `{${businessMessageKeys(world, message)}"message_id":${message.id}`
   if (message.fromId !== undefined) out += `,"from":${userJson(world, message.fromId)}`
   const senderChat = message.senderChatId === undefined ? undefined : world.chats.get(message.senderChatId)
   if (senderChat !== undefined) out += `,"sender_chat":${chatShortJson(world, senderChat)}`
   out += `,"chat":${chat === undefined ? `{"id":${message.chatId},"type":"private"}` : chatShortJson(world, chat)}`
   out += `,"date":${message.date}`
   if (message.editDate > 0) out += `,"edit_date":${message.editDate}`
+  if (message.threadId !== undefined) out += `,"message_thread_id":${message.threadId}`
+  if (message.forwardOrigin !== undefined) out += forwardJson(world, message.forwardOrigin)
   if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
+  if (message.mediaGroupId !== undefined) out += `,"media_group_id":${json(message.mediaGroupId)}`
   out += contentJson(world, message.content, viewerBotId)
   if (message.keyboard !== undefined) {
     out += `,"reply_markup":{"inline_keyboard":[${
@@ -128,6 +169,11 @@ export const messageJson = (
     }]}`
   }
   if (message.protect) out += `,"has_protected_content":true`
+  if (message.threadId !== undefined) out += `,"is_topic_message":true`
+  if (chat?.type === "supergroup" && message.fromId !== undefined) {
+    const tag = chat.members.get(message.fromId)?.rights.custom_title
+    if (tag !== undefined && tag !== "") out += `,"sender_tag":${json(tag)}`
+  }
   return out + "}"
 }
 

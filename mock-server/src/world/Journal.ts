@@ -13,12 +13,21 @@ export class Journal {
   }
 
   /** Keeps the entry, forgetting the oldest when full; tells the watchers (a copy each time). */
-  record(entry: JournalEntry): void {
+  record(entry: JournalEntry & { seq: number }): void {
+    // Numbered here (its `seq` is a placeholder until now), so a request's number is its place among all events.
+    entry.seq = this.observers?.nextSeq() ?? 0
+    if (this.ring.length > 0) {
+      this.ring[this.next] = entry
+      this.next = (this.next + 1) % this.ring.length
+      if (this.count < this.ring.length) this.count++
+    }
+    // Told once kept: a watcher reading the journal then finds it.
     if (this.observers?.active === true) this.observers.emit({ kind: "request", entry: { ...entry } })
-    if (this.ring.length === 0) return
-    this.ring[this.next] = entry
-    this.next = (this.next + 1) % this.ring.length
-    if (this.count < this.ring.length) this.count++
+  }
+
+  /** The entries with a sequence number above `after`, oldest first (copies). */
+  since(after: number): Array<JournalEntry> {
+    return this.entries().filter((entry) => entry.seq > after)
   }
 
   /** The entries, oldest first (copies). */

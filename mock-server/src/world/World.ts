@@ -5,14 +5,20 @@
  */
 import type { MockClock } from "../MockClock.js"
 import type { Bot, ChatType, Member, MemberStatus, User, WorldCaps } from "../WorldSnapshot.js"
+import type { BotProfile } from "./botProfile.js"
+import type { BotSession } from "./botSession.js"
+import type { ChatProfile } from "./chatProfile.js"
 import type { FaultQueue } from "./FaultQueue.js"
 import type { FileStore } from "./files.js"
 import type { FloodControl } from "./FloodControl.js"
 import type { Journal } from "./Journal.js"
+import type { MediaState } from "./mediaState.js"
 import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
+import type { TailState } from "./tail.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
+import type { UserStatusRecord } from "./userStatus.js"
 
 /** An invite link; what create/edit/revoke and joins change. */
 export interface LinkRecord {
@@ -70,8 +76,11 @@ export interface Conversation {
 export interface ChatRecord {
   readonly id: number
   readonly type: ChatType
-  readonly title: string | undefined
+  /** Changed by setChatTitle. */
+  title: string | undefined
   readonly username: string | undefined
+  /** Description, default permissions, sticker set, banned sender chats, forum topics. */
+  readonly profile: ChatProfile
   readonly members: Map<number, MemberRecord>
   /** Every link of the chat, in creation order. */
   readonly links: Set<LinkRecord>
@@ -127,6 +136,11 @@ export interface MockEnv {
   onDefect: (error: unknown) => void
   /** Who watches the mock (requests answered, updates queued, actions): the console's stream, a test. */
   readonly observers: Observers
+  /**
+   * Each bot's next update id when its world was last replaced: a new world (reset, a world file) goes on from there,
+   * so update ids never go back and a running bot's offset never confirms an update it has not seen.
+   */
+  readonly nextUpdateIds: Map<number, number>
 }
 
 /** The whole live state of one world. */
@@ -142,6 +156,16 @@ export interface World {
   readonly botsByToken: Map<string, number>
   /** Each bot's updates, long poll and webhook. */
   readonly botStates: Map<number, BotState>
+  /** Each bot's commands, names, descriptions, menu buttons and default rights (made on first use). */
+  readonly botProfiles: Map<number, BotProfile>
+  /** When the world started (ms): the server's start, for the rule of `close`. */
+  readonly startedAt: number
+  /** Each bot's sessions: when its client last started (ms), whether it logged out. */
+  readonly sessions: Map<number, BotSession>
+  /** Tokens of bots that logged out, taken out of `botsByToken` until they may log in again. */
+  readonly loggedOut: Map<string, BotSession>
+  /** People's emoji statuses and the bots allowed to set them (made on first use). */
+  readonly userStatuses: Map<number, UserStatusRecord>
   readonly chats: Map<number, ChatRecord>
   /** Supergroups and channels by normalized username. */
   readonly chatsByUsername: Map<string, ChatRecord>
@@ -160,4 +184,8 @@ export interface World {
   nextCallbackQuery: number
   /** Absorbed flood waits in progress. */
   waits: number
+  /** URL rule, queued dice, albums, recorded chat actions. */
+  readonly media: MediaState
+  /** The long tail: sticker sets, games, business connections, gifts and Stars, stories, managed bots, verifiers. */
+  readonly tail: TailState
 }

@@ -1,6 +1,7 @@
 /** Chats: finding them by id or username, private chats made on first use, and upgrading a basic group. */
 import { normalizeUsername } from "../internal/text.js"
 import type { Chat } from "../WorldSnapshot.js"
+import { profileFromData } from "./chatProfile.js"
 import { membersFromData, membersToData } from "./members.js"
 import { emptyLog } from "./messages.js"
 import type { ChatRecord, Conversation, World } from "./World.js"
@@ -11,6 +12,7 @@ const chatRecord = (chat: Omit<Chat, "members">, members: ChatRecord["members"])
   type: chat.type,
   title: chat.title,
   username: chat.username,
+  profile: profileFromData(chat),
   members,
   links: new Set(),
   primary: new Map(),
@@ -33,6 +35,10 @@ export const newConversation = (started: boolean, blocked = false): Conversation
 /** Adds a chat from its world-file form (a private chat: the user started `bot_ids`, every bot when absent). */
 export const addChat = (world: World, chat: Chat): ChatRecord => {
   const record = chatRecord(chat, membersFromData(chat.members))
+  // A forum's message ids start after its topics' (the General topic is 1; a topic's id is its first message's).
+  if (record.profile.isForum || record.profile.topics.size > 0) {
+    record.log.nextId = Math.max(2, ...[...record.profile.topics.keys()].map((id) => id + 1))
+  }
   if (chat.type === "private") {
     const blocked = new Set(chat.blocked_bot_ids ?? [])
     for (const botId of chat.bot_ids ?? world.bots.map((bot) => bot.user_id)) {

@@ -2,7 +2,13 @@
  * What a message holds: its content as a union on `kind` (text, service messages; media, polls and the rest as the
  * method families add them), and the parts contents share (entities, link preview options, keyboard buttons).
  */
+import type { ChatService } from "./chatServices.js"
+import type { ChecklistContent } from "./checklists.js"
 import type { FileRecord } from "./files.js"
+import type { GameContent } from "./games.js"
+import type { MediaContent } from "./media.js"
+import type { PlaceContent } from "./places.js"
+import type { PollContent } from "./polls.js"
 
 /** A message entity (offsets and lengths in UTF-16 units), as the Bot API's MessageEntity. */
 export interface Entity {
@@ -38,6 +44,13 @@ export type Service =
   | { readonly kind: "left_chat_member"; readonly userId: number }
   | { readonly kind: "migrate_to_chat_id"; readonly chatId: number }
   | { readonly kind: "migrate_from_chat_id"; readonly chatId: number }
+  | {
+    readonly kind: "pinned_message"
+    readonly chatId: number
+    readonly botId: number | undefined
+    readonly messageId: number
+  }
+  | ChatService
 
 /** A text message: its text, entities and link preview options. */
 export interface TextContent {
@@ -54,10 +67,7 @@ export interface ServiceContent {
 }
 
 /** A caption (empty text: none) with its entities. */
-export interface Caption {
-  readonly text: string
-  readonly entities: ReadonlyArray<Entity>
-}
+export type Caption = Formatted
 
 /** One size of a picture: its file and dimensions. */
 export interface PhotoSizeRecord {
@@ -78,18 +88,48 @@ export interface DocumentContent {
 }
 
 /** What a message holds. Each kind renders in wire/message.ts (and its content files). */
-export type Content = TextContent | ServiceContent | DocumentContent
+export type Content =
+  | TextContent
+  | ServiceContent
+  | DocumentContent
+  | MediaContent
+  | PlaceContent
+  | PollContent
+  | ChecklistContent
+  | GameContent
 
-/** The caption of a content that can have one, or undefined when it has no caption slot. */
-export const captionOf = (content: Content): Caption | undefined => {
-  switch (content.kind) {
-    case "document":
-      return content.caption
-    default:
-      return undefined
-  }
+/** A text with its entities: a caption, a poll's question, a checklist's task. */
+export interface Formatted {
+  readonly text: string
+  readonly entities: ReadonlyArray<Entity>
+}
+
+/**
+ * The convention a kind with a caption slot follows (Telegram's: animation, audio, document, paid media, photo, video,
+ * voice): it keeps the caption as `caption` (empty text: none), and, where the media can show it above, the flag as
+ * `showCaptionAboveMedia`. captionOf and withCaption then work for it with no change here.
+ */
+export interface Captioned {
+  readonly caption: Formatted
+  readonly showCaptionAboveMedia?: boolean
+}
+
+/** The caption of a content with a caption slot; undefined for the kinds without one (text, polls, services, …). */
+export const captionOf = (content: Content): Formatted | undefined =>
+  "caption" in content ? (content as Captioned).caption : undefined
+
+/**
+ * The content with its caption replaced (copyMessage's `caption`, editMessageCaption); `showAbove` is kept only where
+ * the kind can show a caption above its media. A kind without a caption slot is returned as it is.
+ */
+export const withCaption = (content: Content, caption: Formatted, showAbove?: boolean): Content => {
+  if (!("caption" in content)) return content
+  const above = showAbove !== undefined && "showCaptionAboveMedia" in content
+    ? { showCaptionAboveMedia: showAbove }
+    : {}
+  return Object.assign({}, content, { caption }, above)
 }
 
 /** The text of a content that has one (a text message's text, a caption), for command and mention rules. */
 export const textOf = (content: Content): string =>
-  content.kind === "text" ? content.text : captionOf(content)?.text ?? ""
+  content.kind === "text" ? content.text : (captionOf(content)?.text ?? "")

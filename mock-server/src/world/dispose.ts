@@ -1,4 +1,7 @@
-/** A world being replaced (reset, a new world): its timers stop, its parked polls answer `[]`, its webhooks stop. */
+/**
+ * A world being replaced (reset, a new world): its timers stop, its parked polls answer `[]`, its webhooks stop; each
+ * bot's next update id is kept for the world that follows.
+ */
 import { cancelTimers } from "./timers.js"
 import { removeWebhook } from "./updates/webhook.js"
 import type { World } from "./World.js"
@@ -7,6 +10,7 @@ import type { World } from "./World.js"
 export const disposeWorld = (world: World): void => {
   cancelTimers(world)
   for (const state of world.botStates.values()) {
+    world.env.nextUpdateIds.set(state.botId, state.queue.nextId)
     const poll = state.poll
     state.poll = undefined
     if (poll !== undefined) {

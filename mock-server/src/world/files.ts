@@ -104,9 +104,11 @@ export class FileStore {
     readonly fileName: string
     readonly mimeType: string
     readonly url?: string | undefined
+    /** A world file's own file_unique_id (else one is made from the content). */
+    readonly uniqueId?: string | undefined
   }): FileRecord {
     const digest = createHash("sha256").update(input.bytes).update(input.url ?? "").digest()
-    const uniqueId = base64url(
+    const uniqueId = input.uniqueId ?? base64url(
       zeroEncode(Uint8Array.from([isDocumentLike(input.type) ? 1 : 2, 0, ...digest.subarray(0, 9)]))
     )
     const known = this.byUnique.get(uniqueId)

@@ -3,6 +3,7 @@
  * forgotten), and the records the Bot API's Message objects are rendered from.
  */
 import type { ButtonRecord, Content } from "./content.js"
+import type { ForwardOrigin, ReplyKeyboardKind } from "./forwards.js"
 import type { ChatRecord, Conversation, World } from "./World.js"
 
 export type { ButtonRecord, Content, Entity, LinkPreviewRecord, Service, TextContent } from "./content.js"
@@ -27,6 +28,18 @@ export interface MessageRecord {
   keyboard: ReadonlyArray<ReadonlyArray<ButtonRecord>> | undefined
   readonly protect: boolean
   readonly replyToId: number | undefined
+  /** A forward's origin (a forward of a forward keeps the first one). */
+  readonly forwardOrigin?: ForwardOrigin | undefined
+  /** A reply keyboard, its removal or a force reply sent with it: such a message can't be edited. */
+  readonly replyKeyboard?: ReplyKeyboardKind | undefined
+  /** The forum topic it is in (undefined: the General topic, or a chat without topics). */
+  readonly threadId?: number | undefined
+  /** The album it was sent in (sendMediaGroup), as the decimal string `media_group_id` shows. */
+  readonly mediaGroupId?: string | undefined
+  /** A business account's message: the connection it came through (the Message starts with it). */
+  readonly businessConnectionId?: string | undefined
+  /** A business account's message a bot sent for it: that bot. */
+  readonly senderBusinessBotId?: number | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

@@ -4,13 +4,17 @@
  */
 import type { MockClock } from "../MockClock.js"
 import type { Chat, InviteLink, JoinRequest, WorldCaps, WorldSnapshot } from "../WorldSnapshot.js"
+import { profileToData } from "./chatProfile.js"
 import { addChat } from "./chats.js"
 import { FaultQueue } from "./FaultQueue.js"
 import { FileStore } from "./files.js"
+import { filesData, restoreFiles } from "./fileSnapshot.js"
 import { FloodControl } from "./FloodControl.js"
 import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
+import { makeMediaState } from "./mediaState.js"
 import { membersToData } from "./members.js"
+import { emptyTail, restoreTail, tailData } from "./tail.js"
 import { makeBotState } from "./updates/botState.js"
 import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
 
@@ -34,10 +38,19 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     botStates: new Map(
       snapshot.bots.map((bot) => [
         bot.user_id,
-        makeBotState(bot.user_id, settings.options.firstUpdateId, caps.updatesPerBot)
+        makeBotState(
+          bot.user_id,
+          Math.max(settings.options.firstUpdateId, settings.env.nextUpdateIds.get(bot.user_id) ?? 0),
+          caps.updatesPerBot
+        )
       ])
     ),
     callbackQueries: new Map(),
+    botProfiles: new Map(),
+    startedAt: clock.now(),
+    sessions: new Map(),
+    loggedOut: new Map(),
+    userStatuses: new Map(),
     timers: new Set(),
     nextCallbackQuery: 1,
     waits: 0,
@@ -51,13 +64,17 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     flood: new FloodControl(clock, caps.floodKeys),
     faults: new FaultQueue((username) => chatsByUsername.get(username)?.id),
     journal: new Journal(caps.journalSize, settings.env.observers),
-    nextSupergroupNumber: 1_700_000_000
+    nextSupergroupNumber: 1_700_000_000,
+    media: makeMediaState(snapshot.file_urls ?? "stand_in"),
+    tail: emptyTail()
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)
   for (const request of snapshot.join_requests) restoreJoinRequest(world, request)
   world.flood.setLimits(snapshot.flood_limits)
   for (const fault of snapshot.faults) world.faults.add(fault)
+  restoreFiles(world, snapshot.files ?? [])
+  restoreTail(world, snapshot)
   return world
 }
 
@@ -92,6 +109,7 @@ export const chatData = (chat: ChatRecord, world?: World): Chat => ({
   members: membersToData(chat.members),
   ...(chat.migratedTo !== undefined ? { migrated_to_chat_id: chat.migratedTo } : {}),
   deleted: chat.deleted,
+  ...profileToData(chat.profile),
   ...conversationData(world, chat)
 })
 
@@ -112,6 +130,15 @@ export const linkData = (link: LinkRecord): InviteLink => ({
     : {}),
   ...(link.joinedCount !== 0 ? { joined_count: link.joinedCount } : {})
 })
+
+/** The files and the URL rule, only where they say something (a world without them writes neither). */
+const filesOf = (world: World): Pick<WorldSnapshot, "files" | "file_urls"> => {
+  const files = filesData(world)
+  return {
+    ...(files !== undefined ? { files } : {}),
+    ...(world.media.fileUrls === "refuse" ? { file_urls: "refuse" as const } : {})
+  }
+}
 
 /** The whole world in the world-file format: a deep copy. */
 export const snapshotOf = (world: World): WorldSnapshot => {
@@ -140,6 +167,8 @@ export const snapshotOf = (world: World): WorldSnapshot => {
     invite_links: links,
     flood_limits: world.flood.limits(),
     faults: world.faults.pending(),
-    join_requests: requests
+    join_requests: requests,
+    ...filesOf(world),
+    ...tailData(world)
   }
 }

@@ -7,9 +7,9 @@
 import type { InputFileRef } from "../../input/inputFile.js"
 import { type ApiError, apiError } from "../../internal/apiError.js"
 import { parseUrl } from "../../internal/HttpUrl.js"
+import { sniffMimeType } from "../../internal/sniff.js"
 import { FILE_TYPES, type FileRecord, type FileType, isDocumentLike } from "../../world/files.js"
 import type { World } from "../../world/World.js"
-import { sniffMimeType } from "./sniff.js"
 
 const bad = (text: string): ApiError => apiError(400, `Bad Request: ${text}`)
 
@@ -71,6 +71,8 @@ export const resolveInputFile = (
   if (!isUtf8(ref.value)) return bad("URL must be in UTF-8")
   const url = parseUrl(ref.value)
   if ("error" in url) return bad(`invalid file HTTP URL specified: ${url.error}`)
+  // The offline rule (world file `file_urls`): refuse every URL as Telegram refuses one it can't use (MEDIA_EMPTY).
+  if (world.media.fileUrls === "refuse") return bad("wrong file identifier/HTTP URL specified")
   const bytes = new TextEncoder().encode(ref.value)
   const name = /\/([^/?#]+)(?:[?#].*)?$/.exec(url.query)?.[1] ?? ""
   return world.files.add({ type, bytes, fileName: name, mimeType: "", url: ref.value })

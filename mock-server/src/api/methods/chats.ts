@@ -1,5 +1,6 @@
 /** Reading a chat: getChat. */
 import { chatFullInfoJson } from "../../wire/chat.js"
+import { chatPinnedJson } from "../../wire/pins.js"
 import { primaryLink, replacePrimaryLink } from "../../world/inviteLinks.js"
 import { canManageInviteLinks } from "../../world/members.js"
 import { resolveChat } from "../chatAccess.js"
@@ -23,7 +24,7 @@ export const chatMethods = methods({
           // A bot that may manage links and has no primary link gets one (as the Bot API docs suggest).
           inviteLink = (primaryLink(chat, call.botId) ?? replacePrimaryLink(call.world, chat, call.botId)).url
         }
-        return chatFullInfoJson(call.world, chat, inviteLink)
+        return chatFullInfoJson(call.world, chat, inviteLink, call.botId, chatPinnedJson(call.world, chat, call.botId))
       })
   })
 })

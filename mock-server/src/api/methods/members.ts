@@ -6,6 +6,7 @@ import { isAdmin, isInChat } from "../../events/recipients.js"
 import { changeStanding, sameStanding } from "../../events/standing.js"
 import { chatMemberJson } from "../../wire/member.js"
 import { standing } from "../../world/members.js"
+import { currentStanding } from "../../world/permissions.js"
 import type { ChatRecord, MemberRecord, World } from "../../world/World.js"
 import { readableChat } from "../chatAccess.js"
 import { type ApiError, apiError } from "../envelope.js"
@@ -53,11 +54,18 @@ export const memberMethods = methods({
     run: ({ chat_id: chat, user_id: userId }, call) => {
       if (chat.type === "private") {
         if (userId !== call.botId && userId !== chat.id) return MEMBER_NOT_FOUND
-        return commit(chat, () => chatMemberJson(call.world, chat, userId, { status: "member", rights: {} }))
+        return commit(
+          chat,
+          () => chatMemberJson(call.world, chat, userId, { status: "member", rights: {} }, call.botId)
+        )
       }
       const refusal = (userId !== call.botId ? channelRefusal(chat, call.botId) : undefined) ??
         (call.world.users.has(userId) ? undefined : MEMBER_NOT_FOUND)
-      return refusal ?? commit(chat, () => chatMemberJson(call.world, chat, userId, standing(chat, userId)))
+      return refusal ?? commit(chat, () => {
+        // An expired restriction or ban is over (TDLib's update_restrictions), as Telegram shows it.
+        const now = Math.floor(call.world.clock.now() / 1000)
+        return chatMemberJson(call.world, chat, userId, currentStanding(chat, userId, now), call.botId)
+      })
     }
   }),
 
@@ -86,7 +94,9 @@ export const memberMethods = methods({
         const admins = [...chat.members].filter(([userId, member]) =>
           isAdmin(member) && (returnBots || userId === call.botId || call.world.users.get(userId)?.is_bot !== true)
         ).sort(([, a], [, b]) => (a.status === "creator" ? -1 : 0) - (b.status === "creator" ? -1 : 0))
-        return `[${admins.map(([userId, member]) => chatMemberJson(call.world, chat, userId, member)).join(",")}]`
+        return `[${
+          admins.map(([userId, member]) => chatMemberJson(call.world, chat, userId, member, call.botId)).join(",")
+        }]`
       })
     }
   }),

@@ -6,12 +6,12 @@
 import { type InputFileRef, readInputFile, readThumbnail } from "../../input/inputFile.js"
 import { finishCaption, type FormattedText, formattedText } from "../../input/text.js"
 import type { FilePart } from "../../internal/Params.js"
+import { pictureSize } from "../../internal/sniff.js"
 import type { Caption, ThumbnailRecord } from "../../world/content.js"
 import type { FileRecord, FileType } from "../../world/files.js"
 import type { World } from "../../world/World.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { resolveInputFile } from "../files/resolve.js"
-import { pictureSize } from "../files/sniff.js"
 import type { Param } from "../table/method.js"
 import { badRequest, custom, raw } from "../table/params.js"
 

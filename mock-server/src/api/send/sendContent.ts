@@ -3,16 +3,20 @@
  * to write, the keyboard's TDLib checks, the content's own checks and permission, Telegram's refusals of a private
  * chat; then, counted against flood control, the message stored and answered as a Message.
  */
-import { finishKeyboard } from "../../input/replyMarkup.js"
+import { finishKeyboard, finishReplyMarkup, type InputButton } from "../../input/replyMarkup.js"
 import { messageJson } from "../../wire/message.js"
 import { conversation } from "../../world/chats.js"
 import type { Content } from "../../world/content.js"
+import { closedTo, isForum } from "../../world/forum.js"
 import { addMessage, findMessage, type MessageLog, type MessageRecord } from "../../world/messages.js"
 import type { ChatRecord } from "../../world/World.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { conversationOf, privateRefusal, sendRightsRefusal } from "../sendAccess.js"
 import { type Call, commit, type Verdict } from "../table/method.js"
+import { sendBusinessContent } from "./business.js"
 import type { SendValues } from "./params.js"
+import { suggestedPostSendRefusal } from "./suggestedPost.js"
+import { TOPIC_CLOSED } from "./topic.js"
 
 /** The log a bot's messages in this chat live in (private chats: its conversation's, if it exists yet). */
 export const logFor = (chat: ChatRecord, botId: number): MessageLog | undefined =>
@@ -38,26 +42,39 @@ export interface ContentOf {
   readonly content: () => Content | ApiError
   /** The per-content right of a restricted bot (`not enough rights to send photos to the chat`), if it needs one. */
   readonly permission?: ((chat: ChatRecord, botId: number) => ApiError | undefined) | undefined
+  /** The inline keyboard a send gets when it names no markup (sendGame's Play button). */
+  readonly defaultKeyboard?: ReadonlyArray<ReadonlyArray<InputButton>> | undefined
+  /** Runs once the message is stored (a poll starts its closing timer). */
+  readonly onStored?: ((message: MessageRecord) => void) | undefined
 }
 
 /** Sends `content` as the bot: every check in the real order, then the message stored and rendered. */
 export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict => {
+  if (p.business_connection_id !== "") return sendBusinessContent(call, p, what)
   const { botId, world } = call
   const chat = p.chat_id
   const replyTo = replyTarget(chat, botId, p.reply_parameters)
   if (isApiError(replyTo)) return replyTo
-  const rights = sendRightsRefusal(chat, botId)
+  const rights = sendRightsRefusal(chat, botId, Math.floor(world.clock.now() / 1000))
   if (rights !== undefined) return rights
-  let keyboard: MessageRecord["keyboard"]
-  if (p.reply_markup !== undefined) {
-    const finished = finishKeyboard(p.reply_markup, chat.type === "channel")
+  // Every kind of markup (reply_markup as sent: the parameter read only its inline keyboard).
+  const markup = finishReplyMarkup(call.params.get("reply_markup"), chat.type)
+  if ("refusal" in markup) return apiError(400, markup.refusal)
+  let keyboard = markup.keyboard
+  if (keyboard === undefined && markup.replyKeyboard === undefined && what.defaultKeyboard !== undefined) {
+    const finished = finishKeyboard(what.defaultKeyboard, chat.type === "channel")
     if ("refusal" in finished) return apiError(400, finished.refusal)
     keyboard = finished
   }
+  const post = suggestedPostSendRefusal(p.suggested_post_parameters)
+  if (post !== undefined) return post
   const content = what.content()
   if (isApiError(content)) return content
   const refusal = what.permission?.(chat, botId) ?? privateRefusal(world, chat, botId)
   if (refusal !== undefined) return refusal
+  // A reply without a topic goes to the topic of the message it replies to.
+  const thread = p.message_thread_id !== 0 ? p.message_thread_id : isForum(chat) ? replyTo?.threadId : undefined
+  if (closedTo(chat, thread, botId)) return TOPIC_CLOSED
   return commit(chat, () => {
     const channel = chat.type === "channel"
     const log = logFor(chat, botId) ?? conversation(world, chat.id, botId)!.log
@@ -69,8 +86,11 @@ export const sendContent = (call: Call, p: SendValues, what: ContentOf): Verdict
       content,
       keyboard,
       protect: p.protect_content,
-      replyToId: replyTo?.id
+      replyToId: replyTo?.id,
+      replyKeyboard: markup.replyKeyboard,
+      threadId: thread
     })
+    what.onStored?.(record)
     return messageJson(world, record, botId, replyTo)
   })
 }

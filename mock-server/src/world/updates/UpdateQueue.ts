@@ -45,6 +45,11 @@ export class UpdateQueue {
     return this.events.size
   }
 
+  /** The id the next update gets. */
+  get nextId(): number {
+    return this.tail
+  }
+
   /** The id of the oldest queued update, or the next id when none is queued. */
   get head(): number {
     const first = this.events.keys().next()
@@ -126,6 +131,19 @@ export class UpdateQueue {
       out.push(update)
     }
     return out
+  }
+
+  /**
+   * Forgets every update's delivery state (in flight, backoff): what a new webhook starts from, as the real server's
+   * new WebhookActor does (a new URL or secret token makes one).
+   */
+  forgetDeliveries(): void {
+    for (const update of this.events.values()) {
+      update.inFlight = false
+      update.delay = 1
+      update.failCount = 0
+      update.wakeupAt = 0
+    }
   }
 
   /** Drops expired updates (the webhook's loop reads only live ones). */

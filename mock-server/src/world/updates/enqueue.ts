@@ -20,9 +20,15 @@ export const enqueueUpdate = (world: World, botId: number, type: string, json: s
   const update = state.queue.push(type, `"${type}":${json}`, key, expiresAt, now)
   if (update === undefined) return
   const observers = world.env.observers
-  if (observers.active) {
-    observers.emit({ kind: "update", at: now, bot_id: botId, update_id: update.id, type, json: updateJson(update) })
-  }
+  observers.record({
+    kind: "update",
+    seq: observers.nextSeq(),
+    at: now,
+    bot_id: botId,
+    update_id: update.id,
+    type,
+    json: updateJson(update)
+  })
   state.poll?.wake()
   pumpWebhook(world, state)
 }

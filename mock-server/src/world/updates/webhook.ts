@@ -92,13 +92,14 @@ const send = (world: World, state: BotState, hook: WebhookState, update: QueuedU
 
 const complete = (world: World, state: BotState, update: QueuedUpdate, generation: number, reply: WebhookReply) => {
   try {
-    update.inFlight = false
     const hook = state.webhook
     if (hook === undefined || hook.generation !== generation) {
-      // A delivery of a webhook since replaced or removed: the update stays queued, unconfirmed.
+      // A delivery of a webhook since replaced or removed: the update stays queued, unconfirmed, and its state is the
+      // new webhook's (removeWebhook forgot the old one's).
       if (hook !== undefined) pumpWebhook(world, state)
       return
     }
+    update.inFlight = false
     hook.inFlight--
     const now = world.clock.now()
     if ("status" in reply && reply.status >= 200 && reply.status <= 299) {
@@ -154,9 +155,14 @@ const leadingInt = (text: string | undefined): number => {
   return match === null ? 0 : Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Number(match[0])))
 }
 
-/** Removes the bot's webhook (deleteWebhook, a new setWebhook, or 23 hours of 410 Gone); queued updates stay. */
+/**
+ * Removes the bot's webhook (deleteWebhook, a new setWebhook, or 23 hours of 410 Gone); queued updates stay, with
+ * their delivery state forgotten: the real server's WebhookActor keeps it, and a new webhook is a new actor, so a
+ * held update goes out at once instead of waiting out the old backoff.
+ */
 export const removeWebhook = (_world: World, state: BotState): void => {
   state.webhook?.timer?.cancel()
   state.webhook = undefined
   state.webhookGeneration++
+  state.queue.forgetDeliveries()
 }

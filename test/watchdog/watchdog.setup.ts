@@ -1,0 +1,16 @@
+/**
+ * A vitest setup file (`setupFiles`): starts the test watchdog of this worker process (scripts/test-watchdog.mjs) and
+ * tells it which file and which test run, so that a test that blocks the event loop (where vitest's own timeout
+ * cannot fire) fails with its file named instead of hanging the run.
+ */
+import { afterAll, beforeEach } from "vitest"
+import { startWatchdog } from "../../scripts/test-watchdog.mjs"
+
+/** The file this worker runs now: vitest's worker state has it before the file is imported (a hang may be there). */
+const file = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath ??
+  "(unknown file)"
+
+const watchdog = startWatchdog()
+watchdog.file(file)
+beforeEach((context) => watchdog.test(context.task.name))
+afterAll(() => watchdog.fileDone(file))

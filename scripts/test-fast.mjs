@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:fast`: the quick loop. The pure and in-process suites of both editions (the core, the client over
-// scripted and in-process transports, the CLI's commands in process, the public types, the mock's rules and its
-// conformance over MSW), the two editions side by side: no type check first, no child process, no Redis, no browser,
-// no 10,000-run chaos or concurrency sweep. Which files, and how they share workers: vitest.fast.config.ts and
-// effect4/vitest.fast.config.ts. Arguments go to both vitest runs (`npm run test:fast -- Policy`). `npm test` stays
-// the whole thing (and CI runs it).
+// scripted and in-process transports, the CLI's commands in process, the public types, the mock's rules), the two
+// editions side by side: no type check first, no child process, no Redis, no browser, no 10,000-run chaos or
+// concurrency sweep. Which files, and how they share workers: vitest.fast.config.ts and effect4/vitest.fast.config.ts.
+// Arguments go to both vitest runs (`npm run test:fast -- Policy`). `npm test` stays the whole thing (and CI runs it).
 import { spawn } from "node:child_process"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"

@@ -1,6 +1,6 @@
 /**
  * grammY bots written as grammY's own examples write them (test/mock/bots/grammyBots.ts: a menu that edits its
- * keyboard, photos and documents both ways, a quiz that reads `poll_answer` and a group vote, commands set at
+ * keyboard, photos, an album and documents both ways, a quiz that reads `poll_answer` and a group vote, commands set at
  * start-up, a helper in forum topics), run unmodified with `bot.start()` against the standalone mock. People act
  * through the control API over HTTP (test/mock/botScenarios.ts), and see what they would see in their app.
  */
@@ -51,7 +51,7 @@ describe("grammY bots against the standalone mock, with people acting", () => {
     await running(menuBot(server.url), menuScenario)
   })
 
-  it("files: a photo and a document sent, a person's photo and document fetched and answered", async () => {
+  it("files: a photo, an album and a document sent, a person's photo and document fetched and answered", async () => {
     await running(mediaBot(server.url), mediaScenario)
   })
 

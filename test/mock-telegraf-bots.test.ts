@@ -1,6 +1,6 @@
 /**
  * telegraf bots written as telegraf's own examples write them (test/mock/bots/telegrafBots.ts: a menu that edits its
- * keyboard, photos and documents both ways, a quiz that reads `poll_answer` and a group vote, commands set at
+ * keyboard, photos, an album and documents both ways, a quiz that reads `poll_answer` and a group vote, commands set at
  * start-up, a helper in forum topics), run unmodified against the standalone mock: the menu on a webhook (telegraf's
  * webhook reply answers the presses), the others by long polling (`bot.launch()`). People act through the control
  * API over HTTP (test/mock/botScenarios.ts), and see what they would see in their app.
@@ -83,7 +83,7 @@ describe("telegraf bots against the standalone mock, with people acting", () => 
     )
   })
 
-  it("files: a photo and a document sent, a person's photo and document fetched and answered", async () => {
+  it("files: a photo, an album and a document sent, a person's photo and document fetched and answered", async () => {
     await polling(mediaBot(server.url), mediaScenario)
   })
 

@@ -64,7 +64,8 @@ export const menuScenario = async (mock: MockOverHttp) => {
 }
 
 /**
- * Files both ways: /chart answers a 64×48 PNG captioned "Sales this week", /report the CSV `REPORT` as `report.csv`
+ * Files both ways: /chart shows "upload_photo" and answers a 64×48 PNG captioned "Sales this week", /album two of
+ * them as an album captioned "Monday" and "Tuesday", /report the CSV `REPORT` as `report.csv`
  * captioned "The weekly report"; a person's photo is downloaded and answered "Nice picture: W×H, N bytes", then sent
  * back by file_id captioned "Here it is again"; a person's text document comes back upper-cased as `SHOUTED.txt`.
  */
@@ -78,6 +79,15 @@ export const mediaScenario = async (mock: MockOverHttp) => {
   const picture = await mock.download(size.file_id)
   expect(pngSize(picture)).toEqual({ signature: "PNG", width: 64, height: 48 })
   expect(size.file_size).toBe(picture.length)
+  const actions = await mock.control("GET", "chat_actions")
+  expect(actions.map((action: any) => [action.chat_id, action.action])).toEqual([[ALICE, "upload_photo"]])
+
+  const album = await alice.send("/album")
+  const [monday, tuesday] = await mock.nextMessages(ALICE, album.message_id, 2)
+  expect([monday.caption, tuesday.caption]).toEqual(["Monday", "Tuesday"])
+  expect(monday.media_group_id).toMatch(/^\d+$/)
+  expect(tuesday.media_group_id).toBe(monday.media_group_id)
+  expect(tuesday.photo.at(-1)).toMatchObject({ width: 64, height: 48 })
 
   const report = await alice.send("/report")
   const [document] = await mock.nextMessages(ALICE, report.message_id)

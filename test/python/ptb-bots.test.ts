@@ -73,7 +73,7 @@ describe.skipIf(!hasBotLibrary)("python-telegram-bot 13 bots against the standal
     await runningPython("menu_bot.py", menuScenario)
   })
 
-  it("files: a photo and a document sent, a person's photo and document fetched and answered", async () => {
+  it("files: a photo, an album and a document sent, a person's photo and document fetched and answered", async () => {
     await runningPython("media_bot.py", mediaScenario)
   })
 

@@ -2,7 +2,7 @@
  * Bots written with grammY as its own examples write them, for test/mock-grammy-bots.test.ts: each is what a bot
  * author would run against Telegram, given the mock's API root instead. What each does is in botScenarios.ts.
  */
-import { Bot, InlineKeyboard, InputFile } from "grammy"
+import { Bot, InlineKeyboard, InputFile, InputMediaBuilder } from "grammy"
 import { DEFAULT_BOT_TOKEN } from "telegram-bot-api-mock"
 import { CHART, REPORT } from "../botScenarios.js"
 
@@ -36,7 +36,7 @@ export const menuBot = (apiRoot: string) => {
   return bot
 }
 
-/** Sends a chart and a report; fetches the photos and documents people send. */
+/** Sends a chart, an album and a report; fetches the photos and documents people send. */
 export const mediaBot = (apiRoot: string) => {
   const bot = newBot(apiRoot)
   const download = async (fileId: string): Promise<Buffer> => {
@@ -44,7 +44,15 @@ export const mediaBot = (apiRoot: string) => {
     const response = await fetch(`${apiRoot}/file/bot${bot.token}/${file.file_path}`)
     return Buffer.from(await response.arrayBuffer())
   }
-  bot.command("chart", (ctx) => ctx.replyWithPhoto(new InputFile(CHART, "chart.png"), { caption: "Sales this week" }))
+  bot.command("chart", async (ctx) => {
+    await ctx.replyWithChatAction("upload_photo")
+    await ctx.replyWithPhoto(new InputFile(CHART, "chart.png"), { caption: "Sales this week" })
+  })
+  bot.command("album", (ctx) =>
+    ctx.replyWithMediaGroup([
+      InputMediaBuilder.photo(new InputFile(CHART, "monday.png"), { caption: "Monday" }),
+      InputMediaBuilder.photo(new InputFile(CHART, "tuesday.png"), { caption: "Tuesday" })
+    ]))
   bot.command(
     "report",
     (ctx) => ctx.replyWithDocument(new InputFile(Buffer.from(REPORT), "report.csv"), { caption: "The weekly report" })

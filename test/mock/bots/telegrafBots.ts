@@ -37,17 +37,22 @@ export const menuBot = (apiRoot: string) => {
   return bot
 }
 
-/** Sends a chart and a report; fetches the photos and documents people send (getFileLink). */
+/** Sends a chart, an album and a report; fetches the photos and documents people send (getFileLink). */
 export const mediaBot = (apiRoot: string) => {
   const bot = newBot(apiRoot)
   const download = async (fileId: string): Promise<Buffer> => {
     const link = await bot.telegram.getFileLink(fileId)
     return Buffer.from(await (await fetch(link)).arrayBuffer())
   }
-  bot.command(
-    "chart",
-    (ctx) => ctx.replyWithPhoto({ source: Buffer.from(CHART), filename: "chart.png" }, { caption: "Sales this week" })
-  )
+  bot.command("chart", async (ctx) => {
+    await ctx.sendChatAction("upload_photo")
+    await ctx.replyWithPhoto({ source: Buffer.from(CHART), filename: "chart.png" }, { caption: "Sales this week" })
+  })
+  bot.command("album", (ctx) =>
+    ctx.replyWithMediaGroup([
+      { type: "photo", media: { source: Buffer.from(CHART), filename: "monday.png" }, caption: "Monday" },
+      { type: "photo", media: { source: Buffer.from(CHART), filename: "tuesday.png" }, caption: "Tuesday" }
+    ]))
   bot.command(
     "report",
     (ctx) =>

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sends a chart and a report; fetches the photos and documents people send (python-telegram-bot 13).
+"""Sends a chart, an album and a report; fetches the photos and documents people send (python-telegram-bot 13).
 
 Run with TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT (the server's root: https://api.telegram.org, or the mock's).
 """
@@ -9,7 +9,7 @@ import os
 import struct
 import zlib
 
-from telegram import Update
+from telegram import ChatAction, InputMediaPhoto, Update
 from telegram.ext import CallbackContext, CommandHandler, Filters, MessageHandler, Updater
 
 logging.basicConfig(format="%(asctime)s - %(name)s - %(levelname)s - %(message)s", level=logging.INFO)
@@ -28,7 +28,17 @@ def chart_png(width: int, height: int) -> bytes:
 
 
 def chart(update: Update, context: CallbackContext) -> None:
+    update.message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
     update.message.reply_photo(io.BytesIO(chart_png(64, 48)), filename="chart.png", caption="Sales this week")
+
+
+def album(update: Update, context: CallbackContext) -> None:
+    update.message.reply_media_group(
+        [
+            InputMediaPhoto(chart_png(64, 48), caption="Monday", filename="monday.png"),
+            InputMediaPhoto(chart_png(64, 48), caption="Tuesday", filename="tuesday.png"),
+        ]
+    )
 
 
 def report(update: Update, context: CallbackContext) -> None:
@@ -52,6 +62,7 @@ def main() -> None:
     updater = Updater(os.environ["TELEGRAM_BOT_TOKEN"], base_url=root + "/bot", base_file_url=root + "/file/bot")
     dispatcher = updater.dispatcher
     dispatcher.add_handler(CommandHandler("chart", chart))
+    dispatcher.add_handler(CommandHandler("album", album))
     dispatcher.add_handler(CommandHandler("report", report))
     dispatcher.add_handler(MessageHandler(Filters.photo, photo))
     dispatcher.add_handler(MessageHandler(Filters.document, document))

@@ -14,6 +14,7 @@ import { defaultDefectMode, type DefectMode } from "./Defects.js"
 import { announceUpgrade } from "./events/announce.js"
 import { AccountControls, type AccountOperations } from "./facade/accounts.js"
 import { type AdminMethods, adminMethods } from "./facade/admin.js"
+import { type InlineMethods, inlineMethods } from "./facade/inline.js"
 import { type FacadeInternals, type HasInternals, INTERNALS } from "./facade/internals.js"
 import { type MessageActionMethods, messageActionMethods } from "./facade/messageActions.js"
 import { type PeopleMethods, peopleMethods } from "./facade/people.js"
@@ -278,7 +279,7 @@ export class MockTelegram implements ControlTarget, HasInternals {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface MockTelegram
-  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods
+  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods, InlineMethods
 {}
 Object.assign(
   MockTelegram.prototype,
@@ -286,5 +287,6 @@ Object.assign(
   peopleMediaMethods,
   messageActionMethods,
   adminMethods,
-  readMethods
+  readMethods,
+  inlineMethods
 )

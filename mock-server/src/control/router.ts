@@ -19,6 +19,7 @@ import {
   type Pending
 } from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
+import { inlineRoutes } from "./inlineRoutes.js"
 import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
 import { mediaRoutes } from "./mediaRoutes.js"
@@ -37,7 +38,8 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...messageRoutes,
   ...adminRoutes,
   ...mediaRoutes,
-  ...accountRoutes
+  ...accountRoutes,
+  ...inlineRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

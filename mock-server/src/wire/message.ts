@@ -142,13 +142,14 @@ const chatOf = (world: World, message: MessageRecord): ChatRecord | undefined =>
 
 /**
  * A Message; `reply` renders `reply_to_message` (one level deep, as the real server), `viewerBotId` is the bot it is
- * rendered for.
+ * rendered for; `guestQueryId` marks the message a guest bot is asked about (`guest_message`).
  */
 export const messageJson = (
   world: World,
   message: MessageRecord,
   viewerBotId: number | undefined,
-  reply: MessageRecord | undefined
+  reply: MessageRecord | undefined,
+  guestQueryId?: string
 ): string => {
   const chat = chatOf(world, message)
   let out = `{${businessMessageKeys(world, message)}"message_id":${message.id}`
@@ -162,11 +163,16 @@ export const messageJson = (
   if (message.forwardOrigin !== undefined) out += forwardJson(world, message.forwardOrigin)
   if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
   if (message.mediaGroupId !== undefined) out += `,"media_group_id":${json(message.mediaGroupId)}`
+  if (guestQueryId !== undefined) out += `,"guest_query_id":${json(guestQueryId)}`
   out += contentJson(world, message.content, viewerBotId)
   if (message.keyboard !== undefined) {
     out += `,"reply_markup":{"inline_keyboard":[${
       message.keyboard.map((row) => `[${row.map((button) => button.json).join(",")}]`).join(",")
     }]}`
+  }
+  if (message.viaBotId !== undefined) out += `,"via_bot":${userJson(world, message.viaBotId)}`
+  if (message.guestBotCallerId !== undefined) {
+    out += `,"guest_bot_caller_user":${userJson(world, message.guestBotCallerId)}`
   }
   if (message.protect) out += `,"has_protected_content":true`
   if (message.threadId !== undefined) out += `,"is_topic_message":true`

@@ -11,6 +11,7 @@ import type { ChatProfile } from "./chatProfile.js"
 import type { FaultQueue } from "./FaultQueue.js"
 import type { FileStore } from "./files.js"
 import type { FloodControl } from "./FloodControl.js"
+import type { InlineState } from "./inline.js"
 import type { Journal } from "./Journal.js"
 import type { MediaState } from "./mediaState.js"
 import type { MessageLog } from "./messages.js"
@@ -120,6 +121,8 @@ export interface UpdateOptions {
   readonly busyLoopGuard: boolean
   /** How long (s) a callback query may be answered. */
   readonly callbackAnswerSeconds: number
+  /** How long (s) an inline query may be answered (the real server drops an unread one after 30 s). */
+  readonly inlineAnswerSeconds: number
 }
 
 /** What every world of one mock shares: the webhook deliverer and its rules, and the hooks of the facade. */
@@ -188,4 +191,6 @@ export interface World {
   readonly media: MediaState
   /** The long tail: sticker sets, games, business connections, gifts and Stars, stories, managed bots, verifiers. */
   readonly tail: TailState
+  /** Inline mode: bots' settings, inline queries, inline messages, Mini App queries, prepared messages, guest queries. */
+  readonly inline: InlineState
 }

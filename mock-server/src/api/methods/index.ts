@@ -27,6 +27,7 @@ import { forwardMethods } from "./forwards.js"
 import { gameMethods } from "./games.js"
 import { generalTopicMethods } from "./generalTopic.js"
 import { giftMethods } from "./gifts.js"
+import { inlineQueryMethods } from "./inlineQueries.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { liveLocationMethods } from "./liveLocations.js"
@@ -56,6 +57,7 @@ import { updateMethods } from "./updates.js"
 import { userMethods } from "./users.js"
 import { verificationMethods } from "./verification.js"
 import { videoMethods } from "./videos.js"
+import { webAppMethods } from "./webApps.js"
 import { webhookMethods } from "./webhooks.js"
 
 const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
@@ -66,6 +68,8 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   documentMethods,
   fileMethods,
   callbackMethods,
+  inlineQueryMethods,
+  webAppMethods,
   chatMethods,
   memberMethods,
   inviteLinkMethods,

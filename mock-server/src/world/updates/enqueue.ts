@@ -4,8 +4,15 @@ import { updateJson } from "./UpdateQueue.js"
 import { isAllowed } from "./updateTypes.js"
 import { pumpWebhook } from "./webhook.js"
 
-/** How long an unconfirmed update lives (s): callback queries 150, the others a day (telegram-wire-bots.md §9). */
-const TTL_SECONDS: Readonly<Record<string, number>> = { callback_query: 150 }
+/**
+ * How long an unconfirmed update lives (s): callback queries 150, inline queries 30, chosen inline results 600, the
+ * others a day (telegram-wire-bots.md §9, telegram-wire-chats.md §18.1).
+ */
+const TTL_SECONDS: Readonly<Record<string, number>> = {
+  callback_query: 150,
+  inline_query: 30,
+  chosen_inline_result: 600
+}
 const DAY = 86_400
 
 /**

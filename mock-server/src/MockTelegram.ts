@@ -16,6 +16,7 @@ import { AccountControls, type AccountOperations } from "./facade/accounts.js"
 import { type AdminMethods, adminMethods } from "./facade/admin.js"
 import { type FacadeInternals, type HasInternals, INTERNALS } from "./facade/internals.js"
 import { type MessageActionMethods, messageActionMethods } from "./facade/messageActions.js"
+import { type PaymentMethods, paymentMethods } from "./facade/payments.js"
 import { type PeopleMethods, peopleMethods } from "./facade/people.js"
 import { type PeopleMediaMethods, peopleMediaMethods } from "./facade/peopleMedia.js"
 import { type ReadMethods, readMethods } from "./facade/reads.js"
@@ -45,6 +46,7 @@ import {
 export { SERVED_METHODS } from "./api/methods/index.js"
 export type { AdminMethods } from "./facade/admin.js"
 export type { MessageActionMethods } from "./facade/messageActions.js"
+export type { PaymentMethods } from "./facade/payments.js"
 export type { PeopleMethods } from "./facade/people.js"
 export type { PeopleMediaMethods } from "./facade/peopleMedia.js"
 export type { After, CallbackQueryState, ReadMethods } from "./facade/reads.js"
@@ -278,7 +280,7 @@ export class MockTelegram implements ControlTarget, HasInternals {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface MockTelegram
-  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods
+  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods, PaymentMethods
 {}
 Object.assign(
   MockTelegram.prototype,
@@ -286,5 +288,6 @@ Object.assign(
   peopleMediaMethods,
   messageActionMethods,
   adminMethods,
-  readMethods
+  readMethods,
+  paymentMethods
 )

@@ -141,7 +141,34 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
   "POST /__mock/managed_bots": {
     path: "/__mock/managed_bots",
     body: { user_id: ALICE, bot: { id: 5_000_001, first_name: "Alice's Bot", username: "alices_helper_bot" } }
-  }
+  },
+  "POST /__mock/users/:user_id/pay": {
+    path: `/__mock/users/${ALICE}/pay`,
+    body: { message_id: 1 },
+    prepare: sendInvoice
+  },
+  "GET /__mock/checkouts/:checkout_id": {
+    path: "/__mock/checkouts/5000000000000000001",
+    prepare: (mock) => {
+      sendInvoice(mock)
+      mock.pay(ALICE, { message_id: 1 })
+    }
+  },
+  "GET /__mock/stars/:owner_id": { path: `/__mock/stars/${ALICE}` },
+  "PUT /__mock/stars/:owner_id": { path: `/__mock/stars/${ALICE}`, body: { amount: 100 } }
+}
+
+/** The default bot sends Alice an invoice of 50 Stars (her first message in its chat), and she has 100 Stars. */
+function sendInvoice(mock: MockTelegram): void {
+  mock.setStars(ALICE, { amount: 100 })
+  botSends(mock, "sendInvoice", {
+    chat_id: ALICE,
+    title: "Tea",
+    description: "A cup of tea",
+    payload: "tea-1",
+    currency: "XTR",
+    prices: [{ label: "Tea", amount: 50 }]
+  })
 }
 
 /** The default bot calls a method that must succeed. */

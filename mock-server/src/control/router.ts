@@ -23,6 +23,7 @@ import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
 import { mediaRoutes } from "./mediaRoutes.js"
 import { messageRoutes } from "./messageRoutes.js"
+import { paymentRoutes } from "./paymentRoutes.js"
 import { peopleRoutes } from "./peopleRoutes.js"
 import { worldRoutes } from "./worldRoutes.js"
 
@@ -37,7 +38,8 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...messageRoutes,
   ...adminRoutes,
   ...mediaRoutes,
-  ...accountRoutes
+  ...accountRoutes,
+  ...paymentRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

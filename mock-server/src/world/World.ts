@@ -15,6 +15,7 @@ import type { Journal } from "./Journal.js"
 import type { MediaState } from "./mediaState.js"
 import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
+import type { PaymentState } from "./payments.js"
 import type { TailState } from "./tail.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
@@ -188,4 +189,6 @@ export interface World {
   readonly media: MediaState
   /** The long tail: sticker sets, games, business connections, gifts and Stars, stories, managed bots, verifiers. */
   readonly tail: TailState
+  /** Invoices, checkouts, charges, bot subscriptions and Stars transactions. */
+  readonly payments: PaymentState
 }

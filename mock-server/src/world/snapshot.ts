@@ -14,6 +14,7 @@ import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
 import { makeMediaState } from "./mediaState.js"
 import { membersToData } from "./members.js"
+import { emptyPayments } from "./payments.js"
 import { emptyTail, restoreTail, tailData } from "./tail.js"
 import { makeBotState } from "./updates/botState.js"
 import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
@@ -66,7 +67,8 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     journal: new Journal(caps.journalSize, settings.env.observers),
     nextSupergroupNumber: 1_700_000_000,
     media: makeMediaState(snapshot.file_urls ?? "stand_in"),
-    tail: emptyTail()
+    tail: emptyTail(),
+    payments: emptyPayments()
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)

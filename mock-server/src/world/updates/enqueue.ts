@@ -4,8 +4,15 @@ import { updateJson } from "./UpdateQueue.js"
 import { isAllowed } from "./updateTypes.js"
 import { pumpWebhook } from "./webhook.js"
 
-/** How long an unconfirmed update lives (s): callback queries 150, the others a day (telegram-wire-bots.md §9). */
-const TTL_SECONDS: Readonly<Record<string, number>> = { callback_query: 150 }
+/**
+ * How long an unconfirmed update lives (s): callback queries 150, the others a day (telegram-wire-bots.md §9);
+ * shipping and pre-checkout queries 150 (Client.cpp add_new_shipping_query, add_new_pre_checkout_query).
+ */
+const TTL_SECONDS: Readonly<Record<string, number>> = {
+  callback_query: 150,
+  shipping_query: 150,
+  pre_checkout_query: 150
+}
 const DAY = 86_400
 
 /**

@@ -49,6 +49,10 @@ export const paymentConformanceSuite = (name: string, setup: () => Transport): v
       (await control("POST", `users/${userId}/pay`, body)).body
     const checkout = async (id: string) => (await control("GET", `checkouts/${id}`)).body.result
     const seconds = () => Math.floor(t.clock.now() / 1000)
+    /** Lets the transport carry a request to the mock (no time passes on its clock). */
+    const turn = async () => {
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve))
+    }
 
     it("a Stars payment end to end: pre-checkout, answer, successful_payment, transactions, refund", async () => {
       await setStars(ALICE, 100)
@@ -134,7 +138,14 @@ export const paymentConformanceSuite = (name: string, setup: () => Transport): v
       await refusal("answerPreCheckoutQuery", { ...answer, ok: false }, 400, required)
       await refusal("answerPreCheckoutQuery", { ...answer, error_message: " " }, 400, "Bad Request: ERROR_TEXT_EMPTY")
       await refusal("answerPreCheckoutQuery", { pre_checkout_query_id: "tea", ok: true }, 400, QUERY_ID_INVALID)
+      // A test waits for the outcome with a long poll: answered when the bot has answered.
+      const waiting = control("GET", `checkouts/${first}?wait=30`)
+      let settled = false
+      void waiting.then(() => (settled = true))
+      await turn()
+      expect(settled).toBe(false)
       expect(await result("answerPreCheckoutQuery", { ...answer, error_message: "Sold out" })).toBe(true)
+      expect((await waiting).body.result).toMatchObject({ status: "refused", error_message: "Sold out" })
       expect(await checkout(first)).toMatchObject({ status: "refused", error_message: "Sold out" })
 
       const late = (await pay(ALICE, { message_id: invoice.message_id })).result.checkout_id

@@ -186,7 +186,21 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
     addGuestBot(mock)
     const mention = mock.sendGuestMessage(DEFAULT_OWNER_ID, GUEST_MENTION)
     return { path: `/__mock/guest_queries/${mention.guest_query_ids[0]}` }
-  })
+  }),
+  "POST /__mock/users/:user_id/pay": {
+    path: `/__mock/users/${ALICE}/pay`,
+    body: { message_id: 1 },
+    prepare: sendInvoice
+  },
+  "GET /__mock/checkouts/:checkout_id": {
+    path: "/__mock/checkouts/5000000000000000001",
+    prepare: (mock) => {
+      sendInvoice(mock)
+      mock.pay(ALICE, { message_id: 1 })
+    }
+  },
+  "GET /__mock/stars/:owner_id": { path: `/__mock/stars/${ALICE}` },
+  "PUT /__mock/stars/:owner_id": { path: `/__mock/stars/${ALICE}`, body: { amount: 100 } }
 }
 
 /** A sample whose path and body are known once `prepare` made the world's state (ids the mock gives out). */
@@ -238,6 +252,19 @@ function botCalls(mock: MockTelegram, method: string, params: Record<string, unk
   })
   if (response._tag !== "Json" || response.status !== 200) throw new Error(`the bot could not call ${method}`)
   return JSON.parse(response.body).result
+}
+
+/** The default bot sends Alice an invoice of 50 Stars (her first message in its chat), and she has 100 Stars. */
+function sendInvoice(mock: MockTelegram): void {
+  mock.setStars(ALICE, { amount: 100 })
+  botSends(mock, "sendInvoice", {
+    chat_id: ALICE,
+    title: "Tea",
+    description: "A cup of tea",
+    payload: "tea-1",
+    currency: "XTR",
+    prices: [{ label: "Tea", amount: 50 }]
+  })
 }
 
 /** The default bot calls a method that must succeed. */

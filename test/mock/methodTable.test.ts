@@ -30,6 +30,7 @@ const COMPLETE_FAMILIES: ReadonlyArray<keyof typeof BOT_API_METHODS> = [
   "verification",
   "passport",
   "managedBots",
+  "payments",
   "other"
 ]
 

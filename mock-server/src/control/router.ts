@@ -24,6 +24,7 @@ import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
 import { mediaRoutes } from "./mediaRoutes.js"
 import { messageRoutes } from "./messageRoutes.js"
+import { paymentRoutes } from "./paymentRoutes.js"
 import { peopleRoutes } from "./peopleRoutes.js"
 import { worldRoutes } from "./worldRoutes.js"
 
@@ -39,7 +40,8 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...adminRoutes,
   ...mediaRoutes,
   ...accountRoutes,
-  ...inlineRoutes
+  ...inlineRoutes,
+  ...paymentRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

@@ -23,6 +23,7 @@ import { documentJson } from "./file.js"
 import { forwardJson } from "./forward.js"
 import { gameJson } from "./game.js"
 import { mediaContentJson } from "./mediaMessage.js"
+import { invoiceJson, paymentServiceJson } from "./payments.js"
 import { pinnedServiceJson } from "./pins.js"
 import { pollJson } from "./poll.js"
 import { userJson } from "./user.js"
@@ -80,6 +81,9 @@ const serviceJson = (world: World, service: Service, viewerBotId: number | undef
       return `,"migrate_from_chat_id":${service.chatId}`
     case "pinned_message":
       return `,"pinned_message":${pinnedServiceJson(world, service, viewerBotId)}`
+    case "successful_payment":
+    case "refunded_payment":
+      return paymentServiceJson(service)
     default:
       return chatServiceJson(world, service, viewerBotId)
   }
@@ -131,6 +135,8 @@ const contentJson = (world: World, content: Content, viewerBotId: number | undef
       return `,"checklist":${checklistJson(world, content)}`
     case "game":
       return `,"game":${gameJson(content.game)}`
+    case "invoice":
+      return `,"invoice":${invoiceJson(content.invoice)}`
     default:
       return mediaContentJson(world, content, viewer) + mediaCaptionKeys(world, content)
   }

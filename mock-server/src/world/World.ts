@@ -16,6 +16,7 @@ import type { Journal } from "./Journal.js"
 import type { MediaState } from "./mediaState.js"
 import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
+import type { PaymentState } from "./payments.js"
 import type { TailState } from "./tail.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
@@ -193,4 +194,6 @@ export interface World {
   readonly tail: TailState
   /** Inline mode: bots' settings, inline queries, inline messages, Mini App queries, prepared messages, guest queries. */
   readonly inline: InlineState
+  /** Invoices, checkouts, charges, bot subscriptions and Stars transactions. */
+  readonly payments: PaymentState
 }

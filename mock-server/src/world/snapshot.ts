@@ -15,6 +15,7 @@ import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
 import { makeMediaState } from "./mediaState.js"
 import { membersToData } from "./members.js"
+import { emptyPayments } from "./payments.js"
 import { emptyTail, restoreTail, tailData } from "./tail.js"
 import { makeBotState } from "./updates/botState.js"
 import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
@@ -68,7 +69,8 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     nextSupergroupNumber: 1_700_000_000,
     media: makeMediaState(snapshot.file_urls ?? "stand_in"),
     tail: emptyTail(),
-    inline: makeInlineState(snapshot.bots)
+    inline: makeInlineState(snapshot.bots),
+    payments: emptyPayments()
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)

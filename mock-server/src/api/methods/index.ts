@@ -16,6 +16,7 @@ import { chatPhotoMethods } from "./chatPhotos.js"
 import { chatMethods } from "./chats.js"
 import { chatSettingMethods } from "./chatSettings.js"
 import { checklistMethods } from "./checklists.js"
+import { checkoutAnswerMethods } from "./checkoutAnswers.js"
 import { commandMethods } from "./commands.js"
 import { customRequestMethods } from "./customRequests.js"
 import { deletionMethods } from "./deletions.js"
@@ -29,6 +30,7 @@ import { generalTopicMethods } from "./generalTopic.js"
 import { giftMethods } from "./gifts.js"
 import { inlineQueryMethods } from "./inlineQueries.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
+import { invoiceMethods } from "./invoices.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { liveLocationMethods } from "./liveLocations.js"
 import { managedBotMethods } from "./managedBots.js"
@@ -47,6 +49,7 @@ import { restrictMethods } from "./restrict.js"
 import { senderChatMethods } from "./senderChats.js"
 import { sessionMethods } from "./session.js"
 import { soundMethods } from "./sounds.js"
+import { starMethods } from "./stars.js"
 import { stickerEditMethods } from "./stickerEdits.js"
 import { stickerSetMethods } from "./stickerSets.js"
 import { storyMethods } from "./stories.js"
@@ -115,7 +118,10 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   passportMethods,
   managedBotMethods,
   suggestedPostMethods,
-  customRequestMethods
+  customRequestMethods,
+  invoiceMethods,
+  checkoutAnswerMethods,
+  starMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

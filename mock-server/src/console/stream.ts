@@ -61,7 +61,9 @@ export class EventHub {
     }
     const hello = `{"kind":"hello","now":${this.mock.clock.now()},"control_token":${
       this.mock.controlToken !== undefined
-    },"methods":${JSON.stringify(SERVED_METHODS)},"events":[${lastEvents(this.mock.events()).map(eventJson).join(",")}]}`
+    },"methods":${JSON.stringify(SERVED_METHODS)},"events":[${
+      lastEvents(this.mock.events()).map(eventJson).join(",")
+    }]}`
     res.write(frame(hello))
   }
 

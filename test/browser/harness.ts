@@ -44,6 +44,8 @@ export const useChromium = () => {
     /** A page of the console (at `viewport`, when given), failing the test on any error it reports. */
     open: async (server: RunningMockServer, viewport?: { width: number; height: number }): Promise<ConsolePage> => {
       const page = await browser!.newPage()
+      // An action on something the page never shows fails with its locator named, before the test's own timeout.
+      page.setDefaultTimeout(WAIT)
       if (viewport !== undefined) await page.setViewportSize(viewport)
       const errors: Array<string> = []
       page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`))

@@ -187,8 +187,17 @@ const REACTIONS = ["👍", "❤", "🔥", "🎉", "👎"]
 const actions = (message: Message): HTMLElement => {
   const id = message.message_id
   const mine = message["from"]?.id === state.person
+  // A menu: it closes once an action is chosen.
   const item = (label: string, key: string, run: () => void) =>
-    h("button", { type: "button", class: "inline", "data-key": `${key}:${id}`, onclick: run }, label)
+    h("button", {
+      type: "button",
+      class: "inline",
+      "data-key": `${key}:${id}`,
+      onclick: (event: Event) => {
+        ;(event.currentTarget as HTMLElement).closest("details")!.open = false
+        run()
+      }
+    }, label)
   return h(
     "details",
     { class: "message-actions", "data-key": `actions:${id}` },

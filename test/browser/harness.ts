@@ -7,6 +7,7 @@ import { existsSync } from "node:fs"
 import type { BrowserContext, Page } from "playwright-core"
 import { DEFAULT_BOT_TOKEN, type RunningMockServer } from "telegram-bot-api-mock"
 import { afterAll, beforeAll } from "vitest"
+import { CONTROL_ROUTES } from "../../mock-server/src/control/router.js"
 import { CHROMIUM, launchChromium } from "./chromium.js"
 
 /** True when chromium is missing and the run accepts that (the tests are skipped then). */
@@ -17,7 +18,22 @@ export const DAVE = 45
 /** How long a test waits for the page to show something (real time: the page and the server run in other threads). */
 export const WAIT = 15_000
 
-/** A page of the console and what went wrong in it (script errors, console errors, native dialogs). */
+/** The control routes as patterns (`/__mock/users/:user_id/send` → one segment for `:user_id`). */
+const ROUTES = CONTROL_ROUTES.map((route) => ({
+  method: route.method,
+  path: new RegExp(`^${route.path.replaceAll(/:[a-z_]+/g, "[^/]+")}$`)
+}))
+
+/** True when a request of the page is one of the control routes (the one table the router serves). */
+export const isControlRoute = (method: string, url: string): boolean => {
+  const path = new URL(url).pathname
+  return ROUTES.some((route) => route.method === method && route.path.test(path))
+}
+
+/**
+ * A page of the console and what went wrong in it: script errors, console errors, native dialogs, and any request
+ * to `/__mock/…` that is not in the control API's table (the console's own files aside).
+ */
 export interface ConsolePage {
   readonly page: Page
   readonly errors: Array<string>
@@ -55,6 +71,14 @@ export const useChromium = () => {
       page.on("dialog", (dialog) => {
         errors.push(`dialog: ${dialog.message()}`)
         void dialog.dismiss()
+      })
+      page.on("request", (request) => {
+        const path = new URL(request.url()).pathname
+        if (path.startsWith("/__mock/") && !path.startsWith("/__mock/console")) {
+          if (!isControlRoute(request.method(), request.url())) {
+            errors.push(`not a control route: ${request.method()} ${path}`)
+          }
+        }
       })
       await page.goto(server.consoleUrl)
       return { page, errors }

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process"
 import { once } from "node:events"
+import { readdirSync, readFileSync } from "node:fs"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import {
@@ -428,5 +429,22 @@ describe("the page as built", () => {
     expect(page.html).not.toMatch(/<script>|<style|style="/)
     expect(page.css).not.toMatch(/@import|url\((?!data:)/)
     expect(page.js).not.toMatch(/fonts\.googleapis|cdn\./)
+  })
+})
+
+describe("the console's screenshots", () => {
+  it("are the ones the screenshot script makes, and each is shown in a README", () => {
+    const root = new URL("../../", import.meta.url)
+    const read = (path: string) => readFileSync(new URL(path, root), "utf8")
+    const made = [...read("scripts/console-screenshots.ts").matchAll(/shot\("(\w+)"\)/g)].map((m) => `${m[1]}.png`)
+    const committed = readdirSync(new URL("docs/console/", root)).filter((name) => name.endsWith(".png"))
+    expect(made.sort()).toEqual(committed.sort())
+    const shown = new Set(
+      [read("README.md"), read("mock-server/README.md")].flatMap((text) =>
+        [...text.matchAll(/docs\/console\/(\w+\.png)/g)].map((m) => m[1]!)
+      )
+    )
+    expect([...shown].sort()).toEqual(committed.sort())
+    expect(read("mock-server/README.md")).toContain("scripts/console-screenshots.ts")
   })
 })

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Mutation testing (`npm run mutate`): StrykerJS mutates the client core (src/core), the policies (src/Policy.ts,
- * src/internal/policyRun.ts, src/internal/backoff.ts) and the mock's invite-link and flood rules, and runs the tests of
+ * src/internal/{policyRun,compilePolicy,giveUp}.ts) and the mock's invite-link and flood rules, and runs the tests of
  * vitest.stryker.config.ts against each mutant. The JSON report is saved as bench/results/mutation-report.json;
  * scripts/mutation-summary.mjs turns it into bench/results/mutation.json (scores per group, the survivors judged
  * equivalent), from which the README's and BENCHMARKS.md's figures are generated.
@@ -19,7 +19,8 @@ export default {
     "src/core/**/*.ts",
     "src/Policy.ts",
     "src/internal/policyRun.ts",
-    "src/internal/backoff.ts",
+    "src/internal/compilePolicy.ts",
+    "src/internal/giveUp.ts",
     "mock-server/src/api/methods/inviteLinks.ts",
     "mock-server/src/api/chatAccess.ts",
     "mock-server/src/world/inviteLinks.ts",

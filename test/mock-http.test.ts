@@ -14,6 +14,7 @@ import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { giftConformanceSuite } from "./mock/conformanceGifts.js"
+import { inlineConformanceSuite } from "./mock/conformanceInline.js"
 import { invoiceConformanceSuite } from "./mock/conformanceInvoices.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
 import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
@@ -84,3 +85,4 @@ stickerRefusalConformanceSuite("standalone HTTP server", transport)
 businessProfileConformanceSuite("standalone HTTP server", transport)
 invoiceConformanceSuite("standalone HTTP server", transport)
 paymentConformanceSuite("standalone HTTP server", transport)
+inlineConformanceSuite("standalone HTTP server", transport)

@@ -16,6 +16,7 @@ import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { giftConformanceSuite } from "./mock/conformanceGifts.js"
+import { inlineConformanceSuite } from "./mock/conformanceInline.js"
 import { invoiceConformanceSuite } from "./mock/conformanceInvoices.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
 import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
@@ -84,3 +85,4 @@ stickerRefusalConformanceSuite("MSW", transport)
 businessProfileConformanceSuite("MSW", transport)
 invoiceConformanceSuite("MSW", transport)
 paymentConformanceSuite("MSW", transport)
+inlineConformanceSuite("MSW", transport)

@@ -15,6 +15,7 @@ import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { giftConformanceSuite } from "./mock/conformanceGifts.js"
 import { inlineConformanceSuite } from "./mock/conformanceInline.js"
+import { inlineMessageConformanceSuite } from "./mock/conformanceInlineMessages.js"
 import { invoiceConformanceSuite } from "./mock/conformanceInvoices.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
 import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
@@ -86,3 +87,4 @@ businessProfileConformanceSuite("standalone HTTP server", transport)
 invoiceConformanceSuite("standalone HTTP server", transport)
 paymentConformanceSuite("standalone HTTP server", transport)
 inlineConformanceSuite("standalone HTTP server", transport)
+inlineMessageConformanceSuite("standalone HTTP server", transport)

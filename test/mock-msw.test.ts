@@ -17,6 +17,7 @@ import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { giftConformanceSuite } from "./mock/conformanceGifts.js"
 import { inlineConformanceSuite } from "./mock/conformanceInline.js"
+import { inlineMessageConformanceSuite } from "./mock/conformanceInlineMessages.js"
 import { invoiceConformanceSuite } from "./mock/conformanceInvoices.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
 import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
@@ -86,3 +87,4 @@ businessProfileConformanceSuite("MSW", transport)
 invoiceConformanceSuite("MSW", transport)
 paymentConformanceSuite("MSW", transport)
 inlineConformanceSuite("MSW", transport)
+inlineMessageConformanceSuite("MSW", transport)

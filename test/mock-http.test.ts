@@ -23,6 +23,7 @@ import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
 import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { miniAppConformanceSuite } from "./mock/conformanceMiniApps.js"
 import { paymentConformanceSuite } from "./mock/conformancePayments.js"
 import { peopleMediaConformanceSuite } from "./mock/conformancePeopleMedia.js"
 import { photoConformanceSuite } from "./mock/conformancePhotos.js"
@@ -88,3 +89,4 @@ invoiceConformanceSuite("standalone HTTP server", transport)
 paymentConformanceSuite("standalone HTTP server", transport)
 inlineConformanceSuite("standalone HTTP server", transport)
 inlineMessageConformanceSuite("standalone HTTP server", transport)
+miniAppConformanceSuite("standalone HTTP server", transport)

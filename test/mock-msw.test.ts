@@ -25,6 +25,7 @@ import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
 import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { miniAppConformanceSuite } from "./mock/conformanceMiniApps.js"
 import { paymentConformanceSuite } from "./mock/conformancePayments.js"
 import { peopleMediaConformanceSuite } from "./mock/conformancePeopleMedia.js"
 import { photoConformanceSuite } from "./mock/conformancePhotos.js"
@@ -88,3 +89,4 @@ invoiceConformanceSuite("MSW", transport)
 paymentConformanceSuite("MSW", transport)
 inlineConformanceSuite("MSW", transport)
 inlineMessageConformanceSuite("MSW", transport)
+miniAppConformanceSuite("MSW", transport)

@@ -1,30 +1,16 @@
 /**
- * Inline mode on every transport, what follows an answer (telegram-wire-chats.md §18.1, §18.4; telegram-wire-messages.md
- * §M7; Client.cpp JsonChosenInlineResult, the inline form of the edit methods, process_answer_web_app_query_query,
- * process_save_prepared_*, process_answer_guest_query_query): a person's pick is sent from them `via_bot` and told to
- * the bot as `chosen_inline_result` when its inline feedback is on; the bot edits it by its inline_message_id (text,
- * caption, keyboard, media, live location) and is refused as the real server refuses; a Mini App's answer, a prepared
- * message a person sends, a prepared keyboard button, a guest bot's answer. Every text is the real one.
+ * Inline mode on every transport, what follows an answer (telegram-wire-chats.md §18.1, §20; telegram-wire-messages.md
+ * §M7; Client.cpp JsonChosenInlineResult, the inline form of the edit and game score methods): a person's pick is sent
+ * from them `via_bot` and told to the bot as `chosen_inline_result` when its inline feedback is on; the bot edits it by
+ * its inline_message_id (text, caption, keyboard, media, live location, a game's score) and is refused as the real
+ * server refuses. Every text is the real one.
  */
 import { DEFAULT_BOT_ID, DEFAULT_OWNER_ID, defaultWorld } from "telegram-bot-api-mock"
 import { afterAll, beforeEach, describe, expect, it } from "vitest"
 import type { Transport } from "./conformance.js"
+import { ALICE, ARTICLE, inlineHelpers, KEYBOARD, NOT_MODIFIED, PLAIN, SUPERGROUP } from "./inlineFixtures.js"
 import { wireClient } from "./wireClient.js"
 
-const ALICE = 42
-const SUPERGROUP = -1001234567890
-const QUERY_ID_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
-const NOT_MODIFIED = "Bad Request: message is not modified: specified new message content and reply markup are " +
-  "exactly the same as a current content and reply markup of the message"
-const KEYBOARD = { inline_keyboard: [[{ text: "More tea", callback_data: "more" }]] }
-const ARTICLE = {
-  type: "article",
-  id: "a1",
-  title: "Tea",
-  input_message_content: { message_text: "Green tea" },
-  reply_markup: KEYBOARD
-}
-const PLAIN = { type: "article", id: "a2", title: "Plain", input_message_content: { message_text: "Plain tea" } }
 const PHOTO = {
   type: "photo",
   id: "p1",
@@ -42,45 +28,19 @@ const LIVE = {
   live_period: 600,
   reply_markup: KEYBOARD
 }
-const GUEST_BOT = 777_001
-const GUEST_TOKEN = "777001:GuestBotSecretABCDEFGHIJKLMNOP"
 
 export const inlineMessageConformanceSuite = (name: string, setup: () => Transport): void => {
-  describe(`mock Bot API conformance, inline messages, Mini Apps, prepared messages, guests (${name})`, () => {
+  describe(`mock Bot API conformance, inline messages (${name})`, () => {
     let t: Transport
-    const { control, refusal, result } = wireClient(() => t)
-    const guest = wireClient(() => t, GUEST_TOKEN)
+    const wire = wireClient(() => t)
+    const { control, refusal, result } = wire
+    const { answered, inlineMessage, ok, pick, updates } = inlineHelpers(wire)
     beforeEach(async () => {
       t = setup()
       t.mock.replaceWorld(defaultWorld)
       await control("PUT", `bots/${DEFAULT_BOT_ID}/settings`, { supports_inline_queries: true, inline_feedback: true })
     })
     afterAll(() => t.mock.replaceWorld(defaultWorld))
-
-    /** The updates of the given types the bot has, each as `[type, object]`; all it has are confirmed. */
-    const updates = async (types: Array<string>, bot = { result }) => {
-      const allowed = ["message", "edited_message", "inline_query", "chosen_inline_result", "guest_message"]
-      const all = (await bot.result("getUpdates", { allowed_updates: allowed })) as Array<any>
-      if (all.length > 0) await bot.result("getUpdates", { offset: all[all.length - 1].update_id + 1, timeout: 0 })
-      return all.map((update) => {
-        const type = Object.keys(update).find((key) => key !== "update_id")!
-        return [type, update[type]] as const
-      }).filter(([type]) => types.includes(type))
-    }
-    const ok = async (method: string, path: string, body?: unknown) => {
-      const answer = await control(method, path, body)
-      expect(answer.status, JSON.stringify(answer.body)).toBe(200)
-      return answer.body.result
-    }
-    /** A person's query answered by the bot with `results`: the query's id. */
-    const answered = async (results: Array<unknown>, body: Record<string, unknown> = {}, userId = ALICE) => {
-      const { inline_query_id: id } = await ok("POST", `users/${userId}/inline_query`, { query: "tea", ...body })
-      await result("answerInlineQuery", { inline_query_id: id, results, cache_time: 0 })
-      return id as string
-    }
-    const pick = (id: string, resultId: string, userId = ALICE) =>
-      ok("POST", `users/${userId}/choose_inline_result`, { inline_query_id: id, result_id: resultId })
-    const inlineMessage = async (id: string) => (await ok("GET", `inline_messages/${id}`)).message
 
     it("a pick is sent from the person via the bot; chosen_inline_result with feedback on, in the real keys", async () => {
       const location = { latitude: 52.5, longitude: 13.4 }
@@ -240,153 +200,39 @@ export const inlineMessageConformanceSuite = (name: string, setup: () => Transpo
       )
     })
 
-    it("answerWebAppQuery answers a Mini App once: the message via the bot where it was opened", async () => {
-      const { web_app_query_id: id } = await ok("POST", `users/${ALICE}/web_app`, {})
-      const query = { web_app_query_id: id }
-      await refusal("answerWebAppQuery", query, 400, "Bad Request: result isn't specified")
-      await refusal(
-        "answerWebAppQuery",
-        { ...query, result: "{" },
-        400,
-        "Bad Request: can't parse JSON encoded web view query results Unexpected string end"
-      )
-      await refusal(
-        "answerWebAppQuery",
-        { ...query, result: [] },
-        400,
-        "Bad Request: inline query result must be an object"
-      )
-      const { title: _, ...untitled } = ARTICLE
-      await refusal("answerWebAppQuery", { ...query, result: untitled }, 400, `Bad Request: can't find field "title"`)
-      await refusal("answerWebAppQuery", { web_app_query_id: "AAAA", result: ARTICLE }, 400, QUERY_ID_INVALID)
-      const sent = await result("answerWebAppQuery", { ...query, result: ARTICLE })
-      expect(Object.keys(sent)).toEqual(["inline_message_id"])
-      await refusal("answerWebAppQuery", { ...query, result: ARTICLE }, 400, QUERY_ID_INVALID)
-      const state = await ok("GET", `web_app_queries/${id}`)
-      expect(state).toMatchObject({ answered: true, result_id: "a1", inline_message_id: sent.inline_message_id })
-      const [[, message]] = await updates(["message"])
-      expect(message).toMatchObject({
-        message_id: state.message_id,
-        from: { id: ALICE },
-        via_bot: { id: DEFAULT_BOT_ID }
-      })
-      // Without a keyboard: no inline_message_id, the key left out.
-      const plain = (await ok("POST", `users/${ALICE}/web_app`, {})).web_app_query_id
-      expect(await result("answerWebAppQuery", { web_app_query_id: plain, result: PLAIN })).toEqual({})
-    })
-
-    it("savePreparedInlineMessage and savePreparedKeyboardButton keep what a person's Mini App may use", async () => {
-      const prepare = { user_id: ALICE, result: ARTICLE, allow_bot_chats: true }
-      await refusal(
-        "savePreparedInlineMessage",
-        { ...prepare, user_id: "x" },
-        400,
-        "Bad Request: invalid user_id specified"
-      )
-      await refusal("savePreparedInlineMessage", { user_id: ALICE }, 400, "Bad Request: result isn't specified")
-      await refusal(
-        "savePreparedInlineMessage",
-        { ...prepare, result: 1 },
-        400,
-        "Bad Request: inline query result must be an object"
-      )
-      await refusal(
-        "savePreparedInlineMessage",
-        { ...prepare, allow_bot_chats: false },
-        400,
-        "Bad Request: at least one chat type must be allowed"
-      )
-      // TDLib checks the result before the chat types.
-      await refusal(
-        "savePreparedInlineMessage",
-        { user_id: ALICE, result: { ...ARTICLE, reply_markup: { keyboard: [["Yes"]] } } },
-        400,
-        "Bad Request: inline keyboard expected"
-      )
-      const prepared = await result("savePreparedInlineMessage", prepare)
-      expect(Object.keys(prepared)).toEqual(["id", "expiration_date"])
-      expect(prepared.expiration_date).toBeGreaterThan(Math.floor(t.clock.now() / 1000))
-      const [kept] = await ok("GET", `users/${ALICE}/prepared_messages`)
-      expect(kept).toMatchObject({ id: prepared.id, bot_id: DEFAULT_BOT_ID, allow_bot_chats: true, result: ARTICLE })
-      expect((await control("POST", `users/${ALICE}/send_prepared`, { id: prepared.id, chat_id: SUPERGROUP })).status)
-        .toBe(400)
-      const sent = await ok("POST", `users/${ALICE}/send_prepared`, { id: prepared.id })
-      expect(sent.message).toMatchObject({ chat: { id: ALICE }, text: "Green tea", via_bot: { id: DEFAULT_BOT_ID } })
-
-      const button = { user_id: ALICE, button: { text: "Pick a friend", request_users: { request_id: 1 } } }
-      await refusal(
-        "savePreparedKeyboardButton",
-        { ...button, user_id: 0 },
-        400,
-        "Bad Request: invalid user_id specified"
-      )
-      await refusal(
-        "savePreparedKeyboardButton",
-        { ...button, button: "{" },
-        400,
-        "Bad Request: can't parse keyboard button JSON object"
-      )
-      await refusal(
-        "savePreparedKeyboardButton",
-        { ...button, button: [] },
-        400,
-        "Bad Request: can't parse keyboard button: KeyboardButton must be a String or an Object"
-      )
-      await refusal(
-        "savePreparedKeyboardButton",
-        { ...button, button: {} },
-        400,
-        `Bad Request: can't parse keyboard button: Can't find field "text"`
-      )
-      const saved = await result("savePreparedKeyboardButton", button)
-      expect(Object.keys(saved)).toEqual(["id"])
-      expect(await ok("GET", `users/${ALICE}/prepared_buttons`)).toEqual([
-        { id: saved.id, bot_id: DEFAULT_BOT_ID, user_id: ALICE, button: button.button }
-      ])
-    })
-
-    it("answerGuestQuery: a guest bot mentioned in a group answers once; the answer is its own, with the caller", async () => {
+    it("a game sent inline gets its scores by inline_message_id; the inline form answers true", async () => {
       const world = structuredClone(defaultWorld) as any
-      world.users.push({ id: GUEST_BOT, is_bot: true, first_name: "Guest", username: "guest_test_bot" })
-      world.bots.push({ token: GUEST_TOKEN, user_id: GUEST_BOT, supports_guest_queries: true })
+      world.games = [{ bot_id: DEFAULT_BOT_ID, short_name: "tetris", title: "Tetris", description: "Falling blocks" }]
       t.mock.replaceWorld(world)
-      expect((await guest.result("getMe")).supports_guest_queries).toBe(true)
-      const mention = await ok("POST", `users/${DEFAULT_OWNER_ID}/guest_message`, {
-        text: "@guest_test_bot the weather?",
-        chat_id: SUPERGROUP
-      })
-      const [[type, message]] = await updates(["guest_message"], guest)
-      expect(type).toBe("guest_message")
-      const [id] = mention.guest_query_ids
-      expect(message).toMatchObject({
-        message_id: mention.message.message_id,
-        guest_query_id: id,
-        text: "@guest_test_bot the weather?"
-      })
-      const answer = { guest_query_id: id, result: PLAIN }
-      await guest.refusal("answerGuestQuery", { guest_query_id: id }, 400, "Bad Request: result isn't specified")
-      await guest.refusal("answerGuestQuery", { ...answer, guest_query_id: "x" }, 400, QUERY_ID_INVALID)
-      await refusal("answerGuestQuery", answer, 400, QUERY_ID_INVALID)
-      const sent = await guest.result("answerGuestQuery", answer)
-      expect(Object.keys(sent)).toEqual(["inline_message_id"])
-      await guest.refusal("answerGuestQuery", answer, 400, QUERY_ID_INVALID)
-      const posted = await inlineMessage(sent.inline_message_id)
-      expect(posted).toMatchObject({
-        from: { id: GUEST_BOT },
-        chat: { id: SUPERGROUP },
-        text: "Plain tea",
-        guest_bot_caller_user: { id: DEFAULT_OWNER_ID }
-      })
-      expect(posted).not.toHaveProperty("via_bot")
-      expect(await ok("GET", `guest_queries/${id}`)).toMatchObject({
-        answered: true,
-        answer_message_id: posted.message_id,
-        inline_message_id: sent.inline_message_id
-      })
-      expect(await guest.result("editMessageText", { inline_message_id: sent.inline_message_id, text: "Sunny" })).toBe(
-        true
+      await control("PUT", `bots/${DEFAULT_BOT_ID}/settings`, { supports_inline_queries: true })
+      const sent = await pick(await answered([{ type: "game", id: "g1", game_short_name: "tetris" }]), "g1")
+      expect(sent.message).toMatchObject({ game: { title: "Tetris" }, via_bot: { id: DEFAULT_BOT_ID } })
+      const score = { inline_message_id: sent.inline_message_id, user_id: ALICE, score: 10 }
+      await refusal(
+        "setGameScore",
+        { user_id: ALICE, score: 1 },
+        400,
+        "Bad Request: message identifier is not specified"
       )
-      expect((await inlineMessage(sent.inline_message_id)).text).toBe("Sunny")
+      await refusal(
+        "setGameScore",
+        { ...score, inline_message_id: "abc" },
+        400,
+        "Bad Request: invalid inline message identifier specified"
+      )
+      await refusal("setGameScore", { ...score, user_id: "x" }, 400, "Bad Request: invalid user_id specified")
+      expect(await result("setGameScore", score)).toBe(true)
+      await refusal("setGameScore", score, 400, "Bad Request: BOT_SCORE_NOT_MODIFIED")
+      expect(await result("setGameScore", { ...score, score: 5, force: true })).toBe(true)
+      expect((await inlineMessage(sent.inline_message_id)).edit_date).toBeTypeOf("number")
+      const table = await result("getGameHighScores", { inline_message_id: sent.inline_message_id, user_id: ALICE })
+      expect(table).toEqual([{ position: 1, user: expect.objectContaining({ id: ALICE }), score: 5 }])
+      await refusal(
+        "getGameHighScores",
+        { inline_message_id: "abc", user_id: ALICE },
+        400,
+        "Bad Request: invalid inline message identifier specified"
+      )
     })
   })
 }

@@ -234,5 +234,59 @@ export const inlineMessageConformanceSuite = (name: string, setup: () => Transpo
         "Bad Request: invalid inline message identifier specified"
       )
     })
+
+    it("an invoice sent inline gets a Pay button and is paid in the chat it landed in", async () => {
+      const invoice = {
+        title: "Tea",
+        description: "A cup of tea",
+        payload: "tea-1",
+        currency: "XTR",
+        prices: [{ label: "Tea", amount: 5 }]
+      }
+      const item = (content: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+        type: "article",
+        id: "i1",
+        title: "Buy tea",
+        input_message_content: content,
+        ...extra
+      })
+      const id = (await ok("POST", `users/${ALICE}/inline_query`, { query: "buy" })).inline_query_id
+      const refused = (results: unknown, description: string) =>
+        refusal("answerInlineQuery", { inline_query_id: id, results: [results] }, 400, `Bad Request: ${description}`)
+      const parsing = "can't parse inline query result"
+      const { description: _, ...undescribed } = invoice
+      await refused(item(undescribed), `${parsing}: Can't find field "description"`)
+      await refused(item({ ...invoice, prices: {} }), `${parsing}: Field "prices" must be of type Array`)
+      await refused(item({ ...invoice, prices: [] }), `${parsing}: There must be at least one price`)
+      await refused(
+        item({ ...invoice, prices: [{ label: "", amount: 5 }] }),
+        `${parsing}: Can't parse labeled price: LabeledPrice label must be non-empty`
+      )
+      await refused(item({ ...invoice, prices: [{ label: "Tea", amount: 0 }] }), "total price must be positive")
+      const { api } = wire
+      expect(
+        (await api("answerInlineQuery", { inline_query_id: id, results: [item(invoice, { reply_markup: KEYBOARD })] }))
+          .body
+      ).toMatchObject({ ok: false, error_code: 400 })
+      expect(await result("answerInlineQuery", { inline_query_id: id, results: [item(invoice)] })).toBe(true)
+      const sent = await pick(id, "i1")
+      expect(sent.message).toMatchObject({
+        from: { id: ALICE },
+        invoice: { title: "Tea", description: "A cup of tea", currency: "XTR", total_amount: 5 },
+        via_bot: { id: DEFAULT_BOT_ID }
+      })
+      expect(sent.message.reply_markup.inline_keyboard[0][0].pay).toBe(true)
+      await control("PUT", `stars/${ALICE}`, { amount: 10 })
+      const paying = await ok("POST", `users/${ALICE}/pay`, { message_id: sent.message.message_id })
+      const [[, query]] = await updates(["pre_checkout_query"])
+      expect(query).toMatchObject({
+        id: paying.checkout_id,
+        from: { id: ALICE },
+        total_amount: 5,
+        invoice_payload: "tea-1"
+      })
+      expect(await result("answerPreCheckoutQuery", { pre_checkout_query_id: query.id, ok: true })).toBe(true)
+      expect(await ok("GET", `checkouts/${query.id}`)).toMatchObject({ status: "paid" })
+    })
   })
 }

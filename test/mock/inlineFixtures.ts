@@ -24,7 +24,14 @@ export const PLAIN = { type: "article", id: "a2", title: "Plain", input_message_
 export const inlineHelpers = ({ control, result }: ReturnType<typeof wireClient>) => {
   /** The updates of the given types the bot has, each as `[type, object]`; all it has are confirmed. */
   const updates = async (types: Array<string>, bot = { result }) => {
-    const allowed = ["message", "edited_message", "inline_query", "chosen_inline_result", "guest_message"]
+    const allowed = [
+      "message",
+      "edited_message",
+      "inline_query",
+      "chosen_inline_result",
+      "guest_message",
+      "pre_checkout_query"
+    ]
     const all = (await bot.result("getUpdates", { allowed_updates: allowed })) as Array<any>
     if (all.length > 0) await bot.result("getUpdates", { offset: all[all.length - 1].update_id + 1, timeout: 0 })
     return all.map((update) => {

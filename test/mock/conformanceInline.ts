@@ -19,7 +19,7 @@ const deep = (n: number): string => "[".repeat(n) + "]".repeat(n)
 export const inlineConformanceSuite = (name: string, setup: () => Transport): void => {
   describe(`mock Bot API conformance, inline queries and answers (${name})`, () => {
     let t: Transport
-    const { control, refusal, result } = wireClient(() => t)
+    const { api, control, refusal, result } = wireClient(() => t)
     beforeEach(async () => {
       t = setup()
       t.mock.reset()
@@ -76,6 +76,13 @@ export const inlineConformanceSuite = (name: string, setup: () => Transport): vo
         next_offset: ""
       })
       const paged = await ask({ query: "coffee" })
+      // The docs hold next_offset to 64 bytes; Telegram's refusal text is not known: a 400, and nothing answered.
+      const { body: tooLong } = await api(
+        "answerInlineQuery",
+        answer([ARTICLE], { next_offset: "x".repeat(65) }, paged)
+      )
+      expect(tooLong).toMatchObject({ ok: false, error_code: 400 })
+      expect(await view(paged)).toMatchObject({ answered: false })
       await result(
         "answerInlineQuery",
         answer([ARTICLE, { ...ARTICLE, id: "a2" }], {

@@ -14,6 +14,8 @@ import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { giftConformanceSuite } from "./mock/conformanceGifts.js"
+import { inlineConformanceSuite } from "./mock/conformanceInline.js"
+import { inlineMessageConformanceSuite } from "./mock/conformanceInlineMessages.js"
 import { invoiceConformanceSuite } from "./mock/conformanceInvoices.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
 import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
@@ -21,6 +23,7 @@ import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
 import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { miniAppConformanceSuite } from "./mock/conformanceMiniApps.js"
 import { paymentConformanceSuite } from "./mock/conformancePayments.js"
 import { peopleMediaConformanceSuite } from "./mock/conformancePeopleMedia.js"
 import { photoConformanceSuite } from "./mock/conformancePhotos.js"
@@ -84,3 +87,6 @@ stickerRefusalConformanceSuite("standalone HTTP server", transport)
 businessProfileConformanceSuite("standalone HTTP server", transport)
 invoiceConformanceSuite("standalone HTTP server", transport)
 paymentConformanceSuite("standalone HTTP server", transport)
+inlineConformanceSuite("standalone HTTP server", transport)
+inlineMessageConformanceSuite("standalone HTTP server", transport)
+miniAppConformanceSuite("standalone HTTP server", transport)

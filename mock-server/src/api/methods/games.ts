@@ -4,11 +4,13 @@
  * offers (the world file's `games`) with its Play button; setGameScore writes a player's score on that message (higher
  * only, unless `force`; the message shows it as edited); getGameHighScores reads the table back.
  */
+import { inlineMessage } from "../../events/inlineMessages.js"
 import type { InputButton } from "../../input/replyMarkup.js"
 import { toLenientInt } from "../../internal/Params.js"
 import { highScoreJson } from "../../wire/game.js"
 import { messageJson } from "../../wire/message.js"
 import { gameOf, rankedScores } from "../../world/games.js"
+import { isInlineMessageIdShape } from "../../world/inline.js"
 import { findMessage, type MessageRecord } from "../../world/messages.js"
 import type { ChatRecord } from "../../world/World.js"
 import { checkReadAccess, checkWriteAccess, resolveChat } from "../chatAccess.js"
@@ -25,11 +27,17 @@ const targetMessage = (
   p: { readonly chat_id: string; readonly message_id: number; readonly inline_message_id: string },
   what: string,
   access: "write" | "read"
-): { readonly chat: ChatRecord; readonly message: MessageRecord } | ApiError => {
+): { readonly chat: ChatRecord; readonly message: MessageRecord; readonly inline?: boolean } | ApiError => {
   if (p.chat_id === "" && p.message_id === 0) {
-    return p.inline_message_id === ""
-      ? apiError(400, "Bad Request: message identifier is not specified")
-      : apiError(400, "Bad Request: invalid inline message identifier specified")
+    if (p.inline_message_id === "") return apiError(400, "Bad Request: message identifier is not specified")
+    if (!isInlineMessageIdShape(p.inline_message_id)) {
+      return apiError(400, "Bad Request: invalid inline message identifier specified")
+    }
+    // A game a person sent through the bot's inline mode; Telegram's text for another id is inferred.
+    const found = inlineMessage(call.world, call.botId, p.inline_message_id)
+    return found === undefined
+      ? apiError(400, "Bad Request: MESSAGE_ID_INVALID")
+      : { chat: found.record.chat, message: found.message, inline: true }
   }
   const chat = resolveChat(call.world, p.chat_id)
   if (isApiError(chat)) return chat
@@ -87,7 +95,8 @@ export const gameMethods = methods({
       if (isApiError(found)) return found
       const { chat, message } = found
       const content = message.content
-      if (content.kind !== "game" || message.authorId !== call.botId || (message.keyboard?.length ?? 0) === 0) {
+      const own = found.inline === true ? message.viaBotId === call.botId : message.authorId === call.botId
+      if (content.kind !== "game" || !own || (message.keyboard?.length ?? 0) === 0) {
         return apiError(400, "Bad Request: game score can't be set")
       }
       if (!call.world.users.has(p.user_id)) return apiError(400, "Bad Request: USER_ID_INVALID")
@@ -99,7 +108,8 @@ export const gameMethods = methods({
         const now = call.world.clock.now()
         content.scores.set(p.user_id, { score: p.score, at: now })
         if (!p.disable_edit_message) message.editDate = Math.floor(now / 1000)
-        return messageJson(call.world, message, call.botId, undefined)
+        // The inline form answers true, as every inline edit does (Client.cpp TdOnEditInlineMessageCallback).
+        return found.inline === true ? "true" : messageJson(call.world, message, call.botId, undefined)
       })
     }
   }),

@@ -19,6 +19,7 @@ import type { LinkPreviewRecord, MessageRecord } from "../../world/messages.js"
 import { isLive, type LocationContent, type PointRecord } from "../../world/places.js"
 import { NOT_MODIFIED } from "../editAccess.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
+import { finishedCaption } from "../send/media.js"
 import { inputMediaContent } from "../send/mediaContent.js"
 import { type Call, commit, type Verdict } from "../table/method.js"
 import { type Changes, edited } from "./liveLocations.js"
@@ -38,29 +39,35 @@ const inlineKeyboard = (call: Call): MessageRecord["keyboard"] | ApiError => {
   return rows.length === 0 ? undefined : rows
 }
 
-/** The message an inline_message_id names: its shape (TDLib), then the bot's inline message (Telegram). */
-const target = (call: Call, id: string) => {
-  if (!isInlineMessageIdShape(id)) return bad("invalid inline message identifier specified")
-  return inlineMessage(call.world, call.botId, id) ?? MESSAGE_ID_INVALID
+/** TDLib's checks of an inline edit's new content, around its own (InlineMessageManager's order). */
+interface Prepare<A> {
+  /** Before the keyboard (editMessageMedia's get_input_message_content). */
+  readonly first?: () => ApiError | undefined
+  /** After the keyboard and the id's shape (the text, the live location, an upload): what `change` gets. */
+  readonly afterId: () => A | ApiError
 }
 
 /**
- * An inline edit after the Bot API's reading: `prepare` does TDLib's checks of the new content (before the
- * keyboard's), `change` Telegram's of the message; then "not modified", the change, the edit told, and `true`.
+ * An inline edit after the Bot API's reading: `prepare` does TDLib's checks of the new content (InlineMessageManager:
+ * the media's first, then the keyboard, the id's shape, then the text's or the location's), `change` Telegram's of
+ * the message; then "not modified", the change, the edit told, and `true`.
  */
 const editInline = <A>(
   call: Call,
   id: string,
-  prepare: () => A | ApiError,
+  prepare: Prepare<A>,
   change: (message: MessageRecord, prepared: A) => Content | ApiError
 ): Verdict => {
   if (id === "") return bad("message identifier is not specified")
-  const prepared = prepare()
-  if (isApiError(prepared)) return prepared
+  const early = prepare.first?.()
+  if (early !== undefined) return early
   const keyboard = inlineKeyboard(call)
   if (isApiError(keyboard)) return keyboard
-  const found = target(call, id)
-  if (isApiError(found)) return found
+  if (!isInlineMessageIdShape(id)) return bad("invalid inline message identifier specified")
+  const prepared = prepare.afterId()
+  if (isApiError(prepared)) return prepared
+  const found = inlineMessage(call.world, call.botId, id)
+  if (found === undefined) return MESSAGE_ID_INVALID
   const { message, record } = found
   const content = change(message, prepared)
   if (isApiError(content)) return content
@@ -86,7 +93,7 @@ export const editInlineText = (
   text: FormattedText,
   linkPreview: LinkPreviewRecord | undefined
 ): Verdict =>
-  editInline(call, id, () => finishFormatted(text, false), (message, finished) => {
+  editInline(call, id, { afterId: () => finishFormatted(text, false) }, (message, finished) => {
     if (message.content.kind !== "text") return bad("there is no text in the message to edit")
     if (characters(finished.text) > 4096) return bad("MESSAGE_TOO_LONG")
     return { kind: "text", ...finished, linkPreview }
@@ -94,11 +101,11 @@ export const editInlineText = (
 
 /** editMessageReplyMarkup's inline form. */
 export const editInlineReplyMarkup = (call: Call, id: string): Verdict =>
-  editInline(call, id, () => undefined, (message) => message.content)
+  editInline(call, id, { afterId: () => undefined }, (message) => message.content)
 
 /** editMessageCaption's inline form: a captioned message's caption (MEDIA_CAPTION_TOO_LONG past 1024). */
 export const editInlineCaption = (call: Call, id: string, caption: FormattedText, above: boolean): Verdict =>
-  editInline(call, id, () => undefined, (message) => {
+  editInline(call, id, { afterId: () => undefined }, (message) => {
     if (captionOf(message.content) === undefined) return bad("there is no caption in the message to edit")
     const finished = finishCaption(caption)
     if ("refusal" in finished) return bad("MEDIA_CAPTION_TOO_LONG")
@@ -107,14 +114,42 @@ export const editInlineCaption = (call: Call, id: string, caption: FormattedText
 
 const MEDIA_KINDS = new Set(["text", "animation", "audio", "document", "photo", "video"])
 
-/** editMessageMedia's inline form: files already on Telegram (an upload can't reach an inline message's server). */
-export const editInlineMedia = (call: Call, id: string, media: InputMediaItem): Verdict =>
-  editInline(
+/** True when resolving the item would store a file (an upload, a URL's stand-in, a thumbnail), not only look one up. */
+const storesFiles = (item: InputMediaItem): boolean =>
+  item.thumbnail !== undefined ||
+  [item.media, item.photo, item.cover].some((ref) =>
+    ref !== undefined && (ref.kind === "upload" || ref.value.includes("."))
+  )
+
+/**
+ * editMessageMedia's inline form: files already on Telegram (an upload can't reach an inline message's server). TDLib
+ * reads the new media before the keyboard; a medium that would store a file is resolved only once nothing else
+ * refuses (its caption checked first), so a refused edit stores nothing.
+ */
+export const editInlineMedia = (call: Call, id: string, media: InputMediaItem): Verdict => {
+  const stores = storesFiles(media)
+  let content: ReturnType<typeof inputMediaContent> | undefined
+  return editInline(
     call,
     id,
-    () => media.media.kind === "upload" ? bad("invalid message content specified") : inputMediaContent(call, media),
-    (message, content) => MEDIA_KINDS.has(message.content.kind) ? content : bad("message media can't be edited")
+    {
+      first: () => {
+        if (stores) {
+          const caption = finishedCaption(media.caption)
+          return isApiError(caption) ? caption : undefined
+        }
+        content = inputMediaContent(call, media)
+        return isApiError(content) ? content : undefined
+      },
+      // An upload is no file on Telegram's servers: TDLib has no input media to send.
+      afterId: () => media.media.kind === "upload" ? bad("invalid message content specified") : undefined
+    },
+    (message) => {
+      if (!MEDIA_KINDS.has(message.content.kind)) return bad("message media can't be edited")
+      return content ?? inputMediaContent(call, media)
+    }
   )
+}
 
 /** The live location an inline message holds, while it runs (the chat form's texts; Telegram's are not published). */
 const liveLocation = (call: Call, message: MessageRecord): LocationContent | ApiError => {
@@ -126,14 +161,14 @@ const liveLocation = (call: Call, message: MessageRecord): LocationContent | Api
 
 /** editMessageLiveLocation's inline form: moves the location (`invalid location specified` for a bad point). */
 export const editInlineLiveLocation = (call: Call, id: string, point: PointRecord, changes: Changes): Verdict =>
-  editInline(call, id, () => validPoint(point) ?? bad("invalid location specified"), (message, valid) => {
+  editInline(call, id, { afterId: () => validPoint(point) ?? bad("invalid location specified") }, (message, valid) => {
     const before = liveLocation(call, message)
     return isApiError(before) ? before : edited(before, message.date, valid, changes)
   })
 
 /** stopMessageLiveLocation's inline form: the period ends now. */
 export const stopInlineLiveLocation = (call: Call, id: string): Verdict =>
-  editInline(call, id, () => undefined, (message) => {
+  editInline(call, id, { afterId: () => undefined }, (message) => {
     const before = liveLocation(call, message)
     return isApiError(before) ? before : { ...before, liveUntil: Math.floor(call.world.clock.now() / 1000) }
   })

@@ -17,6 +17,7 @@ import type { InlineMessageBody } from "../../world/inline.js"
 import { liveEnd } from "../../world/places.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { resolveInputFile } from "../files/resolve.js"
+import { type InvoiceValues, makeInvoice } from "../payments/invoiceParams.js"
 import {
   animationContent,
   audioContent,
@@ -111,8 +112,24 @@ const declaredContent = (call: Call, content: InlineContentInput): Content | Api
     }
     case "contact":
       return { ...content, userId: 0 }
-    case "invoice":
-      return badRequest("the mock does not send invoices through inline mode")
+    case "invoice": {
+      // TDLib's checks of the prices and tips, then Telegram's rules as sendInvoice's (its refusal of a bad title or
+      // description for an inline result is not known: createInvoiceLink's MEDIA_INVALID).
+      const values: InvoiceValues = {
+        ...content.invoice,
+        prices: [...content.invoice.prices],
+        suggested_tip_amounts: [...content.invoice.suggested_tip_amounts],
+        start_parameter: "",
+        photo_size: 0,
+        photo_width: 0,
+        photo_height: 0,
+        paid_media: true,
+        paid_media_caption: true,
+        subscription_period: 0
+      }
+      const invoice = makeInvoice(values, call, apiError(400, "Bad Request: MEDIA_INVALID"), undefined)
+      return isApiError(invoice) ? invoice : { kind: "invoice", invoice }
+    }
   }
 }
 
@@ -146,6 +163,18 @@ const ownMedia = (call: Call, input: InlineResultInput, caption: FormattedText):
     default:
       return badRequest("Sent message content must be explicitly specified")
   }
+}
+
+/** An invoice's keyboard, as sendInvoice's: a Pay button when none is given, else one that starts with Pay. */
+const invoiceKeyboard = (keyboard: InlineMessageBody["keyboard"]): InlineMessageBody["keyboard"] | ApiError => {
+  if (keyboard !== undefined) {
+    return keyboard[0]?.[0]?.json.includes(`"pay":true`) === true
+      ? keyboard
+      : apiError(400, "Bad Request: REPLY_MARKUP_BUY_EMPTY")
+  }
+  const pay: InputButton = { text: "Pay", style: "", action: "pay", value: "true" }
+  const shown = finishKeyboard([[pay]], false)
+  return "refusal" in shown ? apiError(400, shown.refusal) : shown
 }
 
 /** A game result: a game the bot offers, its keyboard's first button launching it (a Play button when none). */
@@ -192,8 +221,10 @@ export const resultBody = (call: Call, input: InlineResultInput): ResultBody | A
     if (isApiError(content)) return content
     const fileProblem = fileIdProblem(call, input)
     if (fileProblem !== undefined) return fileProblem
+    const shown = content.kind === "invoice" ? invoiceKeyboard(keyboard) : keyboard
+    if (isApiError(shown)) return shown
     const long = content.kind === "text" && characters(content.text) > MAX_TEXT
-    return { body: { content, keyboard }, tooLong: long ? "MESSAGE_TOO_LONG" : undefined }
+    return { body: { content, keyboard: shown }, tooLong: long ? "MESSAGE_TOO_LONG" : undefined }
   }
   const caption = finishFormatted(input.caption, true)
   if (isApiError(caption)) return caption

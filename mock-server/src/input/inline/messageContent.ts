@@ -6,8 +6,10 @@
  */
 import { FieldError, type JsonValue } from "../../internal/JsonValue.js"
 import type { LinkPreviewRecord } from "../../world/messages.js"
+import type { LabeledPrice } from "../../world/payments.js"
 import type { PointRecord } from "../../world/places.js"
 import { jsonText } from "../formatted.js"
+import { labeledPrices, safeInt64 } from "../invoice.js"
 import { type FormattedText, formattedText } from "../text.js"
 import { Fields, formattedOrThrow } from "./fields.js"
 
@@ -28,6 +30,27 @@ export interface LiveInput {
   readonly proximityAlertRadius: number
 }
 
+/** An InputInvoiceMessageContent as read, in sendInvoice's parameter names (TDLib and Telegram check it later). */
+export interface InlineInvoiceInput {
+  readonly title: string
+  readonly description: string
+  readonly payload: string
+  readonly provider_token: string
+  readonly currency: string
+  readonly prices: ReadonlyArray<LabeledPrice>
+  readonly provider_data: string
+  readonly max_tip_amount: number
+  readonly suggested_tip_amounts: ReadonlyArray<number>
+  readonly photo_url: string
+  readonly need_name: boolean
+  readonly need_phone_number: boolean
+  readonly need_email: boolean
+  readonly need_shipping_address: boolean
+  readonly send_phone_number_to_provider: boolean
+  readonly send_email_to_provider: boolean
+  readonly is_flexible: boolean
+}
+
 /** What a result's message says, as the Bot API read it. */
 export type InlineContentInput =
   | { readonly kind: "text"; readonly text: FormattedText; readonly linkPreview: LinkPreviewRecord | undefined }
@@ -40,7 +63,7 @@ export type InlineContentInput =
     readonly lastName: string
     readonly vcard: string
   }
-  | { readonly kind: "invoice"; readonly title: string; readonly currency: string }
+  | { readonly kind: "invoice"; readonly invoice: InlineInvoiceInput }
 
 /** get_location on an object: `latitude` and `longitude` required JSON numbers, `horizontal_accuracy` optional. */
 export const readPointFields = (fields: Fields): PointRecord => ({
@@ -105,55 +128,65 @@ export const readMessageText = (
 }
 
 /** get_labeled_price_parts: at least one `{label, amount}`. */
-const readPrices = (prices: Extract<JsonValue, { kind: "array" }>): void => {
-  for (const price of prices.items) {
-    if (price.kind !== "object") throw new FieldError("Can't parse labeled price: LabeledPrice must be an Object")
-    const item = new Fields(price)
-    try {
-      if (item.string("label", true) === "") throw new FieldError("LabeledPrice label must be non-empty")
-      item.long("amount", true)
-    } catch (error) {
-      if (error instanceof FieldError) throw new FieldError(`Can't parse labeled price: ${error.message}`)
-      throw error
-    }
-  }
-  if (prices.items.length === 0) throw new FieldError("There must be at least one price")
+const readPrices = (prices: Extract<JsonValue, { kind: "array" }>): Array<LabeledPrice> => {
+  const read = labeledPrices(prices)
+  if (typeof read === "string") throw new FieldError(read)
+  return read
 }
 
 /** get_suggested_tip_amounts. */
-const readTips = (tips: Extract<JsonValue, { kind: "array" }>): void => {
-  for (const tip of tips.items) {
+const readTips = (tips: Extract<JsonValue, { kind: "array" }>): Array<number> =>
+  tips.items.map((tip) => {
     const text = tip.kind === "number" ? tip.text : tip.kind === "string" ? tip.value : undefined
     if (text === undefined) throw new FieldError("Suggested tip amount must be of type Number or String")
-    if (!/^-?[0-9]{1,19}$/.test(text) || BigInt(text) >= 2n ** 63n || BigInt(text) < -(2n ** 63n)) {
-      throw new FieldError("Can't parse suggested tip amount as Number")
-    }
-  }
-}
+    const amount = safeInt64(text)
+    if (amount === undefined) throw new FieldError("Can't parse suggested tip amount as Number")
+    return amount
+  })
 
 /** A UTF-16 surrogate without its pair: text that is not valid UTF-8 once encoded. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
-/** An InputInvoiceMessageContent, every field read in the real order (the mock keeps its title and currency). */
+/** An InputInvoiceMessageContent, every field read in the real order. */
 const readInvoice = (fields: Fields): InlineContentInput => {
   const title = fields.string("title", true)
-  fields.string("description", true)
+  const description = fields.string("description", true)
   const payload = fields.string("payload", true)
   if (LONE_SURROGATE.test(payload)) {
     throw new FieldError("InputInvoiceMessageContent payload must be encoded in UTF-8")
   }
-  fields.string("provider_token")
+  const providerToken = fields.string("provider_token")
   const currency = fields.string("currency", true)
-  readPrices(fields.typed("prices", "array", true)!)
-  fields.string("provider_data")
-  fields.long("max_tip_amount")
+  const prices = readPrices(fields.typed("prices", "array", true)!)
+  const providerData = fields.string("provider_data")
+  const maxTip = fields.long("max_tip_amount")
   const tips = fields.typed("suggested_tip_amounts", "array")
-  if (tips !== undefined) readTips(tips)
-  fields.string("photo_url")
+  const suggested = tips === undefined ? [] : readTips(tips)
+  const photoUrl = fields.string("photo_url")
   for (const name of ["photo_size", "photo_width", "photo_height"]) fields.int(name)
-  for (const name of ["need_name", "need_phone_number", "need_email", "need_shipping_address"]) fields.bool(name)
-  for (const name of ["send_phone_number_to_provider", "send_email_to_provider", "is_flexible"]) fields.bool(name)
-  return { kind: "invoice", title, currency }
+  const flag = (name: string) => fields.bool(name)
+  return {
+    kind: "invoice",
+    invoice: {
+      title,
+      description,
+      payload,
+      provider_token: providerToken,
+      currency,
+      prices,
+      provider_data: providerData,
+      max_tip_amount: maxTip,
+      suggested_tip_amounts: suggested,
+      photo_url: photoUrl,
+      need_name: flag("need_name"),
+      need_phone_number: flag("need_phone_number"),
+      need_email: flag("need_email"),
+      need_shipping_address: flag("need_shipping_address"),
+      send_phone_number_to_provider: flag("send_phone_number_to_provider"),
+      send_email_to_provider: flag("send_email_to_provider"),
+      is_flexible: flag("is_flexible")
+    }
+  }
 }
 
 /**

@@ -124,3 +124,27 @@ describe("files in the world file", () => {
     expect(put._tag === "Json" && put.status).toBe(200)
   })
 })
+
+describe("a refused send stores no file", () => {
+  const PHOTO_URL = "https://example.com/cat.jpg"
+
+  it("forgets the stand-in of a URL when Telegram refuses the chat (Bob never started the bot)", () => {
+    const mock = MockTelegram.make()
+    const before = JSON.stringify(mock.snapshot())
+    expect(call(mock, "sendPhoto", { chat_id: 43, photo: PHOTO_URL })).toMatchObject({
+      ok: false,
+      error_code: 403,
+      description: "Forbidden: bot can't initiate conversation with a user"
+    })
+    expect(
+      call(mock, "sendMediaGroup", {
+        chat_id: 43,
+        media: [{ type: "photo", media: PHOTO_URL }, { type: "photo", media: `${PHOTO_URL}?2` }]
+      })
+    ).toMatchObject({ ok: false, error_code: 403 })
+    expect(JSON.stringify(mock.snapshot())).toBe(before)
+    // The same send to Alice stores the stand-in: what the refusals above did not keep.
+    expect(call(mock, "sendPhoto", { chat_id: ALICE, photo: PHOTO_URL })).toMatchObject({ ok: true })
+    expect(mock.snapshot().files?.length).toBe((JSON.parse(before).files?.length ?? 0) + 1)
+  })
+})

@@ -195,18 +195,34 @@ export class FileStore {
     return this.bytes
   }
 
+  /** A mark to {@link rollback} to: the files stored after it are forgotten then. */
+  checkpoint(): number {
+    return this.nextNumber
+  }
+
+  /**
+   * Forgets the files stored since `mark` (a send that stored its files, then was refused, stores nothing). A file
+   * the cap dropped meanwhile stays dropped.
+   */
+  rollback(mark: number): void {
+    for (const file of [...this.byNumber.values()]) if (file.number >= mark) this.forget(file)
+  }
+
   private forgetOldest(): void {
     while (this.byNumber.size > 1 && (this.byNumber.size > this.maxFiles || this.bytes > this.maxBytes)) {
-      const oldest = this.byNumber.values().next().value!
-      this.byNumber.delete(oldest.number)
-      if (this.byUnique.get(oldest.uniqueId) === oldest) this.byUnique.delete(oldest.uniqueId)
-      this.bytes -= oldest.bytes.length
-      for (const id of this.idsOfFile.get(oldest.number) ?? []) {
-        this.idOf.delete(`${this.ids.get(id)!.botId}:${oldest.number}`)
-        this.ids.delete(id)
-      }
-      this.idsOfFile.delete(oldest.number)
+      this.forget(this.byNumber.values().next().value!)
     }
+  }
+
+  private forget(file: FileRecord): void {
+    this.byNumber.delete(file.number)
+    if (this.byUnique.get(file.uniqueId) === file) this.byUnique.delete(file.uniqueId)
+    this.bytes -= file.bytes.length
+    for (const id of this.idsOfFile.get(file.number) ?? []) {
+      this.idOf.delete(`${this.ids.get(id)!.botId}:${file.number}`)
+      this.ids.delete(id)
+    }
+    this.idsOfFile.delete(file.number)
   }
 }
 

@@ -94,21 +94,29 @@ export type MethodEntry = Omit<Method, "name">
 export const method = <L extends ParamList>(spec: MethodSpec<L>): MethodEntry => {
   const keys = Object.keys(spec.params)
   const readers = keys.map((key) => spec.params[key]!.read)
+  const run = (call: Call): Outcome => {
+    const values: Record<string, unknown> = {}
+    for (let i = 0; i < keys.length; i++) {
+      const name = keys[i]!
+      const value = readers[i]!({ name, call, earlier: values })
+      if (isApiError(value)) return value
+      values[name] = value
+    }
+    const verdict = spec.run(values as ValuesOf<L>, call)
+    if (typeof verdict === "string" || verdict._tag !== "Commit") return verdict
+    return floodRefusal(call, verdict.chat) ?? verdict.apply()
+  }
   return {
     family: spec.family,
     summary: spec.summary,
     params: spec.params,
     handle: (call) => {
-      const values: Record<string, unknown> = {}
-      for (let i = 0; i < keys.length; i++) {
-        const name = keys[i]!
-        const value = readers[i]!({ name, call, earlier: values })
-        if (isApiError(value)) return value
-        values[name] = value
-      }
-      const verdict = spec.run(values as ValuesOf<L>, call)
-      if (typeof verdict === "string" || verdict._tag !== "Commit") return verdict
-      return floodRefusal(call, verdict.chat) ?? verdict.apply()
+      // TDLib stores a call's files (uploads, a URL's stand-in) before Telegram may refuse it; a refused call forgets
+      // them, so that it changes nothing.
+      const files = call.world.files.checkpoint()
+      const outcome = run(call)
+      if (isApiError(outcome)) call.world.files.rollback(files)
+      return outcome
     }
   }
 }

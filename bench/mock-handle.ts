@@ -4,24 +4,44 @@
  * After a warm-up, rounds of 100,000 calls; µs per call in each round. Writes bench/results/mock-handle.json with the
  * commit measured, so that a change to the mock's hot path can be measured before and after.
  *
- *   node --import tsx --conditions=effect-telegram-invite-source bench/mock-handle.ts [--quick]
+ * With `--baseline <dir>` (a checkout of another commit, e.g. `git worktree add --detach /tmp/base <commit>`), the
+ * mock of `<dir>/mock-server/src` runs in the same process, its rounds alternating with this tree's, and the file
+ * holds both (the baseline under `baseline`, with its commit): a before-and-after on the same machine at the same load.
+ *
+ *   node --import tsx --conditions=effect-telegram-invite-source bench/mock-handle.ts [--quick] [--baseline <dir>]
  */
+import { execFileSync } from "node:child_process"
+import { resolve } from "node:path"
+import { pathToFileURL } from "node:url"
 import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
 import { args } from "./common.js"
 import { startSection, writeResult } from "./results.js"
 import { median, round2 } from "./stats.js"
 
 const { quick } = args()
+const baselineIndex = process.argv.indexOf("--baseline")
+const baselineDir = baselineIndex > 0 ? process.argv[baselineIndex + 1] : undefined
 const ROUNDS = quick ? 2 : 7
 const CALLS = 100_000
 const section = startSection(
   "mock-handle",
-  `node --import tsx --conditions=effect-telegram-invite-source bench/mock-handle.ts${quick ? " --quick" : ""}`,
+  `node --import tsx --conditions=effect-telegram-invite-source bench/mock-handle.ts${quick ? " --quick" : ""}${
+    baselineDir === undefined ? "" : " --baseline <checkout of the baseline commit>"
+  }`,
   quick
 )
 
+interface Handles {
+  handle(request: (typeof requests)[keyof typeof requests]): unknown
+}
+
 let now = Date.now()
-const mock = MockTelegram.make({ clock: { now: () => now } })
+const clock = { now: () => now }
+const mock: Handles = MockTelegram.make({ clock })
+const baseline: { commit: string; mock: Handles } | undefined = baselineDir === undefined ? undefined : {
+  commit: execFileSync("git", ["-C", baselineDir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
+  mock: (await import(pathToFileURL(resolve(baselineDir, "mock-server/src/index.ts")).href)).MockTelegram.make({ clock })
+}
 const requests = {
   exportChatInviteLink: {
     method: "POST",
@@ -32,24 +52,45 @@ const requests = {
   getMe: { method: "GET", target: `/bot${DEFAULT_BOT_TOKEN}/getMe`, body: new Uint8Array() }
 } as const
 
-const microsPerCall = (request: (typeof requests)[keyof typeof requests]): number => {
+const microsPerCall = (target: Handles, request: (typeof requests)[keyof typeof requests]): number => {
   const started = performance.now()
   for (let i = 0; i < CALLS; i++) {
     now += 0.025
-    mock.handle(request)
+    target.handle(request)
   }
   return ((performance.now() - started) * 1000) / CALLS
 }
 
-const operations = Object.fromEntries(
-  Object.entries(requests).map(([name, request]) => {
-    microsPerCall(request) // warm-up
-    const rounds = Array.from({ length: ROUNDS }, () => microsPerCall(request))
-    process.stderr.write(
-      `  mock.handle ${name}: ${rounds.map((r) => r.toFixed(2)).join(", ")} µs (median ${median(rounds).toFixed(2)})\n`
-    )
-    return [name, { roundsMicros: rounds.map(round2) }]
+const report = (who: string, name: string, rounds: ReadonlyArray<number>) =>
+  process.stderr.write(
+    `  ${who} ${name}: ${rounds.map((r) => r.toFixed(2)).join(", ")} µs (median ${median(rounds).toFixed(2)})\n`
+  )
+
+const ours: Record<string, { roundsMicros: Array<number> }> = {}
+const theirs: Record<string, { roundsMicros: Array<number> }> = {}
+for (const [name, request] of Object.entries(requests)) {
+  microsPerCall(mock, request) // warm-up
+  if (baseline !== undefined) microsPerCall(baseline.mock, request)
+  const rounds: Array<number> = []
+  const baselineRounds: Array<number> = []
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate which runs first, so that neither always meets the other's garbage.
+    if (baseline !== undefined && round % 2 === 1) baselineRounds.push(microsPerCall(baseline.mock, request))
+    rounds.push(microsPerCall(mock, request))
+    if (baseline !== undefined && round % 2 === 0) baselineRounds.push(microsPerCall(baseline.mock, request))
+  }
+  report("mock.handle", name, rounds)
+  ours[name] = { roundsMicros: rounds.map(round2) }
+  if (baseline !== undefined) {
+    report(`baseline ${baseline.commit.slice(0, 7)}`, name, baselineRounds)
+    theirs[name] = { roundsMicros: baselineRounds.map(round2) }
+  }
+}
+const path = writeResult(
+  section.finish({
+    callsPerRound: CALLS,
+    operations: ours,
+    ...(baseline === undefined ? {} : { baseline: { commit: baseline.commit, operations: theirs } })
   })
 )
-const path = writeResult(section.finish({ callsPerRound: CALLS, operations }))
 process.stderr.write(`  mock-handle: wrote ${path}\n`)

@@ -46,9 +46,9 @@ const summary = (
 
 describe("skipped tests", () => {
   const effect3 = report("e3.json", "test/core/policy.test.ts", ["passed"])
-  const examples4 = report("e4.json", "effect4/test/examples.test.ts", ["passed", "skipped"])
+  const examples4 = report("e4.json", "effect4/test/edition/redisKeyValueStore.test.ts", ["passed", "skipped"])
 
-  it("the Effect 4 examples test skipped without Redis is accepted by ALLOW_SKIPPED=redis", async () => {
+  it("the Effect 4 edition's own Redis test skipped without Redis is accepted by ALLOW_SKIPPED=redis", async () => {
     const { code, out } = await summary([effect3, "0", "0", "redis", examples4, "0"])
     expect(out).toContain("CI: 1 skipped test(s) accepted by ALLOW_SKIPPED=redis")
     expect(out).toContain("tests: 2 passed, 0 failed, 1 skipped")
@@ -58,7 +58,7 @@ describe("skipped tests", () => {
   it("and refused without it, as a Redis skip", async () => {
     const { code, out } = await summary([effect3, "0", "0", "", examples4, "0"])
     expect(out).toContain("CI FAILED: 1 test(s) skipped (redis)")
-    expect(out).toContain("skipped: effect4/test/examples.test.ts > test 1")
+    expect(out).toContain("skipped: effect4/test/edition/redisKeyValueStore.test.ts > test 1")
     expect(code).toBe(1)
   })
 

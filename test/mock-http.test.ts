@@ -14,12 +14,14 @@ import { forumConformanceSuite } from "./mock/conformanceForum.js"
 import { forumMessageConformanceSuite } from "./mock/conformanceForumMessages.js"
 import { forwardConformanceSuite } from "./mock/conformanceForwards.js"
 import { giftConformanceSuite } from "./mock/conformanceGifts.js"
+import { invoiceConformanceSuite } from "./mock/conformanceInvoices.js"
 import { locationConformanceSuite } from "./mock/conformanceLocation.js"
 import { longTailConformanceSuite } from "./mock/conformanceLongTail.js"
 import { mediaConformanceSuite } from "./mock/conformanceMedia.js"
 import { mediaEditConformanceSuite } from "./mock/conformanceMediaEdits.js"
 import { memberConformanceSuite } from "./mock/conformanceMembers.js"
 import { messageConformanceSuite } from "./mock/conformanceMessages.js"
+import { paymentConformanceSuite } from "./mock/conformancePayments.js"
 import { peopleMediaConformanceSuite } from "./mock/conformancePeopleMedia.js"
 import { photoConformanceSuite } from "./mock/conformancePhotos.js"
 import { pollConformanceSuite } from "./mock/conformancePolls.js"
@@ -80,3 +82,5 @@ longTailConformanceSuite("standalone HTTP server", transport)
 giftConformanceSuite("standalone HTTP server", transport)
 stickerRefusalConformanceSuite("standalone HTTP server", transport)
 businessProfileConformanceSuite("standalone HTTP server", transport)
+invoiceConformanceSuite("standalone HTTP server", transport)
+paymentConformanceSuite("standalone HTTP server", transport)

@@ -37,7 +37,7 @@ export interface MockActionEvent {
   /**
    * `add_user`, `send`, `press`, `join`, `leave`, `block`, `set_member`, `approve_join_request`,
    * `decline_join_request`, `upgrade`, `inject_fault`, `clear_faults`, `set_flood_limits`, `reset`, `replace_world`,
-   * `send_file`, `send_location`, `send_contact`, `send_dice`, `queue_dice`.
+   * `send_file`, `send_location`, `send_contact`, `send_dice`, `queue_dice`, `pay`, `set_stars`.
    */
   readonly action: string
   /** The person (or the user whose standing changed). */

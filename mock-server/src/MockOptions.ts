@@ -28,7 +28,7 @@ export interface MockTelegramOptions {
   readonly controlToken?: string | undefined
   /** What an unexpected exception in the mock does; the process default (`setDefaultDefectMode`) when absent. */
   readonly onDefect?: DefectMode | undefined
-  /** Long polls and callback queries (`firstUpdateId` 2000001; conflict delay and busy-loop guard off; 15 s answers). */
+  /** Long polls and callback queries (`firstUpdateId` 2000001; conflict delay and busy-loop guard off; 15 s answers, 30 s inline). */
   readonly updates?: Partial<UpdateOptions> | undefined
   /** Webhook delivery. */
   readonly webhooks?: WebhookOptions | undefined
@@ -45,5 +45,6 @@ export const defaultUpdateOptions: UpdateOptions = {
   firstUpdateId: 2_000_001,
   conflictDelay: false,
   busyLoopGuard: false,
-  callbackAnswerSeconds: 15
+  callbackAnswerSeconds: 15,
+  inlineAnswerSeconds: 30
 }

@@ -14,8 +14,10 @@ import { defaultDefectMode, type DefectMode } from "./Defects.js"
 import { announceUpgrade } from "./events/announce.js"
 import { AccountControls, type AccountOperations } from "./facade/accounts.js"
 import { type AdminMethods, adminMethods } from "./facade/admin.js"
+import { type InlineMethods, inlineMethods } from "./facade/inline.js"
 import { type FacadeInternals, type HasInternals, INTERNALS } from "./facade/internals.js"
 import { type MessageActionMethods, messageActionMethods } from "./facade/messageActions.js"
+import { type PaymentMethods, paymentMethods } from "./facade/payments.js"
 import { type PeopleMethods, peopleMethods } from "./facade/people.js"
 import { type PeopleMediaMethods, peopleMediaMethods } from "./facade/peopleMedia.js"
 import { type ReadMethods, readMethods } from "./facade/reads.js"
@@ -45,6 +47,7 @@ import {
 export { SERVED_METHODS } from "./api/methods/index.js"
 export type { AdminMethods } from "./facade/admin.js"
 export type { MessageActionMethods } from "./facade/messageActions.js"
+export type { PaymentMethods } from "./facade/payments.js"
 export type { PeopleMethods } from "./facade/people.js"
 export type { PeopleMediaMethods } from "./facade/peopleMedia.js"
 export type { After, CallbackQueryState, ReadMethods } from "./facade/reads.js"
@@ -278,7 +281,7 @@ export class MockTelegram implements ControlTarget, HasInternals {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface MockTelegram
-  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods
+  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods, InlineMethods, PaymentMethods
 {}
 Object.assign(
   MockTelegram.prototype,
@@ -286,5 +289,7 @@ Object.assign(
   peopleMediaMethods,
   messageActionMethods,
   adminMethods,
-  readMethods
+  readMethods,
+  inlineMethods,
+  paymentMethods
 )

@@ -49,6 +49,12 @@ export interface Bot {
   readonly token: string
   /** The bot's user id: a user of the world with `is_bot: true`. */
   readonly user_id: number
+  /** Inline mode is on (BotFather's /setinline): people may query it inline; getMe shows it. Off when left out. */
+  readonly supports_inline_queries?: boolean | undefined
+  /** Inline feedback is on (/setinlinefeedback): each pick reaches the bot as `chosen_inline_result`. */
+  readonly inline_feedback?: boolean | undefined
+  /** Guest mode is on: people may mention it in chats it is not in (`guest_message`); getMe shows it. */
+  readonly supports_guest_queries?: boolean | undefined
 }
 
 /** A member's standing in a chat, as in the Bot API's ChatMember. */

@@ -7,6 +7,7 @@
  * @module telegram-bot-api-mock
  */
 export type { BusinessConnectInput, BusinessMessageInput, ManagedBotInput } from "./decode/accounts.js"
+export type { PayInput, StarsInput } from "./decode/payments.js"
 export type {
   DiceQueueInput,
   SendContactInput,
@@ -18,6 +19,7 @@ export { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, DEFAULT_OWNER_ID, defaultWorld } fro
 export { defaultDefectMode, setDefaultDefectMode } from "./Defects.js"
 export type { DefectMode } from "./Defects.js"
 export type { AccountOperations } from "./facade/accounts.js"
+export type { PaymentMethods } from "./facade/payments.js"
 export { startMockServer } from "./HttpServer.js"
 export type { MockServerOptions, RunningMockServer } from "./HttpServer.js"
 export { manualClock, systemClock } from "./MockClock.js"
@@ -26,6 +28,7 @@ export type { MockActionEvent, MockEvent, MockObserver, MockRequestEvent, MockUp
 export { MockInputError } from "./MockInputError.js"
 export { MockTelegram, SERVED_METHODS } from "./MockTelegram.js"
 export type { BotProfileData, JoinOutcome, MockTelegramOptions, WebhookOptions } from "./MockTelegram.js"
+export type { CheckoutState, PayOutcome } from "./people/pay.js"
 export { fetchDeliverer, handlerDeliverer, nodeDeliverer } from "./Webhooks.js"
 export type { WebhookDeliverer, WebhookDelivery, WebhookReply } from "./Webhooks.js"
 export { MAX_BODY_BYTES, MAX_HEADER_BYTES } from "./Wire.js"

@@ -1,9 +1,13 @@
-import { HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigProvider, Duration, Effect, Exit, Fiber, Layer, Option, Redacted, Ref, TestClock } from "effect"
+import { Duration, Effect, Exit, Fiber, Layer, Option, Redacted, Ref } from "effect"
 import { inspect } from "node:util"
 import * as BotApi from "../../src/BotApi.js"
 import type { BotApiError } from "../../src/BotApiError.js"
+import { configLayer } from "../edition/config.js"
+import { fork, poll } from "../edition/fiber.js"
+import { HttpClient } from "../edition/http.js"
+import { TestClock } from "../edition/testClock.js"
+import { reasonName } from "../edition/transportReason.js"
 import {
   failure,
   flood,
@@ -78,7 +82,10 @@ describe("BotApi: the request", () => {
         Effect.flip,
         Effect.provide(layerFor(client, { apiRoot: "not a url" }))
       )
-      assert.deepStrictEqual(error._tag === "TransportError" && [error.reason, error.status], ["Encode", undefined])
+      assert.deepStrictEqual(error._tag === "TransportError" && [reasonName(error), error.status], [
+        "Encode",
+        undefined
+      ])
       assert.notInclude(error.message, SECRET)
       assert.strictEqual((yield* Ref.get(sent)).length, 0)
     }))
@@ -256,7 +263,7 @@ describe("BotApi: classification of answers (parameters and error_code, never th
         assert.strictEqual(requests, 1)
         assert.strictEqual(error._tag, tag)
         if (error._tag !== "TransportError") return
-        assert.strictEqual(error.reason, reason)
+        assert.strictEqual(reasonName(error), reason)
         assert.strictEqual(error.status, status)
         assert.strictEqual(error.method, "exportChatInviteLink")
       }))
@@ -267,15 +274,15 @@ describe("BotApi: classification of answers (parameters and error_code, never th
       const { client } = yield* makeScripted([hang])
       const fiber = yield* BotApi.exportChatInviteLink(-1001234567890).pipe(
         Effect.provide(layerFor(client, { requestTimeout: "3 seconds" })),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("2999 millis")
-      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      assert.isTrue(Option.isNone(yield* poll(fiber)))
       yield* TestClock.adjust("1 millis")
       const exit = yield* Fiber.await(fiber)
       assert.isTrue(Exit.isFailure(exit))
       const error = yield* Effect.flip(exit)
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Timeout")
     }))
 
   it.effect("the default request timeout is 10 s", () =>
@@ -283,13 +290,13 @@ describe("BotApi: classification of answers (parameters and error_code, never th
       const { client } = yield* makeScripted([hang])
       const fiber = yield* BotApi.exportChatInviteLink(-1001234567890).pipe(
         Effect.provide(layerFor(client)),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("9999 millis")
-      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      assert.isTrue(Option.isNone(yield* poll(fiber)))
       yield* TestClock.adjust("1 millis")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Timeout")
     }))
 })
 
@@ -297,12 +304,9 @@ describe("BotApi: layers and tracing", () => {
   it.effect("layerConfig reads TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* makeScripted([ok(link(1))])
-      const provider = ConfigProvider.fromMap(
-        new Map([["TELEGRAM_BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", "http://127.0.0.1:9999"]])
-      )
       const layer = BotApi.layerConfig().pipe(
         Layer.provide(Layer.succeed(HttpClient.HttpClient, client)),
-        Layer.provide(Layer.setConfigProvider(provider))
+        Layer.provide(configLayer({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9999" }))
       )
       yield* BotApi.exportChatInviteLink(-1001234567890).pipe(Effect.provide(layer))
       assert.strictEqual((yield* Ref.get(sent))[0]!.url, `http://127.0.0.1:9999/bot${TOKEN}/exportChatInviteLink`)
@@ -313,13 +317,13 @@ describe("BotApi: layers and tracing", () => {
       const { client, sent } = yield* makeScripted([ok(link(1))])
       const withToken = BotApi.layerConfig().pipe(
         Layer.provide(Layer.succeed(HttpClient.HttpClient, client)),
-        Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map([["TELEGRAM_BOT_TOKEN", TOKEN]]))))
+        Layer.provide(configLayer({ TELEGRAM_BOT_TOKEN: TOKEN }))
       )
       yield* BotApi.exportChatInviteLink(-1001234567890).pipe(Effect.provide(withToken))
       assert.strictEqual((yield* Ref.get(sent))[0]!.url, `https://api.telegram.org/bot${TOKEN}/exportChatInviteLink`)
       const withoutToken = BotApi.layerConfig().pipe(
         Layer.provide(Layer.succeed(HttpClient.HttpClient, client)),
-        Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map())))
+        Layer.provide(configLayer({}))
       )
       const exit = yield* Effect.exit(BotApi.exportChatInviteLink(1).pipe(Effect.provide(withoutToken)))
       assert.isTrue(Exit.isFailure(exit))
@@ -328,7 +332,12 @@ describe("BotApi: layers and tracing", () => {
   it.effect("the service object does not show the token", () =>
     Effect.gen(function*() {
       const { client } = yield* makeScripted([ok(link(1))])
-      const api = yield* Effect.provide(BotApi.BotApi, layerFor(client))
+      const api = yield* Effect.provide(
+        Effect.gen(function*() {
+          return yield* BotApi.BotApi
+        }),
+        layerFor(client)
+      )
       assert.isFalse(inspect(api, { depth: null, showHidden: true }).includes(SECRET))
       assert.isFalse(String(Redacted.make(TOKEN)).includes(SECRET))
     }))

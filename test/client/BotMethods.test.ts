@@ -3,9 +3,8 @@
  * subscription links) against the mock, over both in-process transports (MSW with FetchHttpClient, and
  * MockHttpClient): the parameters reach the world as sent, results decode, refusals are typed with the real strings.
  */
-import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { afterAll, afterEach, assert, beforeAll, describe, it } from "@effect/vitest"
-import { Duration, Effect, Fiber, Layer, Redacted, TestClock } from "effect"
+import { Clock, Duration, Effect, Fiber, Layer, Redacted } from "effect"
 import { setupServer } from "msw/node"
 import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
 import { telegramHandlers } from "telegram-bot-api-mock/msw"
@@ -15,6 +14,9 @@ import * as ChatMember from "../../src/ChatMember.js"
 import * as Message from "../../src/Message.js"
 import { makeMockHttpClient, mockClockFromEffect } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
+import { fork, hasEnded } from "../edition/fiber.js"
+import { FetchHttpClient, HttpClient } from "../edition/http.js"
+import { TestClock } from "../edition/testClock.js"
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }))
@@ -31,7 +33,7 @@ type Transport = "MSW" | "MockHttpClient"
 
 const setup = (transport: Transport) =>
   Effect.gen(function*() {
-    const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Effect.clock) })
+    const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Clock.clockWith(Effect.succeed)) })
     let client: Layer.Layer<HttpClient.HttpClient>
     if (transport === "MSW") {
       server.use(...telegramHandlers(mock))
@@ -159,6 +161,11 @@ for (const transport of ["MSW", "MockHttpClient"] as const) {
           yield* run(BotApi.declineChatJoinRequest(SUPERGROUP, 45)),
           "400 Bad Request: HIDE_REQUESTER_MISSING"
         )
+        // A declined request is gone: approving it afterwards finds nothing.
+        assert.strictEqual(
+          yield* run(BotApi.approveChatJoinRequest(SUPERGROUP, 44)),
+          "400 Bad Request: HIDE_REQUESTER_MISSING"
+        )
         assert.strictEqual(
           yield* run(BotApi.approveChatJoinRequest(ALICE, BOB)),
           "400 Bad Request: the chat can't have join requests"
@@ -214,9 +221,9 @@ describe("the policies around the new methods (MockHttpClient, TestClock)", () =
     Effect.gen(function*() {
       const { layer, mock } = yield* setup("MockHttpClient")
       mock.injectFault({ method: "sendMessage", reply: { error_code: 429, retry_after: 3 } })
-      const fiber = yield* Policy.sendMessage(ALICE, "after the wait").pipe(Effect.provide(layer), Effect.fork)
+      const fiber = yield* Policy.sendMessage(ALICE, "after the wait").pipe(Effect.provide(layer), fork)
       yield* TestClock.adjust(Duration.millis(2_999))
-      assert.isNull(fiber.unsafePoll())
+      assert.isFalse(hasEnded(fiber))
       yield* TestClock.adjust(Duration.millis(1))
       const outcome = yield* Fiber.join(fiber)
       assert.strictEqual(outcome.attempts, 2)
@@ -237,7 +244,7 @@ describe("the policies around the new methods (MockHttpClient, TestClock)", () =
       const fiber = yield* Policy.sendMessage(ALICE, "retried", undefined, { retryTransient: true, jitter: false })
         .pipe(
           Effect.provide(layer),
-          Effect.fork
+          fork
         )
       yield* TestClock.adjust(Duration.millis(100))
       assert.strictEqual((yield* Fiber.join(fiber)).attempts, 2)
@@ -250,10 +257,12 @@ describe("the policies around the new methods (MockHttpClient, TestClock)", () =
         Effect.provide(layer)
       )
       mock.join(BOB, { invite_link: link.invite_link })
-      const outcome = yield* Effect.flatMap(
-        BotApi.BotApi,
-        (api) => Policy.resilient("approveChatJoinRequest", (id) => api.approveChatJoinRequest(id, BOB))(-987654321)
-      ).pipe(Effect.provide(layer))
+      const outcome = yield* Effect.gen(function*() {
+        const api = yield* BotApi.BotApi
+        return yield* Policy.resilient("approveChatJoinRequest", (id) => api.approveChatJoinRequest(id, BOB))(
+          -987654321
+        )
+      }).pipe(Effect.provide(layer))
       assert.strictEqual(Number(outcome.chatId), -1009876543210)
       assert.strictEqual(Number(outcome.migratedFrom), -987654321)
       assert.strictEqual((yield* getChatMember(-1009876543210, BOB).pipe(Effect.provide(layer))).status, "member")

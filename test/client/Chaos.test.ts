@@ -21,25 +21,8 @@
  *
  * Reproduce a failure with the seed (and path) printed by fast-check: CHAOS_SEED=… CHAOS_PATH=… npx vitest run <file>.
  */
-import { HttpClient } from "@effect/platform"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import {
-  Cause,
-  Clock,
-  Context,
-  Duration,
-  Effect,
-  Exit,
-  Fiber,
-  Logger,
-  LogLevel,
-  Option,
-  Random,
-  Redacted,
-  Ref,
-  Runtime,
-  TestClock
-} from "effect"
+import { Clock, Context, Duration, Effect, Exit, Fiber, Option, Redacted, Ref } from "effect"
 import * as fc from "fast-check"
 import * as BotApi from "../../src/BotApi.js"
 import type { BotApiError } from "../../src/BotApiError.js"
@@ -47,13 +30,20 @@ import * as ChatId from "../../src/ChatId.js"
 import * as ChatMigrations from "../../src/ChatMigrations.js"
 import * as FloodGate from "../../src/FloodGate.js"
 import * as Policy from "../../src/Policy.js"
+import { firstFailure, tapCause } from "../edition/cause.js"
+import { fork, poll } from "../edition/fiber.js"
+import { HttpClient } from "../edition/http.js"
+import { withAllLogLevels } from "../edition/logger.js"
+import { withRandomSeed } from "../edition/random.js"
+import { runPromiseHere } from "../edition/runtime.js"
+import { fastTestClock, TestClock } from "../edition/testClock.js"
+import { reasonName } from "../edition/transportReason.js"
 import {
   chaosParameters,
   chaosRuns,
   check,
   checkNoSecret,
   checkTyped,
-  fastTestClock,
   makeTally,
   trackUnhandledRejections
 } from "./ChaosSupport.js"
@@ -409,21 +399,21 @@ const runScenario = (s: Scenario) =>
 
     const start = yield* Clock.currentTimeMillis
     const fiber = yield* Policy.exportChatInviteLink(A, options).pipe(
-      Effect.tapErrorCause((cause) => Effect.logError("export failed", cause)),
+      tapCause((cause) => Effect.logError("export failed", cause)),
       Effect.provide(services),
       Effect.withTracer(tracer),
       Effect.provide(logger.layer),
-      Logger.withMinimumLogLevel(LogLevel.All),
-      Effect.withRandom(Random.make(s.randomSeed)),
+      withAllLogLevels,
+      withRandomSeed(s.randomSeed),
       Effect.exit,
       Effect.zip(Clock.currentTimeMillis),
-      Effect.fork
+      fork
     )
     // Every call ends within maxAttempts × (timeout + the longest wait it may accept).
     const longestWait = Math.max(s.maxFloodWaitMs, s.backoffCapMs)
     const boundMs = s.maxAttempts * (timeoutMs + longestWait) + 1
     yield* TestClock.adjust(Duration.millis(boundMs))
-    const polled = yield* Fiber.poll(fiber)
+    const polled = yield* poll(fiber)
     if (Option.isNone(polled)) {
       yield* Fiber.interrupt(fiber)
       check(false, () => `the call did not end within ${boundMs} ms of virtual time`)
@@ -437,7 +427,7 @@ const runScenario = (s: Scenario) =>
     tally.add(
       Exit.isSuccess(exit)
         ? "success"
-        : Cause.failureOption(exit.cause).pipe(
+        : firstFailure(exit.cause).pipe(
           Option.map((e) => e._tag),
           Option.getOrElse(() => "?")
         )
@@ -577,7 +567,7 @@ const checkCall = (
     )
     return
   }
-  const failureOf = Option.getOrThrow(Cause.failureOption(exit.cause))
+  const failureOf = Option.getOrThrow(firstFailure(exit.cause))
   switch (seen.kind) {
     case "link":
       check(false, () => `failed with ${failureOf._tag} after a success`)
@@ -597,7 +587,7 @@ const checkCall = (
     default:
       check(
         failureOf._tag === seen.tag &&
-          (seen.reason === undefined || (failureOf._tag === "TransportError" && failureOf.reason === seen.reason)),
+          (seen.reason === undefined || (failureOf._tag === "TransportError" && reasonName(failureOf) === seen.reason)),
         () => `failed with ${failureOf._tag} ${failureOf.message}, expected ${seen.tag} ${seen.reason ?? ""}`
       )
   }
@@ -615,8 +605,7 @@ describe("chaos: Policy.exportChatInviteLink against a scripted server", () => {
     () =>
       Effect.gen(function*() {
         yield* fastTestClock
-        const runtime = yield* Effect.runtime<never>()
-        const run = Runtime.runPromise(runtime)
+        const run = yield* runPromiseHere
         yield* Effect.promise(() =>
           fc.assert(
             fc.asyncProperty(scenario, (s) => run(runScenario(s))),

@@ -18,25 +18,8 @@
  *
  * Reproduce a failure with the seed (and path) printed by fast-check: CHAOS_SEED=… CHAOS_PATH=… npx vitest run <file>.
  */
-import { HttpClient } from "@effect/platform"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import {
-  Cause,
-  Clock,
-  Context,
-  Duration,
-  Effect,
-  Exit,
-  Fiber,
-  Logger,
-  LogLevel,
-  Option,
-  Random,
-  Redacted,
-  Ref,
-  Runtime,
-  TestClock
-} from "effect"
+import { Clock, Context, Duration, Effect, Exit, Fiber, Option, Redacted, Ref } from "effect"
 import * as fc from "fast-check"
 import { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
 import * as BotApi from "../../src/BotApi.js"
@@ -45,6 +28,13 @@ import * as ChatMigrations from "../../src/ChatMigrations.js"
 import * as FloodGate from "../../src/FloodGate.js"
 import { makeMockHttpClient, mockClockFromEffect } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
+import { firstFailure, tapCause } from "../edition/cause.js"
+import { fork, poll } from "../edition/fiber.js"
+import { HttpClient } from "../edition/http.js"
+import { withAllLogLevels } from "../edition/logger.js"
+import { withRandomSeed } from "../edition/random.js"
+import { runPromiseHere } from "../edition/runtime.js"
+import { fastTestClock, TestClock } from "../edition/testClock.js"
 import {
   chaosParameters,
   chaosRuns,
@@ -52,7 +42,6 @@ import {
   checkNoSecret,
   checkServerErrorsInjected,
   checkTyped,
-  fastTestClock,
   makeTally,
   trackUnhandledRejections
 } from "./ChaosSupport.js"
@@ -266,20 +255,20 @@ const runScenario = (mock: MockTelegram, s: Scenario) =>
 
     const start = yield* Clock.currentTimeMillis
     const fiber = yield* Policy.exportChatInviteLink(s.target, options).pipe(
-      Effect.tapErrorCause((cause) => Effect.logError("export failed", cause)),
+      tapCause((cause) => Effect.logError("export failed", cause)),
       Effect.provide(services),
       Effect.withTracer(tracer),
       Effect.provide(logger.layer),
-      Logger.withMinimumLogLevel(LogLevel.All),
-      Effect.withRandom(Random.make(s.randomSeed)),
+      withAllLogLevels,
+      withRandomSeed(s.randomSeed),
       Effect.exit,
       Effect.zip(Clock.currentTimeMillis),
-      Effect.fork
+      fork
     )
     const longestWait = Math.max(s.maxFloodWaitMs, s.backoffCapMs)
     const boundMs = s.maxAttempts * (s.timeoutMs + longestWait) + longestWait + 1
     yield* TestClock.adjust(Duration.millis(boundMs))
-    const polled = yield* Fiber.poll(fiber)
+    const polled = yield* poll(fiber)
     if (Option.isNone(polled)) {
       yield* Fiber.interrupt(fiber)
       check(false, () => `the call did not end within ${boundMs} ms of virtual time`)
@@ -339,7 +328,7 @@ const runScenario = (mock: MockTelegram, s: Scenario) =>
       }
       tally.add(result.migratedFrom === undefined ? "success" : "success after migration")
     } else {
-      tally.add(Cause.failureOption(exit.cause).pipe(Option.map((e) => e._tag), Option.getOrElse(() => "?")))
+      tally.add(firstFailure(exit.cause).pipe(Option.map((e) => e._tag), Option.getOrElse(() => "?")))
     }
     tally.add(`requests=${n}`)
     if (eventList.some((e) => e._tag === "FloodWait" && e.source === "gate")) tally.add("gate wait")
@@ -356,8 +345,11 @@ describe("chaos: Policy.exportChatInviteLink against the mock with injected faul
     () =>
       Effect.gen(function*() {
         yield* fastTestClock
-        const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Effect.clock), caps: { journalSize: 64 } })
-        const run = Runtime.runPromise(yield* Effect.runtime<never>())
+        const mock = MockTelegram.make({
+          clock: mockClockFromEffect(yield* Clock.clockWith(Effect.succeed)),
+          caps: { journalSize: 64 }
+        })
+        const run = yield* runPromiseHere
         yield* Effect.promise(() =>
           fc.assert(
             fc.asyncProperty(scenario, (s) => run(runScenario(mock, s))),

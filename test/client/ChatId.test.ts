@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Either, Schema } from "effect"
+import { Effect } from "effect"
 import * as fc from "fast-check"
 import * as ChatId from "../../src/ChatId.js"
+import * as Result from "../edition/result.js"
 
 const letter = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 const alnum = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -66,18 +67,18 @@ describe("ChatId", () => {
     }))
 
   it("property: every valid username is accepted, and breaking a rule is rejected", () => {
-    fc.assert(fc.property(validUsername, (name) => Either.isRight(ChatId.validate(`@${name}`))))
-    fc.assert(fc.property(validUsername, (name) => Either.isLeft(ChatId.validate(`@${name}_`))))
-    fc.assert(fc.property(validUsername, (name) => Either.isLeft(ChatId.validate(`@${name}__x`))))
+    fc.assert(fc.property(validUsername, (name) => Result.isSuccess(ChatId.validate(`@${name}`))))
+    fc.assert(fc.property(validUsername, (name) => Result.isFailure(ChatId.validate(`@${name}_`))))
+    fc.assert(fc.property(validUsername, (name) => Result.isFailure(ChatId.validate(`@${name}__x`))))
     fc.assert(
       fc.property(
         validUsername,
         fc.integer({ min: 0, max: 9 }),
-        (name, d) => Either.isLeft(ChatId.validate(`@${d}${name}`))
+        (name, d) => Result.isFailure(ChatId.validate(`@${d}${name}`))
       )
     )
     fc.assert(
-      fc.property(fc.string({ minLength: 33, maxLength: 60 }), (s) => Either.isLeft(ChatId.validate(`@${s}`)))
+      fc.property(fc.string({ minLength: 33, maxLength: 60 }), (s) => Result.isFailure(ChatId.validate(`@${s}`)))
     )
   })
 
@@ -85,23 +86,23 @@ describe("ChatId", () => {
     fc.assert(
       fc.property(
         fc.maxSafeInteger().filter((n) => n !== 0),
-        (n) => Either.getOrThrow(ChatId.validate(n)) === n && Either.getOrThrow(ChatId.validate(String(n))) === n
+        (n) => Result.getOrThrow(ChatId.validate(n)) === n && Result.getOrThrow(ChatId.validate(String(n))) === n
       )
     )
     fc.assert(
       fc.property(
         fc.double().filter((n) => !Number.isSafeInteger(n) || n === 0),
-        (n) => Either.isLeft(ChatId.validate(n))
+        (n) => Result.isFailure(ChatId.validate(n))
       )
     )
   })
 
   it("the schema decodes valid ids and rejects invalid ones; keys are case-insensitive for usernames", () => {
-    const decode = Schema.decodeUnknownEither(ChatId.ChatId)
-    assert.isTrue(Either.isRight(decode(-1001234567890)))
-    assert.isTrue(Either.isRight(decode("@My_Channel")))
-    assert.isTrue(Either.isLeft(decode("@a__b")))
-    assert.isTrue(Either.isLeft(decode(0)))
+    const decode = Result.decodeUnknownResult(ChatId.ChatId)
+    assert.isTrue(Result.isSuccess(decode(-1001234567890)))
+    assert.isTrue(Result.isSuccess(decode("@My_Channel")))
+    assert.isTrue(Result.isFailure(decode("@a__b")))
+    assert.isTrue(Result.isFailure(decode(0)))
     assert.strictEqual(ChatId.toKey(ChatId.unsafeMake("@My_Channel")), "@my_channel")
     assert.strictEqual(ChatId.toKey(ChatId.unsafeMake(-42)), "-42")
   })

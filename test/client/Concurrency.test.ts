@@ -9,9 +9,8 @@
  * current primary link is the one the last successful call got, the gate held back the calls while it was closed,
  * and the gate's bookkeeping is empty once its deadlines have passed.
  */
-import { HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Clock, Context, Duration, Effect, Exit, Fiber, Option, Redacted, Ref, TestClock } from "effect"
+import { Cause, Clock, Context, Duration, Effect, Exit, Fiber, Option, Redacted, Ref } from "effect"
 import { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
 import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
@@ -19,7 +18,11 @@ import * as ChatMigrations from "../../src/ChatMigrations.js"
 import * as FloodGate from "../../src/FloodGate.js"
 import { makeMockHttpClient, mockClockFromEffect } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
-import { batchingTestClock, checkServerErrorsInjected } from "./ChaosSupport.js"
+import { defects, firstFailure, isInterrupted } from "../edition/cause.js"
+import { fork, poll } from "../edition/fiber.js"
+import { HttpClient } from "../edition/http.js"
+import { batchingTestClock, TestClock } from "../edition/testClock.js"
+import { checkServerErrorsInjected } from "./ChaosSupport.js"
 
 const CALLS = 10_000
 const SUPERGROUP = -1001234567890
@@ -36,7 +39,7 @@ describe("concurrency", () => {
       Effect.gen(function*() {
         yield* batchingTestClock()
         const mock = MockTelegram.make({
-          clock: mockClockFromEffect(yield* Effect.clock),
+          clock: mockClockFromEffect(yield* Clock.clockWith(Effect.succeed)),
           // Long enough to hold every request of the run (about 17,000), for the check of its 5xx answers.
           caps: { journalSize: 40_000 }
         })
@@ -96,12 +99,12 @@ describe("concurrency", () => {
           Array.from({ length: CALLS }, (_, i) => TARGETS[i % TARGETS.length]!),
           (target) => Effect.exit(Policy.exportChatInviteLink(target, options)),
           { concurrency: "unbounded" }
-        ).pipe(Effect.provide(services), Effect.fork)
+        ).pipe(Effect.provide(services), fork)
         // The basic group is upgraded while the calls run.
         yield* TestClock.adjust("1500 millis")
         const basicTo = mock.upgradeGroup(BASIC)
         yield* TestClock.adjust("10 minutes")
-        const polled = yield* Fiber.poll(fiber)
+        const polled = yield* poll(fiber)
         assert.isTrue(Option.isSome(polled), "every call ended within 10 minutes of virtual time")
         const exits = yield* Fiber.join(fiber)
 
@@ -111,10 +114,10 @@ describe("concurrency", () => {
         for (const exit of exits) {
           const tag = Exit.isSuccess(exit)
             ? "success"
-            : Option.getOrElse(Option.map(Cause.failureOption(exit.cause), (e) => e._tag), () => "not a failure")
+            : Option.getOrElse(Option.map(firstFailure(exit.cause), (e) => e._tag), () => "not a failure")
           if (Exit.isFailure(exit)) {
-            assert.deepStrictEqual(Cause.defects(exit.cause).length, 0, Cause.pretty(exit.cause))
-            assert.isFalse(Cause.isInterrupted(exit.cause), Cause.pretty(exit.cause))
+            assert.deepStrictEqual(defects(exit.cause).length, 0, Cause.pretty(exit.cause))
+            assert.isFalse(isInterrupted(exit.cause), Cause.pretty(exit.cause))
           }
           tags.set(tag, (tags.get(tag) ?? 0) + 1)
         }

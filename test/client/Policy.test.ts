@@ -1,12 +1,17 @@
-import { KeyValueStore } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Deferred, Duration, Effect, Exit, Fiber, Layer, Metric, Option, Ref, TestClock } from "effect"
+import { Deferred, Duration, Effect, Fiber, Layer, Option, Ref } from "effect"
 import * as BotApi from "../../src/BotApi.js"
 import * as BotApiMetrics from "../../src/BotApiMetrics.js"
 import * as ChatId from "../../src/ChatId.js"
 import * as ChatMigrations from "../../src/ChatMigrations.js"
 import * as FloodGate from "../../src/FloodGate.js"
 import * as Policy from "../../src/Policy.js"
+import { isInterruptedExit } from "../edition/cause.js"
+import { fork, pending } from "../edition/fiber.js"
+import { KeyValueStore, storedText } from "../edition/keyValueStore.js"
+import { countFor } from "../edition/metric.js"
+import { TestClock } from "../edition/testClock.js"
+import { reasonName } from "../edition/transportReason.js"
 import {
   failure,
   flood,
@@ -34,8 +39,6 @@ const makeEvents = Effect.map(Ref.make<ReadonlyArray<Policy.PolicyEvent>>([]), (
   onEvent: (event: Policy.PolicyEvent) => Ref.update(ref, (all) => [...all, event])
 }))
 
-const pending = <A, E>(fiber: Fiber.RuntimeFiber<A, E>) => Effect.map(Fiber.poll(fiber), Option.isNone)
-
 const count = (sent: Ref.Ref<ReadonlyArray<Sent>>, chatId?: unknown) =>
   Effect.map(
     Ref.get(sent),
@@ -49,7 +52,7 @@ describe("Policy: flood wait", () => {
       const events = yield* makeEvents
       const fiber = yield* Policy.exportChatInviteLink(CHAT, { onEvent: events.onEvent }).pipe(
         Effect.provide(layerFor(client)),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("29999 millis")
       assert.isTrue(yield* pending(fiber))
@@ -83,7 +86,7 @@ describe("Policy: flood wait", () => {
     Effect.gen(function*() {
       const { client, sent } = yield* makeScripted([flood(60), ok(link(2))])
       const layer = layerFor(client)
-      const fiber = yield* Policy.exportChatInviteLink(CHAT).pipe(Effect.provide(layer), Effect.fork)
+      const fiber = yield* Policy.exportChatInviteLink(CHAT).pipe(Effect.provide(layer), fork)
       yield* TestClock.adjust("60 seconds")
       assert.strictEqual((yield* Fiber.join(fiber)).link, link(2))
       const { client: client2 } = yield* makeScripted([flood(60), ok(link(2))])
@@ -98,7 +101,7 @@ describe("Policy: flood wait", () => {
   it.effect("bounded by maxAttempts: five 429s in a row → five requests, then the FloodWaitError", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* makeScripted([flood(2)])
-      const fiber = yield* Policy.exportChatInviteLink(CHAT).pipe(Effect.provide(layerFor(client)), Effect.fork)
+      const fiber = yield* Policy.exportChatInviteLink(CHAT).pipe(Effect.provide(layerFor(client)), fork)
       yield* TestClock.adjust("8 seconds")
       const error = yield* Effect.flip(Fiber.join(fiber))
       assert.strictEqual(error._tag, "FloodWaitError")
@@ -110,11 +113,11 @@ describe("Policy: flood wait", () => {
       const { client, sent } = yield* makeScripted([flood(30), ok(link(2))])
       const gate = yield* FloodGate.makeMemory
       const layer = layerFor(client, {}, { gate })
-      const fiber = yield* Policy.exportChatInviteLink(CHAT).pipe(Effect.provide(layer), Effect.fork)
+      const fiber = yield* Policy.exportChatInviteLink(CHAT).pipe(Effect.provide(layer), fork)
       yield* TestClock.adjust("10 seconds")
       assert.isTrue(yield* pending(fiber))
-      const exit = yield* Fiber.interrupt(fiber)
-      assert.isTrue(Exit.isInterrupted(exit))
+      yield* Fiber.interrupt(fiber)
+      assert.isTrue(isInterruptedExit(yield* Fiber.await(fiber)))
       // The server's deadline still holds for others until it passes.
       assert.strictEqual(yield* gate.size, 1)
       yield* TestClock.adjust("1 hour")
@@ -142,7 +145,7 @@ describe("Policy: flood wait", () => {
       const fiber = yield* BotApi.exportChatInviteLink(CHAT).pipe(
         Effect.retry(Policy.floodWaitSchedule()),
         Effect.provide(layerFor(client)),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("11999 millis")
       assert.isTrue(yield* pending(fiber))
@@ -191,15 +194,15 @@ describe("Policy: shared flood gate", () => {
       const firstWaiting = yield* Deferred.make<void>()
       // The first call meets the 429 and starts its wait...
       const first = yield* Policy.exportChatInviteLink(CHAT, {
-        onEvent: (event) => Effect.zipRight(events.onEvent(event), Deferred.succeed(firstWaiting, void 0))
-      }).pipe(Effect.provide(layer), Effect.fork)
+        onEvent: (event) => Effect.andThen(events.onEvent(event), Deferred.succeed(firstWaiting, void 0))
+      }).pipe(Effect.provide(layer), fork)
       yield* Deferred.await(firstWaiting)
       // ...then N − 1 more start concurrently for the same chat, and one for another chat.
       const others = yield* Effect.all(
         Array.from({ length: N - 1 }, () => Policy.exportChatInviteLink(CHAT, { onEvent: events.onEvent })),
         { concurrency: "unbounded" }
-      ).pipe(Effect.provide(layer), Effect.fork)
-      const elsewhere = yield* Policy.exportChatInviteLink(OTHER).pipe(Effect.provide(layer), Effect.fork)
+      ).pipe(Effect.provide(layer), fork)
+      const elsewhere = yield* Policy.exportChatInviteLink(OTHER).pipe(Effect.provide(layer), fork)
       yield* TestClock.adjust("1 millis")
       // Another scope goes on.
       assert.strictEqual((yield* Fiber.join(elsewhere)).link, link(9))
@@ -228,11 +231,11 @@ describe("Policy: shared flood gate", () => {
       const first = yield* Policy.exportChatInviteLink(CHAT, {
         floodGateScope: "bot",
         onEvent: () => Deferred.succeed(waiting, void 0)
-      }).pipe(Effect.provide(layer), Effect.fork)
+      }).pipe(Effect.provide(layer), fork)
       yield* Deferred.await(waiting)
       const elsewhere = yield* Policy.exportChatInviteLink(OTHER, { floodGateScope: "bot" }).pipe(
         Effect.provide(layer),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("6999 millis")
       assert.isTrue(yield* pending(elsewhere))
@@ -251,7 +254,7 @@ describe("Policy: shared flood gate", () => {
       // This caller accepts 10 minutes and waits; it closed the gate for 600 s.
       const patient = yield* Policy.exportChatInviteLink(CHAT, { maxFloodWait: "10 minutes" }).pipe(
         Effect.provide(layer),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("1 millis")
       const error = yield* Policy.exportChatInviteLink(CHAT).pipe(Effect.flip, Effect.provide(layer))
@@ -353,14 +356,19 @@ describe("Policy: migrate-then-retry", () => {
   it.effect("the KeyValueStore registry persists the move: a new registry over the same store knows it", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* makeUpgraded
-      const store = yield* Effect.provide(KeyValueStore.KeyValueStore, KeyValueStore.layerMemory)
+      const store = yield* Effect.provide(
+        Effect.gen(function*() {
+          return yield* KeyValueStore.KeyValueStore
+        }),
+        KeyValueStore.layerMemory
+      )
       const storeLayer = Layer.succeed(KeyValueStore.KeyValueStore, store)
       const registryLayer = ChatMigrations.layerKeyValueStore().pipe(Layer.provide(storeLayer))
       const run = Policy.exportChatInviteLink(OLD).pipe(
         Effect.provide(layerFor(client, {}, { migrations: registryLayer }))
       )
       assert.strictEqual((yield* run).chatId, id(NEW))
-      assert.deepStrictEqual(yield* store.get(`telegram-chat-migration:${OLD}`), Option.some(String(NEW)))
+      assert.deepStrictEqual(yield* storedText(store, `telegram-chat-migration:${OLD}`), Option.some(String(NEW)))
       // A fresh layer (as after a restart) over the same store.
       const again = yield* run
       assert.deepStrictEqual(again, { link: link(5), chatId: id(NEW), migratedFrom: id(OLD), attempts: 1 })
@@ -385,7 +393,7 @@ describe("Policy: transient retry", () => {
         ...noJitter,
         requestTimeout: "1 second",
         onEvent: events.onEvent
-      }).pipe(Effect.provide(layerFor(client)), Effect.fork)
+      }).pipe(Effect.provide(layerFor(client)), fork)
       yield* TestClock.adjust("99 millis")
       assert.strictEqual(yield* count(sent), 1)
       yield* TestClock.adjust("1 millis")
@@ -417,7 +425,7 @@ describe("Policy: transient retry", () => {
         backoffBase: "100 millis",
         backoffCap: "300 millis",
         onEvent: capped.onEvent
-      }).pipe(Effect.provide(layerFor(client)), Effect.fork)
+      }).pipe(Effect.provide(layerFor(client)), fork)
       yield* TestClock.adjust("10 seconds")
       assert.strictEqual((yield* Effect.flip(Fiber.join(fiber)))._tag, "TransportError")
       const delays = (yield* Ref.get(capped.ref)).flatMap((e) =>
@@ -428,7 +436,7 @@ describe("Policy: transient retry", () => {
       const jittered = yield* makeEvents
       const fiber2 = yield* Policy.exportChatInviteLink(CHAT, { onEvent: jittered.onEvent }).pipe(
         Effect.provide(layerFor(client)),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("10 seconds")
       yield* Effect.flip(Fiber.join(fiber2))
@@ -455,11 +463,11 @@ describe("Policy: transient retry", () => {
       const { client, sent } = yield* makeScripted(replies)
       const fiber = yield* Policy.exportChatInviteLink(CHAT, noJitter).pipe(
         Effect.provide(layerFor(client)),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("1 minute")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Network")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Network")
       assert.strictEqual(yield* count(sent), 5)
     }))
 
@@ -500,9 +508,12 @@ describe("Policy: resilient over any operation", () => {
         flood(1),
         ok({ id: CHAT, type: "supergroup", invite_link: link(7) })
       ])
-      const fiber = yield* Effect.flatMap(BotApi.BotApi, (api) => Policy.resilient("getChat", api.getChat)(CHAT)).pipe(
+      const fiber = yield* Effect.gen(function*() {
+        const api = yield* BotApi.BotApi
+        return yield* Policy.resilient("getChat", api.getChat)(CHAT)
+      }).pipe(
         Effect.provide(layerFor(client)),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("1 second")
       const outcome = yield* Fiber.join(fiber)
@@ -520,7 +531,7 @@ describe("Policy: tracing and metrics", () => {
       const fiber = yield* Policy.exportChatInviteLink(CHAT).pipe(
         Effect.provide(layerFor(client)),
         Effect.withTracer(tracer),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("1 second")
       yield* Fiber.join(fiber)
@@ -541,8 +552,7 @@ describe("Policy: tracing and metrics", () => {
 
   it.effect("counts requests, flood waits, migrations and transient retries per method", () =>
     Effect.gen(function*() {
-      const value = (counter: Metric.Metric.Counter<number>) =>
-        Effect.map(Metric.value(Metric.tagged(counter, "method", "exportChatInviteLink")), (state) => state.count)
+      const value = (counter: typeof BotApiMetrics.requests) => countFor(counter, "exportChatInviteLink")
       const before = yield* Effect.all([
         value(BotApiMetrics.requests),
         value(BotApiMetrics.floodWaits),
@@ -558,7 +568,7 @@ describe("Policy: tracing and metrics", () => {
       yield* Policy.exportChatInviteLink(-11).pipe(Effect.provide(layerFor(client)))
       const fiber = yield* Policy.exportChatInviteLink(CHAT, { jitter: false }).pipe(
         Effect.provide(layerFor(flaky)),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("2 seconds")
       yield* Fiber.join(fiber)

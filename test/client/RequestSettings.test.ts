@@ -2,12 +2,16 @@
  * Per-call settings are public and travel with the fiber, not with one service: they work on a BotApi the user built
  * (a wrapper around the library's, or one written from scratch over `BotApi.fromCall`).
  */
-import { HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, Fiber, FiberRef, Layer, Option, Redacted, Ref, TestClock } from "effect"
+import { Duration, Effect, Fiber, Layer, Option, Redacted, Ref } from "effect"
 import * as BotApi from "../../src/BotApi.js"
 import { TransportError } from "../../src/BotApiError.js"
+import { timeoutFail } from "../../src/edition/combinators.js"
 import * as Policy from "../../src/Policy.js"
+import { fork, poll } from "../edition/fiber.js"
+import { HttpClient } from "../edition/http.js"
+import { TestClock } from "../edition/testClock.js"
+import { reasonName, reasonOf } from "../edition/transportReason.js"
 import { hang, makeScripted, TOKEN } from "./support.js"
 
 const CHAT = -1001234567890
@@ -19,7 +23,7 @@ const userWrappedLayer = (client: HttpClient.HttpClient, calls: Ref.Ref<number>)
     BotApi.make({ token: Redacted.make(TOKEN) }).pipe(
       Effect.map((api) =>
         BotApi.fromCall((method, params, result) =>
-          Effect.zipRight(Ref.update(calls, (n) => n + 1), api.call(method, params, result))
+          Effect.andThen(Ref.update(calls, (n) => n + 1), api.call(method, params, result))
         )
       )
     )
@@ -31,24 +35,23 @@ const handWrittenLayer = (seen: Ref.Ref<ReadonlyArray<{ timeout: number | undefi
     BotApi.BotApi,
     BotApi.fromCall((method, params) =>
       Effect.gen(function*() {
-        const timeout = yield* FiberRef.get(BotApi.currentRequestTimeout)
-        const attempt = yield* FiberRef.get(BotApi.currentAttempt)
+        const timeout = yield* BotApi.currentRequestTimeout
+        const attempt = yield* BotApi.currentAttempt
         yield* Ref.update(
           seen,
           (all) => [...all, { timeout: Option.getOrUndefined(Option.map(timeout, Duration.toMillis)), attempt }]
         )
-        return yield* Effect.never.pipe(
-          Effect.timeoutFail({
-            duration: Option.getOrElse(timeout, () => Duration.seconds(10)),
-            onTimeout: () =>
-              new TransportError({
-                method,
-                chatId: params.chat_id as number,
-                reason: "Timeout",
-                status: undefined,
-                description: "no answer"
-              })
-          })
+        return yield* timeoutFail(
+          Effect.never,
+          Option.getOrElse(timeout, () => Duration.seconds(10)),
+          () =>
+            new TransportError({
+              method,
+              chatId: params.chat_id as number,
+              reason: reasonOf("Timeout"),
+              status: undefined,
+              description: "no answer"
+            })
         )
       })
     )
@@ -62,13 +65,13 @@ describe("BotApi: public per-call settings", () => {
       const fiber = yield* BotApi.exportChatInviteLink(CHAT).pipe(
         BotApi.withRequestTimeout("2 seconds"),
         Effect.provide(userWrappedLayer(client, calls)),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("1999 millis")
-      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      assert.isTrue(Option.isNone(yield* poll(fiber)))
       yield* TestClock.adjust("1 millis")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Timeout")
       assert.strictEqual(yield* Ref.get(calls), 1)
     }))
 
@@ -81,15 +84,15 @@ describe("BotApi: public per-call settings", () => {
         maxAttempts: 2,
         jitter: false
       })
-        .pipe(Effect.provide(Layer.merge(userWrappedLayer(client, calls), Policy.layerMemory)), Effect.fork)
+        .pipe(Effect.provide(Layer.merge(userWrappedLayer(client, calls), Policy.layerMemory)), fork)
       yield* TestClock.adjust("1000 millis")
       assert.strictEqual((yield* Ref.get(sent)).length, 1)
       // 100 ms backoff, then the second attempt times out 1 s later.
       yield* TestClock.adjust("1099 millis")
-      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      assert.isTrue(Option.isNone(yield* poll(fiber)))
       yield* TestClock.adjust("1 millis")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Timeout")
       assert.deepStrictEqual((yield* Ref.get(sent)).map((r) => r.at), [0, 1100])
       assert.strictEqual(yield* Ref.get(calls), 2)
     }))
@@ -102,10 +105,10 @@ describe("BotApi: public per-call settings", () => {
         maxAttempts: 3,
         jitter: false
       })
-        .pipe(Effect.provide(Layer.merge(handWrittenLayer(seen), Policy.layerMemory)), Effect.fork)
+        .pipe(Effect.provide(Layer.merge(handWrittenLayer(seen), Policy.layerMemory)), fork)
       yield* TestClock.adjust("20 seconds")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Timeout")
       assert.deepStrictEqual(yield* Ref.get(seen), [
         { timeout: 3000, attempt: 1 },
         { timeout: 3000, attempt: 2 },
@@ -113,7 +116,7 @@ describe("BotApi: public per-call settings", () => {
       ])
       // Outside a policy: the defaults (no override, attempt 1).
       yield* Ref.set(seen, [])
-      const alone = yield* BotApi.exportChatInviteLink(CHAT).pipe(Effect.provide(handWrittenLayer(seen)), Effect.fork)
+      const alone = yield* BotApi.exportChatInviteLink(CHAT).pipe(Effect.provide(handWrittenLayer(seen)), fork)
       yield* TestClock.adjust("10 seconds")
       yield* Effect.flip(Fiber.join(alone))
       assert.deepStrictEqual(yield* Ref.get(seen), [{ timeout: undefined, attempt: 1 }])

@@ -3,16 +3,27 @@
  * stack and cause chain, the Cause, log lines, spans, policy events) holds the token's secret, even when the
  * platform's own errors (whose messages carry the URL) and the server's answers contain it.
  */
-import { FetchHttpClient, type HttpClient, HttpClientError, HttpClientRequest } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { Effect, Exit, Fiber, Layer, Logger, LogLevel, Redacted, Ref, Schema, TestClock } from "effect"
+import { Effect, Exit, Fiber, Layer, Redacted, Ref, Schema } from "effect"
 import { createServer, type Server } from "node:net"
 import { inspect } from "node:util"
 import { MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import * as BotApi from "../../src/BotApi.js"
 import * as Policy from "../../src/Policy.js"
 import * as UndiciHttpClient from "../../src/UndiciHttpClient.js"
+import { tapCause } from "../edition/cause.js"
+import { fork } from "../edition/fiber.js"
+import {
+  FetchHttpClient,
+  type HttpClient,
+  HttpClientRequest,
+  nodeHttpLayer,
+  nodeUndiciLayer,
+  transportError
+} from "../edition/http.js"
+import { withAllLogLevels } from "../edition/logger.js"
+import { TestClock } from "../edition/testClock.js"
+import { reasonName } from "../edition/transportReason.js"
 import {
   causeTexts,
   failure,
@@ -78,12 +89,12 @@ const observe = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     const { spans, tracer } = makeRecordingTracer()
     const logger = makeRecordingLogger()
     const fiber = yield* effect.pipe(
-      Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+      tapCause((cause) => Effect.logError("call failed", cause)),
       Effect.withTracer(tracer),
       Effect.provide(logger.layer),
-      Logger.withMinimumLogLevel(LogLevel.All),
+      withAllLogLevels,
       Effect.exit,
-      Effect.fork
+      fork
     )
     yield* TestClock.adjust("1 hour")
     const exit = yield* Fiber.join(fiber)
@@ -106,10 +117,7 @@ const assertNoLeak = (texts: ReadonlyArray<string>, label: string) => {
 describe("token secrecy", () => {
   it.effect("the sweep is not vacuous: the platform's own RequestError shows the token", () =>
     Effect.sync(() => {
-      const error = new HttpClientError.RequestError({
-        request: HttpClientRequest.post(URL_WITH_TOKEN),
-        reason: "Transport"
-      })
+      const error = transportError(HttpClientRequest.post(URL_WITH_TOKEN))
       assert.isTrue(leaks(error.message))
       assert.isTrue(leaks(inspect(error)))
     }))
@@ -206,7 +214,7 @@ describe("token secrecy", () => {
         BotApi.call("getMe", { n: 1n }, Schema.Unknown).pipe(Effect.provide(layerFor(client)))
       )
       const error = yield* Effect.flip(exit)
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Encode")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Encode")
       assertNoLeak(texts, "encode")
     }))
 
@@ -246,8 +254,8 @@ describe("token secrecy with the platform's own errors", () => {
 
   const transports: ReadonlyArray<[string, Layer.Layer<HttpClient.HttpClient>]> = [
     ["FetchHttpClient", FetchHttpClient.layer],
-    ["NodeHttpClient (undici)", NodeHttpClient.layerUndici],
-    ["NodeHttpClient (node:http)", NodeHttpClient.layer],
+    ["NodeHttpClient (undici)", nodeUndiciLayer],
+    ["NodeHttpClient (node:http)", nodeHttpLayer],
     ["UndiciHttpClient (direct path)", UndiciHttpClient.layer]
   ]
 
@@ -257,10 +265,10 @@ describe("token secrecy with the platform's own errors", () => {
       const { spans, tracer } = makeRecordingTracer()
       const logger = makeRecordingLogger()
       const exit = yield* effect.pipe(
-        Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+        tapCause((cause) => Effect.logError("call failed", cause)),
         Effect.withTracer(tracer),
         Effect.provide(logger.layer),
-        Logger.withMinimumLogLevel(LogLevel.All),
+        withAllLogLevels,
         Effect.exit
       )
       assert.isTrue(Exit.isFailure(exit), "the scenario must fail")
@@ -290,7 +298,7 @@ describe("token secrecy with the platform's own errors", () => {
           )
           const direct = yield* observeLive(BotApi.exportChatInviteLink(-1001234567890).pipe(Effect.provide(layer)))
           const error = yield* Effect.flip(direct.exit)
-          assert.strictEqual<unknown>(error._tag === "TransportError" && error.reason, reason, inspect(error))
+          assert.strictEqual<unknown>(error._tag === "TransportError" && reasonName(error), reason, inspect(error))
           assertNoLeak(direct.texts, `${name}, ${scenario}`)
           const events = yield* Ref.make<ReadonlyArray<Policy.PolicyEvent>>([])
           const policy = yield* observeLive(

@@ -2,15 +2,20 @@
  * The lean transport: an ordinary HttpClient, and a direct path for BotApi whose timeouts run on Effect's Clock
  * (one timer for every request, driven here by the TestClock) and which aborts what it gives up on.
  */
-import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { Duration, Effect, Exit, Fiber, Layer, Option, Redacted, TestClock } from "effect"
+import { Duration, Effect, Fiber, Layer, Option, Redacted } from "effect"
 import { DEFAULT_BOT_TOKEN, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
 import * as BotApi from "../../src/BotApi.js"
-import { timersOf } from "../../src/edition/timers.js"
+import type { DurationInput } from "../../src/edition/duration.js"
+import { currentTimers } from "../../src/edition/timers.js"
 import { makeDeadlines } from "../../src/internal/deadlines.js"
 import { DirectTransportTypeId, type PostCallback } from "../../src/internal/directTransport.js"
 import * as UndiciHttpClient from "../../src/UndiciHttpClient.js"
+import { isInterruptedExit } from "../edition/cause.js"
+import { fork, poll } from "../edition/fiber.js"
+import { HttpClient, HttpClientRequest } from "../edition/http.js"
+import { TestClock } from "../edition/testClock.js"
+import { reasonName } from "../edition/transportReason.js"
 
 let server: RunningMockServer
 beforeAll(async () => {
@@ -36,7 +41,7 @@ const makeManualTransport = () => {
   return { client, pending }
 }
 
-const botApiOver = (client: HttpClient.HttpClient, requestTimeout?: Duration.DurationInput) =>
+const botApiOver = (client: HttpClient.HttpClient, requestTimeout?: DurationInput) =>
   BotApi.layer({ token: Redacted.make(DEFAULT_BOT_TOKEN), apiRoot: "http://127.0.0.1:9", requestTimeout }).pipe(
     Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
   )
@@ -82,15 +87,15 @@ describe("the direct path's deadlines (TestClock)", () => {
       const { client, pending } = makeManualTransport()
       const fiber = yield* BotApi.exportChatInviteLink(CHAT).pipe(
         Effect.provide(botApiOver(client, "3 seconds")),
-        Effect.fork
+        fork
       )
       yield* TestClock.adjust("2999 millis")
-      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      assert.isTrue(Option.isNone(yield* poll(fiber)))
       assert.strictEqual(pending.length, 1)
       assert.isFalse(pending[0]!.aborted)
       yield* TestClock.adjust("1 millis")
       const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Timeout")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Timeout")
       assert.isTrue(pending[0]!.aborted)
       // A late answer changes nothing.
       pending[0]!.callback(undefined, 200, `{"ok":true,"result":"https://t.me/+late"}`)
@@ -104,9 +109,9 @@ describe("the direct path's deadlines (TestClock)", () => {
         BotApi.exportChatInviteLink(CHAT).pipe(
           BotApi.withRequestTimeout(Duration.seconds(seconds)),
           Effect.provide(layer),
-          Effect.fork
+          fork
         ))
-      const ended = () => Effect.forEach(fibers, (fiber) => Effect.map(Fiber.poll(fiber), Option.isSome))
+      const ended = () => Effect.forEach(fibers, (fiber) => Effect.map(poll(fiber), Option.isSome))
       yield* TestClock.adjust("1999 millis")
       assert.deepStrictEqual(yield* ended(), [false, false, false, false])
       yield* TestClock.adjust("1 millis")
@@ -124,17 +129,16 @@ describe("the direct path's deadlines (TestClock)", () => {
   it.effect("interrupting the caller aborts the request and clears its deadline", () =>
     Effect.gen(function*() {
       const { client, pending } = makeManualTransport()
-      const fiber = yield* BotApi.exportChatInviteLink(CHAT).pipe(Effect.provide(botApiOver(client)), Effect.fork)
+      const fiber = yield* BotApi.exportChatInviteLink(CHAT).pipe(Effect.provide(botApiOver(client)), fork)
       yield* TestClock.adjust("1 second")
       yield* Fiber.interrupt(fiber)
       assert.isTrue(pending[0]!.aborted)
-      assert.isTrue(Exit.isInterrupted(yield* Fiber.await(fiber)))
+      assert.isTrue(isInterruptedExit(yield* Fiber.await(fiber)))
     }))
 
   it.effect("the deadline list is empty once every request has ended", () =>
     Effect.gen(function*() {
-      const clock = yield* Effect.clock
-      const deadlines = makeDeadlines(timersOf(clock))
+      const deadlines = makeDeadlines(yield* currentTimers)
       const fired: Array<number> = []
       const cancel = [3000, 1000, 2000].map((ms) => deadlines.add(ms, () => fired.push(ms)))
       assert.strictEqual(deadlines.size(), 3)

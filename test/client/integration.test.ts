@@ -4,9 +4,8 @@
  * too, so every wait here is virtual: the test moves the clock only after the client has reported (through its
  * policy events) that it is waiting.
  */
-import { FetchHttpClient } from "@effect/platform"
 import { afterAll, afterEach, assert, beforeAll, describe, it } from "@effect/vitest"
-import { Duration, Effect, Fiber, Layer, Option, Queue, Redacted, Runtime, TestClock } from "effect"
+import { Clock, Duration, Effect, Fiber, Layer, Option, Queue, Redacted } from "effect"
 import { setupServer } from "msw/node"
 import { inspect } from "node:util"
 import { DEFAULT_BOT_TOKEN, MockTelegram } from "telegram-bot-api-mock"
@@ -15,6 +14,11 @@ import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
 import { mockClockFromEffect } from "../../src/MockHttpClient.js"
 import * as Policy from "../../src/Policy.js"
+import { fork, poll } from "../edition/fiber.js"
+import { FetchHttpClient } from "../edition/http.js"
+import { runPromiseHere } from "../edition/runtime.js"
+import { TestClock } from "../edition/testClock.js"
+import { reasonName } from "../edition/transportReason.js"
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }))
@@ -37,13 +41,13 @@ const id = ChatId.unsafeMake
  * when it starts waiting (on the TestClock).
  */
 const setup = Effect.gen(function*() {
-  const clock = yield* Effect.clock
-  const runtime = yield* Effect.runtime<never>()
+  const clock = yield* Clock.clockWith(Effect.succeed)
+  const run = yield* runPromiseHere
   const delays = yield* Queue.unbounded<number>()
   const mock = MockTelegram.make({ clock: mockClockFromEffect(clock) })
   server.use(
     ...telegramHandlers(mock, {
-      sleep: (ms) => Runtime.runPromise(runtime)(Effect.zipRight(Queue.offer(delays, ms), Effect.sleep(ms)))
+      sleep: (ms) => run(Effect.andThen(Queue.offer(delays, ms), Effect.sleep(ms)))
     })
   )
   const events = yield* Queue.unbounded<Policy.PolicyEvent>()
@@ -165,14 +169,14 @@ describe("integration: the client against the mock (MSW + FetchHttpClient)", () 
         chat_id: SUPERGROUP,
         reply: { error_code: 429, retry_after: 7 }
       })
-      const fiber = yield* Policy.exportChatInviteLink(SUPERGROUP, options).pipe(Effect.provide(layer), Effect.fork)
+      const fiber = yield* Policy.exportChatInviteLink(SUPERGROUP, options).pipe(Effect.provide(layer), fork)
       const event = yield* Queue.take(events)
       assert.deepStrictEqual(event._tag === "FloodWait" && [event.source, Duration.toMillis(event.retryAfter)], [
         "server",
         7000
       ])
       yield* TestClock.adjust("6999 millis")
-      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      assert.isTrue(Option.isNone(yield* poll(fiber)))
       assert.deepStrictEqual(journalOf(mock, SUPERGROUP), [429])
       yield* TestClock.adjust("1 millis")
       const result = yield* Fiber.join(fiber)
@@ -193,10 +197,10 @@ describe("integration: the client against the mock (MSW + FetchHttpClient)", () 
         })
       const results = yield* Effect.gen(function*() {
         yield* Policy.exportChatInviteLink(SUPERGROUP)
-        const second = yield* Effect.fork(Policy.exportChatInviteLink(SUPERGROUP, options))
+        const second = yield* fork(Policy.exportChatInviteLink(SUPERGROUP, options))
         const serverWait = yield* waitFor("server")
         assert.isTrue(Duration.equals(serverWait, Duration.seconds(10)))
-        const third = yield* Effect.fork(Policy.exportChatInviteLink(SUPERGROUP, options))
+        const third = yield* fork(Policy.exportChatInviteLink(SUPERGROUP, options))
         yield* waitFor("gate")
         yield* TestClock.adjust("9999 millis")
         assert.deepStrictEqual(journalOf(mock, SUPERGROUP), [200, 429])
@@ -228,7 +232,7 @@ describe("integration: the client against the mock (MSW + FetchHttpClient)", () 
       }
       const fiber = yield* Policy.exportChatInviteLink(SUPERGROUP, { ...options, requestTimeout: "1 second" }).pipe(
         Effect.provide(layer),
-        Effect.fork
+        fork
       )
       const reasons: Array<string> = []
       for (let retry = 0; retry < 4; retry++) {
@@ -259,7 +263,7 @@ describe("integration: the client against the mock (MSW + FetchHttpClient)", () 
     Effect.gen(function*() {
       const { delays, layer, mock } = yield* setup
       mock.injectFault({ method: "exportChatInviteLink", chat_id: SUPERGROUP, reply: { delay_ms: 200 } })
-      const fiber = yield* BotApi.exportChatInviteLink(SUPERGROUP).pipe(Effect.provide(layer), Effect.fork)
+      const fiber = yield* BotApi.exportChatInviteLink(SUPERGROUP).pipe(Effect.provide(layer), fork)
       assert.strictEqual(yield* Queue.take(delays), 200)
       yield* TestClock.adjust("200 millis")
       assert.match(yield* Fiber.join(fiber), LINK)
@@ -270,7 +274,7 @@ describe("integration: the client against the mock (MSW + FetchHttpClient)", () 
       const { layer, mock } = yield* setup
       mock.injectFault({ method: "exportChatInviteLink", reply: { drop: true } })
       const error = yield* BotApi.exportChatInviteLink(SUPERGROUP).pipe(Effect.flip, Effect.provide(layer))
-      assert.strictEqual(error._tag === "TransportError" && error.reason, "Network")
+      assert.strictEqual(error._tag === "TransportError" && reasonName(error), "Network")
       const secret = DEFAULT_BOT_TOKEN.split(":")[1]!
       for (const text of [error.message, inspect(error, { depth: null, showHidden: true }), JSON.stringify(error)]) {
         assert.notInclude(text, secret)

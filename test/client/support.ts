@@ -2,13 +2,15 @@
  * Test support: a fake HttpClient that answers Bot API requests from a handler, counting them; a recording tracer;
  * a recording logger; and a sweep that looks for the token's secret in everything an error exposes.
  */
-import { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
-import type { HttpClientRequest } from "@effect/platform"
-import { Cause, Clock, Context, Effect, Layer, Logger, type Option, Redacted, Ref, Tracer } from "effect"
+import { Cause, Clock, type Context, Effect, type Exit, Layer, type Option, Redacted, Ref, type Tracer } from "effect"
 import { inspect } from "node:util"
 import * as BotApi from "../../src/BotApi.js"
 import * as ChatMigrations from "../../src/ChatMigrations.js"
 import * as FloodGate from "../../src/FloodGate.js"
+import { defects, failures, prettyAll } from "../edition/cause.js"
+import { HttpClient, type HttpClientRequest, HttpClientResponse, transportError } from "../edition/http.js"
+import { loggerLayer } from "../edition/logger.js"
+import { makeTracer, type SpanStart } from "../edition/tracer.js"
 
 export const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 export const SECRET = "ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
@@ -108,9 +110,7 @@ export const makeFake = (
               )
             )
           case "RequestError":
-            return yield* new HttpClientError.RequestError({
-              request,
-              reason: "Transport",
+            return yield* transportError(request, {
               cause: new TypeError(`fetch failed: connect ECONNREFUSED for ${url.toString()}`),
               description: `could not reach ${url.toString()}`
             })
@@ -126,7 +126,7 @@ export const makeFake = (
 export const makeScripted = (replies: ReadonlyArray<Reply>) =>
   makeFake((_, index) => Effect.succeed(replies[Math.min(index, replies.length - 1)]!))
 
-/** BotApi over the given client, plus a flood gate and a migration registry (in memory unless given). */
+/** BotApi over the given client, plus a flood gate and a migration registry (fresh, in memory, unless given). */
 export const layerFor = (
   client: HttpClient.HttpClient,
   options?: Partial<BotApi.Options>,
@@ -139,35 +139,40 @@ export const layerFor = (
     BotApi.layer({ token: Redacted.make(TOKEN), ...options }).pipe(
       Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
     ),
-    services?.gate === undefined ? FloodGate.layerMemory : Layer.succeed(FloodGate.FloodGate, services.gate),
-    services?.migrations ?? ChatMigrations.layerMemory
+    services?.gate === undefined
+      ? Layer.effect(FloodGate.FloodGate, FloodGate.makeMemory)
+      : Layer.succeed(FloodGate.FloodGate, services.gate),
+    services?.migrations ?? Layer.effect(ChatMigrations.ChatMigrations, ChatMigrations.makeMemory)
   )
 
 /** A span kept by {@link makeRecordingTracer}. */
 export class RecordedSpan implements Tracer.Span {
   readonly _tag = "Span"
+  readonly name: string
   readonly spanId: string
   readonly traceId: string
+  readonly parent: Option.Option<Tracer.AnySpan>
+  readonly annotations: Context.Context<never>
+  /** The annotations, under the name Effect 3's spans give them. */
+  readonly context: Context.Context<never>
+  readonly kind: Tracer.SpanKind
   readonly sampled = true
   status: Tracer.SpanStatus
   readonly attributes = new Map<string, unknown>()
   readonly events: Array<[string, bigint, Record<string, unknown>]> = []
   readonly links: Array<Tracer.SpanLink>
-  constructor(
-    readonly name: string,
-    readonly parent: Option.Option<Tracer.AnySpan>,
-    readonly context: Context.Context<never>,
-    links: ReadonlyArray<Tracer.SpanLink>,
-    startTime: bigint,
-    readonly kind: Tracer.SpanKind,
-    id: number
-  ) {
-    this.status = { _tag: "Started", startTime }
-    this.links = [...links]
+  constructor(start: SpanStart, id: number) {
+    this.name = start.name
+    this.parent = start.parent
+    this.annotations = start.annotations
+    this.context = start.annotations
+    this.kind = start.kind
+    this.status = { _tag: "Started", startTime: start.startTime }
+    this.links = [...start.links]
     this.spanId = `span-${id}`
-    this.traceId = parent._tag === "Some" ? parent.value.traceId : `trace-${id}`
+    this.traceId = start.parent._tag === "Some" ? start.parent.value.traceId : `trace-${id}`
   }
-  end(endTime: bigint, exit: import("effect").Exit.Exit<unknown, unknown>): void {
+  end(endTime: bigint, exit: Exit.Exit<unknown, unknown>): void {
     this.status = { _tag: "Ended", startTime: this.status.startTime, endTime, exit }
   }
   attribute(key: string, value: unknown): void {
@@ -184,26 +189,21 @@ export class RecordedSpan implements Tracer.Span {
 /** A tracer keeping every span it makes. */
 export const makeRecordingTracer = (): { readonly tracer: Tracer.Tracer; readonly spans: Array<RecordedSpan> } => {
   const spans: Array<RecordedSpan> = []
-  const tracer = Tracer.make({
-    span: (name, parent, context, links, startTime, kind) => {
-      const span = new RecordedSpan(name, parent, context, links, startTime, kind, spans.length)
-      spans.push(span)
-      return span
-    },
-    context: (f) => f()
+  const tracer = makeTracer((start) => {
+    const span = new RecordedSpan(start, spans.length)
+    spans.push(span)
+    return span
   })
   return { tracer, spans }
 }
 
-/** A logger keeping every line (message, annotations, cause) as text. */
+/** A logger keeping every line (message, annotations, spans, cause) as text, replacing the default one. */
 export const makeRecordingLogger = (): { readonly layer: Layer.Layer<never>; readonly lines: Array<string> } => {
   const lines: Array<string> = []
-  const logger = Logger.make(({ annotations, cause, message, spans }) => {
-    lines.push(inspect({ message, annotations: [...annotations], spans: [...spans], cause: Cause.pretty(cause) }, {
-      depth: null
-    }))
+  const layer = loggerLayer(({ annotations, cause, message, spans }) => {
+    lines.push(inspect({ message, annotations, spans, cause: Cause.pretty(cause) }, { depth: null }))
   })
-  return { layer: Logger.replace(Logger.defaultLogger, logger), lines }
+  return { layer, lines }
 }
 
 /** Every text an error exposes: message, toString, toJSON, util.inspect, stack, and the same for its cause chain. */
@@ -232,10 +232,10 @@ export const exposedTexts = (error: unknown): ReadonlyArray<string> => {
 
 /** Texts of a Cause: pretty print, JSON, inspect, plus {@link exposedTexts} of each failure and defect. */
 export const causeTexts = (cause: Cause.Cause<unknown>): ReadonlyArray<string> => [
-  Cause.pretty(cause, { renderErrorCause: true }),
+  prettyAll(cause),
   inspect(cause, { depth: null, showHidden: true }),
   JSON.stringify(cause),
-  ...[...Cause.failures(cause), ...Cause.defects(cause)].flatMap(exposedTexts)
+  ...[...failures(cause), ...defects(cause)].flatMap(exposedTexts)
 ]
 
 /** Texts of spans: names, attribute keys and values, events, and their end exits. */

@@ -4,8 +4,6 @@
  * one on Node, which BotApi sends through directly).
  * These run on real time (`it.live`): nothing here waits, the mock answers at once.
  */
-import { FetchHttpClient, type HttpClient } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Duration, Effect, Layer, Redacted } from "effect"
 import { inspect } from "node:util"
@@ -14,6 +12,8 @@ import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
 import * as Policy from "../../src/Policy.js"
 import * as UndiciHttpClient from "../../src/UndiciHttpClient.js"
+import { FetchHttpClient, type HttpClient, nodeHttpLayer, nodeUndiciLayer } from "../edition/http.js"
+import { reasonName } from "../edition/transportReason.js"
 
 let server: RunningMockServer
 beforeAll(async () => {
@@ -26,8 +26,8 @@ const LINK = /^https:\/\/t\.me\/\+[A-Za-z0-9_-]+$/
 
 const transports: ReadonlyArray<[string, Layer.Layer<HttpClient.HttpClient>]> = [
   ["FetchHttpClient", FetchHttpClient.layer],
-  ["NodeHttpClient (undici)", NodeHttpClient.layerUndici],
-  ["NodeHttpClient (node:http)", NodeHttpClient.layer],
+  ["NodeHttpClient (undici)", nodeUndiciLayer],
+  ["NodeHttpClient (node:http)", nodeHttpLayer],
   ["UndiciHttpClient (direct path)", UndiciHttpClient.layer]
 ]
 
@@ -72,11 +72,11 @@ for (const [name, transport] of transports) {
           errors.migrated._tag === "ChatMigratedError" && errors.migrated.migrateToChatId,
           -1009876543210
         )
-        assert.deepStrictEqual(errors.html._tag === "TransportError" && [errors.html.reason, errors.html.status], [
+        assert.deepStrictEqual(errors.html._tag === "TransportError" && [reasonName(errors.html), errors.html.status], [
           "NotJson",
           502
         ])
-        assert.strictEqual(errors.dropped._tag === "TransportError" && errors.dropped.reason, "Network")
+        assert.strictEqual(errors.dropped._tag === "TransportError" && reasonName(errors.dropped), "Network")
         for (const error of Object.values(errors)) {
           assert.notInclude(inspect(error, { depth: null, showHidden: true }), SECRET)
           assert.notInclude(error.message, SECRET)

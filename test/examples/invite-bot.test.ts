@@ -1,14 +1,22 @@
 /**
- * examples/invite-bot.ts, compiled by `tsc` and run: in-process against the mock (MockHttpClient) on the TestClock,
+ * examples/invite-bot.ts (examples/effect4/invite-bot.ts in the Effect 4 edition), compiled by `tsc` and run: in-process against the mock (MockHttpClient) on the TestClock,
  * where people act through MockTelegram and the test waits for the bot's log lines (never for time); and as its own
  * process against the standalone mock server, driven the same way through the server's MockTelegram.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigProvider, Duration, Effect, Fiber, Layer, Logger, Queue, TestClock } from "effect"
+import { Clock, Duration, Effect, Fiber, Layer, Queue } from "effect"
 import { type ChildProcess, spawn } from "node:child_process"
 import { DEFAULT_BOT_ID, DEFAULT_BOT_TOKEN, MockTelegram, startMockServer } from "telegram-bot-api-mock"
-import { BotLayer, program } from "../../examples/invite-bot.js"
+import { callback } from "../../src/edition/combinators.js"
 import { layerMockHttpClient, mockClockFromEffect } from "../../src/MockHttpClient.js"
+import { configLayer } from "../edition/config.js"
+import { InviteBot } from "../edition/examples.js"
+import { fork } from "../edition/fiber.js"
+import { loggerLayer } from "../edition/logger.js"
+import { packageDir } from "../edition/processes.js"
+import { offerNow } from "../edition/queue.js"
+import { TestClock } from "../edition/testClock.js"
+import { exampleArgs } from "./run.js"
 
 const GROUP = -1001234567890
 const BOB = 43 // starts the bot
@@ -27,21 +35,16 @@ const lastButtons = (mock: MockTelegram, userId: number) => {
 describe("examples/invite-bot.ts", () => {
   it.effect("in-process on the TestClock: Bob starts it, gets a link button, asks to join and is let in; Carol is declined", () =>
     Effect.gen(function*() {
-      const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Effect.clock) })
+      const mock = MockTelegram.make({ clock: mockClockFromEffect(yield* Clock.clockWith(Effect.succeed)) })
       const lines = yield* Queue.unbounded<string>()
-      const logger = Logger.replace(
-        Logger.defaultLogger,
-        Logger.make(({ message }) =>
-          Queue.unsafeOffer(lines, Array.isArray(message) ? message.join(" ") : String(message))
-        )
+      const logger = loggerLayer(({ message }) =>
+        offerNow(lines, Array.isArray(message) ? message.join(" ") : String(message))
       )
-      const env = ConfigProvider.fromMap(
-        new Map([["TELEGRAM_BOT_TOKEN", DEFAULT_BOT_TOKEN], ["TELEGRAM_CHAT_ID", String(GROUP)]])
-      )
-      const bot = yield* program.pipe(
-        Effect.provide(BotLayer.pipe(Layer.provide(layerMockHttpClient(mock)))),
-        Effect.provide(Layer.mergeAll(logger, Layer.setConfigProvider(env))),
-        Effect.fork
+      const env = configLayer({ TELEGRAM_BOT_TOKEN: DEFAULT_BOT_TOKEN, TELEGRAM_CHAT_ID: String(GROUP) })
+      const bot = yield* InviteBot.program.pipe(
+        Effect.provide(InviteBot.BotLayer.pipe(Layer.provide(layerMockHttpClient(mock)))),
+        Effect.provide(Layer.mergeAll(logger, env)),
+        fork
       )
       assert.strictEqual(yield* Queue.take(lines), `invite bot for chat ${GROUP}: polling for updates`)
       // A quiet minute: the long polls come back empty at 30 s and the bot polls again, on the TestClock.
@@ -98,8 +101,9 @@ describe("examples/invite-bot.ts", () => {
         Effect.sync(() =>
           spawn(
             process.execPath,
-            ["--import", "tsx", "--conditions=effect-telegram-invite-source", "examples/invite-bot.ts"],
+            exampleArgs("invite-bot.ts"),
             {
+              cwd: packageDir,
               env: {
                 ...process.env,
                 TELEGRAM_BOT_TOKEN: DEFAULT_BOT_TOKEN,
@@ -145,7 +149,7 @@ const outputOf = (child: ChildProcess) => {
   return {
     text: () => text,
     line: (pattern: RegExp) =>
-      Effect.async<void, Error>((resume) => {
+      callback<void, Error>((resume) => {
         const check = () => {
           const match = pattern.exec(text.slice(from))
           if (match !== null) {

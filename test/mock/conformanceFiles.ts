@@ -75,6 +75,9 @@ export const fileConformanceSuite = (name: string, setup: () => Transport): void
       const bytes = await download(file.file_path)
       expect(bytes.status).toBe(200)
       expect(new Uint8Array(await bytes.arrayBuffer())).toEqual(BINARY)
+      // A percent-encoded path is decoded whole, the token's `:` included (python-telegram-bot 13 quotes it).
+      const quoted = await download(encodeURIComponent("documents/file_0.bin"), encodeURIComponent(DEFAULT_BOT_TOKEN))
+      expect(new Uint8Array(await quoted.arrayBuffer())).toEqual(BINARY)
       // The same path again; another file gets the next number.
       expect((await wire.result("getFile", { file_id: document.file_id })).file_path).toBe("documents/file_0.bin")
     })

@@ -316,6 +316,11 @@ export const memberConformanceSuite = (name: string, setup: () => Transport): vo
         expect((await control("POST", "users/43/join", { invite_link: link.invite_link })).body.description).toBe(
           "STARS_PAYMENT_REQUIRED"
         )
+        // Paying needs the Stars: Bob has none yet, then exactly the price.
+        expect(
+          (await control("POST", "users/43/join", { invite_link: link.invite_link, pay_stars: true })).body.description
+        ).toBe("BALANCE_TOO_LOW")
+        await control("PUT", "stars/43", { amount: 25 })
         expect(
           (await control("POST", "users/43/join", { invite_link: link.invite_link, pay_stars: true })).body.result
             .status

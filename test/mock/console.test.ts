@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process"
 import { once } from "node:events"
+import { readdirSync, readFileSync } from "node:fs"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import {
@@ -17,6 +18,7 @@ import {
 } from "telegram-bot-api-mock"
 import { afterEach, describe, expect, it } from "vitest"
 import { consoleRoutes } from "../../mock-server/src/console/routes.js"
+import { HELLO_OTHERS, HELLO_REQUESTS, lastEvents } from "../../mock-server/src/console/stream.js"
 
 const SUPERGROUP = -1001234567890
 const BOT = 123456
@@ -80,7 +82,7 @@ afterEach(async () => {
 })
 
 describe("the console's stream", () => {
-  it("starts with a hello: the served methods, the journal so far, and whether a token is needed", async () => {
+  it("starts with a hello: the served methods, the events so far, and whether a token is needed", async () => {
     const server = await start()
     expect((await callBot(server, "getMe")).ok).toBe(true)
     const stream = await openStream(`${server.url}/__mock/events`)
@@ -92,7 +94,9 @@ describe("the console's stream", () => {
     expect(hello.control_token).toBe(false)
     expect(hello.methods).toContain("exportChatInviteLink")
     expect(hello.now).toBeTypeOf("number")
-    expect(hello.journal).toEqual([expect.objectContaining({ method: "getMe", status: 200, bot_id: BOT })])
+    expect(hello.events).toEqual([
+      expect.objectContaining({ kind: "request", seq: 1, method: "getMe", status: 200, bot_id: BOT })
+    ])
     expect(JSON.stringify(hello)).not.toContain(DEFAULT_BOT_TOKEN.split(":")[1])
     stream.close()
   })
@@ -183,13 +187,53 @@ describe("the console's stream", () => {
     const first = await openStream(`${server.url}/__mock/events`)
     await first.next()
     await control(server, "POST", "users/44/send", { text: "/invite" })
-    await first.next()
-    await first.next()
+    const live = [await first.next(), await first.next()]
     const second = await openStream(`${server.url}/__mock/events`)
     const hello = await second.next()
     expect(hello.events.map((event: MockEvent & { kind: string }) => event.kind)).toEqual(["action", "update"])
+    // The same events, with the same seq: a page tells history and live events apart by it.
+    expect(hello.events).toEqual(live)
     first.close()
     second.close()
+  })
+
+  it("tells a page opened late what happened while nobody watched, in order, each once", async () => {
+    const server = await start()
+    await control(server, "POST", "users/43/send", { text: "/start" })
+    await callBot(server, "getUpdates", {})
+    await control(server, "POST", "reset")
+    const stream = await openStream(`${server.url}/__mock/events`)
+    const hello = await stream.next()
+    // The journal starts again with the world; updates and actions are kept across the reset.
+    expect(hello.events.map((event: any) => [event.kind, event.action ?? event.type ?? event.method])).toEqual([
+      ["action", "send"],
+      ["update", "message"],
+      ["action", "reset"]
+    ])
+    expect(hello.events[0]).toMatchObject({ user_id: 43, text: "/start" })
+    const seqs = hello.events.map((event: any) => event.seq)
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
+    await control(server, "POST", "users/44/send", { text: "later" })
+    expect((await stream.next()).seq).toBeGreaterThan(Math.max(...seqs))
+    stream.close()
+  })
+
+  it("bounds the hello: the last requests and the last updates and actions, counted apart", () => {
+    const request = (seq: number): MockEvent => ({
+      kind: "request",
+      entry: { seq, at: seq, bot_id: BOT, method: "getUpdates", status: 200 }
+    })
+    const action = (seq: number): MockEvent => ({ kind: "action", seq, at: seq, action: "send", user_id: 43 })
+    const events = [action(1), ...Array.from({ length: HELLO_REQUESTS + 10 }, (_, i) => request(i + 2))]
+    const kept = lastEvents(events)
+    // A flood of long polls does not push the person's message out.
+    expect(kept[0]).toEqual(action(1))
+    expect(kept.length).toBe(HELLO_REQUESTS + 1)
+    expect(kept[1]).toEqual(request(12))
+    const actions = Array.from({ length: HELLO_OTHERS + 5 }, (_, i) => action(i + 1))
+    expect(lastEvents(actions).map((event) => (event as { seq: number }).seq)).toEqual(
+      actions.slice(5).map((event) => (event as { seq: number }).seq)
+    )
   })
 
   it("needs the control token when one is set; the page itself does not", async () => {
@@ -225,6 +269,12 @@ describe("the console's stream", () => {
     expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8")
     expect((await fetch(`${server.consoleUrl}/`)).status).toBe(200)
     expect((await fetch(`${server.consoleUrl}?x=1`)).status).toBe(200)
+    // HEAD is answered as GET is, without the body (a link checker or `curl -I` sees the page is there).
+    const head = await fetch(server.consoleUrl, { method: "HEAD" })
+    expect(head.status).toBe(200)
+    expect(head.headers.get("content-type")).toBe("text/html; charset=utf-8")
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(1000)
+    expect(await head.text()).toBe("")
     // Not the console's: the control API's answer for a path it does not know, and the Bot API's for a method.
     const other = await fetch(`${server.consoleUrl}/nothing.js`)
     expect(other.status).toBe(404)
@@ -379,5 +429,22 @@ describe("the page as built", () => {
     expect(page.html).not.toMatch(/<script>|<style|style="/)
     expect(page.css).not.toMatch(/@import|url\((?!data:)/)
     expect(page.js).not.toMatch(/fonts\.googleapis|cdn\./)
+  })
+})
+
+describe("the console's screenshots", () => {
+  it("are the ones the screenshot script makes, and each is shown in a README", () => {
+    const root = new URL("../../", import.meta.url)
+    const read = (path: string) => readFileSync(new URL(path, root), "utf8")
+    const made = [...read("scripts/console-screenshots.ts").matchAll(/shot\("(\w+)"\)/g)].map((m) => `${m[1]}.png`)
+    const committed = readdirSync(new URL("docs/console/", root)).filter((name) => name.endsWith(".png"))
+    expect(made.sort()).toEqual(committed.sort())
+    const shown = new Set(
+      [read("README.md"), read("mock-server/README.md")].flatMap((text) =>
+        [...text.matchAll(/docs\/console\/(\w+\.png)/g)].map((m) => m[1]!)
+      )
+    )
+    expect([...shown].sort()).toEqual(committed.sort())
+    expect(read("mock-server/README.md")).toContain("scripts/console-screenshots.ts")
   })
 })

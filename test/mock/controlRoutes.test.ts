@@ -141,7 +141,130 @@ const SAMPLES: Readonly<Record<string, { path: string; body?: unknown; prepare?:
   "POST /__mock/managed_bots": {
     path: "/__mock/managed_bots",
     body: { user_id: ALICE, bot: { id: 5_000_001, first_name: "Alice's Bot", username: "alices_helper_bot" } }
+  },
+  "GET /__mock/bots/:bot_id/settings": { path: `/__mock/bots/${DEFAULT_BOT_ID}/settings` },
+  "PUT /__mock/bots/:bot_id/settings": {
+    path: `/__mock/bots/${DEFAULT_BOT_ID}/settings`,
+    body: { supports_inline_queries: true, inline_feedback: true }
+  },
+  "POST /__mock/users/:user_id/inline_query": {
+    path: `/__mock/users/${ALICE}/inline_query`,
+    body: { query: "cats", chat_type: "private" },
+    prepare: inlineOn
+  },
+  "GET /__mock/inline_queries/:inline_query_id": later((mock) => {
+    inlineOn(mock)
+    return { path: `/__mock/inline_queries/${mock.sendInlineQuery(ALICE, { query: "cats" }).inline_query_id}` }
+  }),
+  "POST /__mock/users/:user_id/choose_inline_result": later((mock) => ({
+    path: `/__mock/users/${ALICE}/choose_inline_result`,
+    body: { inline_query_id: answeredQuery(mock), result_id: "1" }
+  })),
+  "GET /__mock/inline_messages/:inline_message_id": later((mock) => {
+    const sent = mock.chooseInlineResult(ALICE, { inline_query_id: answeredQuery(mock), result_id: "1" })
+    return { path: `/__mock/inline_messages/${sent.inline_message_id}` }
+  }),
+  "POST /__mock/users/:user_id/web_app": { path: `/__mock/users/${ALICE}/web_app` },
+  "GET /__mock/web_app_queries/:web_app_query_id": later((mock) => ({
+    path: `/__mock/web_app_queries/${mock.openWebApp(ALICE, {}).web_app_query_id}`
+  })),
+  "GET /__mock/users/:user_id/prepared_messages": { path: `/__mock/users/${ALICE}/prepared_messages` },
+  "POST /__mock/users/:user_id/send_prepared": later((mock) => {
+    const prepared = botCalls(mock, "savePreparedInlineMessage", {
+      user_id: ALICE,
+      result: JSON.stringify(ARTICLE),
+      allow_bot_chats: true
+    })
+    return { path: `/__mock/users/${ALICE}/send_prepared`, body: { id: prepared.id } }
+  }),
+  "GET /__mock/users/:user_id/prepared_buttons": { path: `/__mock/users/${ALICE}/prepared_buttons` },
+  "POST /__mock/users/:user_id/guest_message": later((mock) => {
+    addGuestBot(mock)
+    return { path: `/__mock/users/${DEFAULT_OWNER_ID}/guest_message`, body: GUEST_MENTION }
+  }),
+  "GET /__mock/guest_queries/:guest_query_id": later((mock) => {
+    addGuestBot(mock)
+    const mention = mock.sendGuestMessage(DEFAULT_OWNER_ID, GUEST_MENTION)
+    return { path: `/__mock/guest_queries/${mention.guest_query_ids[0]}` }
+  }),
+  "POST /__mock/users/:user_id/pay": {
+    path: `/__mock/users/${ALICE}/pay`,
+    body: { message_id: 1 },
+    prepare: sendInvoice
+  },
+  "GET /__mock/checkouts/:checkout_id": {
+    path: "/__mock/checkouts/5000000000000000001",
+    prepare: (mock) => {
+      sendInvoice(mock)
+      mock.pay(ALICE, { message_id: 1 })
+    }
+  },
+  "GET /__mock/stars/:owner_id": { path: `/__mock/stars/${ALICE}` },
+  "PUT /__mock/stars/:owner_id": { path: `/__mock/stars/${ALICE}`, body: { amount: 100 } }
+}
+
+/** A sample whose path and body are known once `prepare` made the world's state (ids the mock gives out). */
+function later(make: (mock: MockTelegram) => { path: string; body?: unknown }) {
+  const sample: { path: string; body?: unknown; prepare: (mock: MockTelegram) => void } = {
+    path: "",
+    prepare: (mock) => Object.assign(sample, make(mock))
   }
+  return sample
+}
+
+const ARTICLE = {
+  type: "article",
+  id: "1",
+  title: "Cats",
+  input_message_content: { message_text: "cats" },
+  reply_markup: { inline_keyboard: [[{ text: "More", callback_data: "more" }]] }
+}
+const GUEST_MENTION = { text: "@guest_test_bot what is the weather?", chat_id: SUPERGROUP }
+
+/** The default bot's inline mode on. */
+function inlineOn(mock: MockTelegram): void {
+  mock.setBotSettings(DEFAULT_BOT_ID, { supports_inline_queries: true })
+}
+
+/** Alice's inline query, answered by the default bot with one article; its id. */
+function answeredQuery(mock: MockTelegram): string {
+  inlineOn(mock)
+  const id = mock.sendInlineQuery(ALICE, { query: "cats" }).inline_query_id
+  botSends(mock, "answerInlineQuery", { inline_query_id: id, results: JSON.stringify([ARTICLE]) })
+  return id
+}
+
+/** A second bot of the world, in guest mode, in no chat. */
+function addGuestBot(mock: MockTelegram): void {
+  const world = structuredClone(mock.snapshot()) as any
+  world.users.push({ id: 777001, is_bot: true, first_name: "Guest", username: "guest_test_bot" })
+  world.bots.push({ token: "777001:GuestBotSecretABCDEFGHIJKLMNOP", user_id: 777001, supports_guest_queries: true })
+  mock.replaceWorld(world)
+}
+
+/** The default bot calls a method that must succeed; its result. */
+function botCalls(mock: MockTelegram, method: string, params: Record<string, unknown>): any {
+  const response = mock.handle({
+    method: "POST",
+    target: `/bot${mock.snapshot().bots[0]!.token}/${method}`,
+    contentType: "application/json",
+    body: new TextEncoder().encode(JSON.stringify(params))
+  })
+  if (response._tag !== "Json" || response.status !== 200) throw new Error(`the bot could not call ${method}`)
+  return JSON.parse(response.body).result
+}
+
+/** The default bot sends Alice an invoice of 50 Stars (her first message in its chat), and she has 100 Stars. */
+function sendInvoice(mock: MockTelegram): void {
+  mock.setStars(ALICE, { amount: 100 })
+  botSends(mock, "sendInvoice", {
+    chat_id: ALICE,
+    title: "Tea",
+    description: "A cup of tea",
+    payload: "tea-1",
+    currency: "XTR",
+    prices: [{ label: "Tea", amount: 50 }]
+  })
 }
 
 /** The default bot calls a method that must succeed. */

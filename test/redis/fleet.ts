@@ -1,14 +1,14 @@
 /**
- * Runs a fleet of worker processes (test/redis/worker.ts, real `node` processes) against the standalone mock server
- * (mock-server/bin/tg-mock-server.ts, also its own process), and reads what they did. Shared by the multi-process
- * tests and by bench/fleet.ts.
+ * Runs a fleet of worker processes (test/redis/worker.ts, real `node` processes: from the edition's package, on its
+ * Node) against the standalone mock server (the repository's mock-server/src/bin/tg-mock-server.ts, also its own
+ * process), and reads what they did. Shared by the multi-process tests and by bench/fleet.ts.
  */
 import { type ChildProcess, spawn } from "node:child_process"
-import { dirname, join } from "node:path"
 import { createInterface } from "node:readline"
-import { fileURLToPath } from "node:url"
+import { packageDir, repositoryDir } from "../edition/processes.js"
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
+/** The edition's package: the workers run from here, with its node_modules. */
+export const ROOT = packageDir
 export const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 
 /** One HTTP request as a worker saw it. */
@@ -70,7 +70,7 @@ export interface FleetRun {
 /** The standalone mock server as a child process. */
 export const startMockProcess = async (): Promise<{ url: string; control: Control; stop: () => Promise<void> }> => {
   const child = spawn(process.execPath, ["--import", "tsx", "mock-server/src/bin/tg-mock-server.ts", "--port", "0"], {
-    cwd: ROOT,
+    cwd: repositoryDir,
     stdio: ["ignore", "pipe", "pipe"]
   })
   const url = await new Promise<string>((resolve, reject) => {

@@ -11,15 +11,19 @@
  * call (a link, or the tag of a typed error), and `{"type":"done"}`. Times are `performance.timeOrigin + now()`
  * (wall-clock ms with sub-ms precision, comparable between processes of one machine: measurement only).
  */
-import { FetchHttpClient, HttpClient } from "@effect/platform"
-import { Duration, Effect, Either, Layer, Logger, Option } from "effect"
+import { Duration, Effect, Layer, Option } from "effect"
 import { createInterface } from "node:readline"
 import * as BotApi from "../../src/BotApi.js"
 import * as ChatId from "../../src/ChatId.js"
+import { callback } from "../../src/edition/combinators.js"
 import * as FloodGate from "../../src/FloodGate.js"
 import * as Policy from "../../src/Policy.js"
 import * as RedisConnection from "../../src/redis/RedisConnection.js"
 import * as RedisPolicy from "../../src/redis/RedisPolicy.js"
+import { FetchHttpClient, HttpClient } from "../edition/http.js"
+import { consoleLogfmtLayer } from "../edition/logger.js"
+import { awaitConnected } from "../edition/redis.js"
+import * as Result from "../edition/result.js"
 
 const env = (name: string, fallback?: string): string => {
   const value = process.env[name] ?? fallback
@@ -42,8 +46,9 @@ const decoder = new TextDecoder()
 /** The fetch client, recording every request it sends. */
 const InstrumentedHttpClient = Layer.effect(
   HttpClient.HttpClient,
-  Effect.map(HttpClient.HttpClient, (client) =>
-    HttpClient.transform(client, (effect, request) =>
+  Effect.gen(function*() {
+    const client = yield* HttpClient.HttpClient
+    return HttpClient.transform(client, (effect, request) =>
       Effect.suspend(() => {
         let chat: unknown
         try {
@@ -55,17 +60,19 @@ const InstrumentedHttpClient = Layer.effect(
         const sentAt = now()
         return effect.pipe(
           Effect.tap((response) =>
-            print({
-              type: "request",
-              method,
-              chat: String(chat),
-              sentAt,
-              receivedAt: now(),
-              status: response.status,
-              retryAfter: response.headers["retry-after"] === undefined
-                ? undefined
-                : Number(response.headers["retry-after"])
-            })
+            Effect.sync(() =>
+              print({
+                type: "request",
+                method,
+                chat: String(chat),
+                sentAt,
+                receivedAt: now(),
+                status: response.status,
+                retryAfter: response.headers["retry-after"] === undefined
+                  ? undefined
+                  : Number(response.headers["retry-after"])
+              })
+            )
           ),
           Effect.tapError(() =>
             Effect.sync(() =>
@@ -73,7 +80,8 @@ const InstrumentedHttpClient = Layer.effect(
             )
           )
         )
-      })))
+      }))
+  })
 ).pipe(Layer.provide(FetchHttpClient.layer))
 
 const Shared = mode === "redis"
@@ -83,10 +91,10 @@ const Shared = mode === "redis"
 const MainLayer = Layer.mergeAll(BotApi.layerConfig(), Shared).pipe(
   Layer.provide(InstrumentedHttpClient),
   // Warnings (e.g. Redis unreachable) go to stderr, so stdout stays JSON lines.
-  Layer.provide(Logger.replace(Logger.defaultLogger, Logger.withLeveledConsole(Logger.logfmtLogger)))
+  Layer.provide(consoleLogfmtLayer)
 )
 
-const waitForGo = Effect.async<void>((resume) => {
+const waitForGo = callback<void, never>((resume) => {
   const lines = createInterface({ input: process.stdin })
   lines.on("line", (line) => {
     if (line.trim() === "go") {
@@ -102,7 +110,7 @@ const program = Effect.gen(function*() {
   const order = chats.map((_, i) => chats[(i + worker) % chats.length]!)
   for (let round = 0; round < rounds; round++) {
     for (const chat of order) {
-      const result = yield* Effect.either(
+      const result = yield* Result.result(
         Policy.exportChatInviteLink(chat, {
           maxAttempts: 10,
           maxFloodWait: "10 seconds",
@@ -124,18 +132,20 @@ const program = Effect.gen(function*() {
               : Effect.void
         })
       )
-      if (Either.isRight(result)) {
+      const success = Result.success(result)
+      const failure = Result.failure(result)
+      if (success !== undefined) {
         print({
           type: "result",
           chat,
           ok: true,
-          link: result.right.link,
-          chatId: String(result.right.chatId),
-          migratedFrom: result.right.migratedFrom === undefined ? undefined : String(result.right.migratedFrom),
-          attempts: result.right.attempts
+          link: success.link,
+          chatId: String(success.chatId),
+          migratedFrom: success.migratedFrom === undefined ? undefined : String(success.migratedFrom),
+          attempts: success.attempts
         })
-      } else {
-        print({ type: "result", chat, ok: false, error: result.left._tag, message: result.left.message })
+      } else if (failure !== undefined) {
+        print({ type: "result", chat, ok: false, error: failure._tag, message: failure.message })
       }
       if (paceMs > 0) yield* Effect.sleep(Math.random() * paceMs)
     }
@@ -144,7 +154,7 @@ const program = Effect.gen(function*() {
   // Redis to be back and touches the gate once, so that it picks Redis up again and says so.
   const connection = yield* Effect.serviceOption(RedisConnection.RedisConnection)
   if (Option.isSome(connection)) {
-    for (let i = 0; i < 100 && connection.value.client.status !== "ready"; i++) yield* Effect.sleep("100 millis")
+    yield* awaitConnected(connection.value)
     const gate = yield* FloodGate.FloodGate
     yield* gate.closedUntil(FloodGate.scopeOf("bot", ChatId.unsafeMake(chats[0]!)))
   }

@@ -145,7 +145,10 @@ export const MemoryDiag = resultOf({
   }))
 })
 
+const HandleOperations = Schema.Record({ key: Schema.String, value: Schema.Struct({ roundsMicros: Schema.Array(Num) }) })
 export const MockHandle = resultOf({
   callsPerRound: Num,
-  operations: Schema.Record({ key: Schema.String, value: Schema.Struct({ roundsMicros: Schema.Array(Num) }) })
+  operations: HandleOperations,
+  /** `--baseline <dir>`: another commit's mock, its rounds alternating with these in the same process. */
+  baseline: Schema.optional(Schema.Struct({ commit: Schema.String, operations: HandleOperations }))
 })

@@ -1,15 +1,20 @@
 /**
  * The console's live stream (`GET /__mock/events`): server-sent events of what the mock does, to every page that
- * opened it. The hub watches the mock only while a page is connected (nothing is built otherwise), batches what it
- * writes once per turn of the event loop, and lets a page that falls behind miss events (it is told how many) instead
- * of buffering without bound.
+ * opened it. A page is first sent a `hello` with the last events from the mock's own history (kept whether or not
+ * anyone watches), so what happened before it opened is there. The hub watches the mock only while a page is
+ * connected, batches what it writes once per turn of the event loop, and lets a page that falls behind miss events (it
+ * is told how many) instead of buffering without bound.
  */
 import type { ServerResponse } from "node:http"
 import { eventJson, type MockEvent } from "../MockEvents.js"
 import { type MockTelegram, SERVED_METHODS } from "../MockTelegram.js"
 
-/** Updates and actions kept for a page that connects later (requests come from the journal). */
-const RECENT = 500
+/**
+ * The most requests, and the most updates and actions, a hello carries (counted apart, so that a bot's long polls
+ * cannot push "Bob wrote /start" out of it).
+ */
+export const HELLO_REQUESTS = 500
+export const HELLO_OTHERS = 500
 /** A page with this much unsent (bytes) misses events until it has read them. */
 const MAX_BUFFERED = 1 << 20
 /** A comment line this often keeps idle connections open through proxies, and finds pages that went away. */
@@ -26,7 +31,6 @@ const frame = (data: string): string => `data: ${data}\n\n`
 /** The pages watching one mock. */
 export class EventHub {
   private readonly clients = new Set<Client>()
-  private readonly recent: Array<string> = []
   private unobserve: (() => void) | undefined
   private ping: NodeJS.Timeout | undefined
   private flushing = false
@@ -38,7 +42,7 @@ export class EventHub {
     return this.clients.size
   }
 
-  /** Starts a page's stream: a `hello` (the served methods, the journal, recent updates and actions), then events. */
+  /** Starts a page's stream: a `hello` (the served methods, the last events, each with its `seq`), then events. */
   open(res: ServerResponse): void {
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
@@ -57,8 +61,8 @@ export class EventHub {
     }
     const hello = `{"kind":"hello","now":${this.mock.clock.now()},"control_token":${
       this.mock.controlToken !== undefined
-    },"methods":${JSON.stringify(SERVED_METHODS)},"journal":${JSON.stringify(this.mock.journal())},"events":[${
-      this.recent.join(",")
+    },"methods":${JSON.stringify(SERVED_METHODS)},"events":[${
+      lastEvents(this.mock.events()).map(eventJson).join(",")
     }]}`
     res.write(frame(hello))
   }
@@ -86,10 +90,6 @@ export class EventHub {
   private publish(event: MockEvent): void {
     try {
       const data = eventJson(event)
-      if (event.kind !== "request") {
-        this.recent.push(data)
-        if (this.recent.length > RECENT) this.recent.shift()
-      }
       for (const client of this.clients) {
         if (client.res.writableLength > MAX_BUFFERED) client.dropped++
         else client.pending.push(data)
@@ -119,4 +119,16 @@ export class EventHub {
       if (out !== "") client.res.write(out)
     }
   }
+}
+
+/** The last HELLO_REQUESTS requests and HELLO_OTHERS updates and actions of `events` (oldest first), in their order. */
+export const lastEvents = (events: ReadonlyArray<MockEvent>): Array<MockEvent> => {
+  const kept: Array<MockEvent> = []
+  let requests = 0
+  let others = 0
+  for (let i = events.length - 1; i >= 0 && (requests < HELLO_REQUESTS || others < HELLO_OTHERS); i--) {
+    const event = events[i]!
+    if (event.kind === "request" ? requests++ < HELLO_REQUESTS : others++ < HELLO_OTHERS) kept.push(event)
+  }
+  return kept.reverse()
 }

@@ -2,7 +2,9 @@
 import type { Decoded } from "../decode/decoder.js"
 import type { AccountOperations } from "../facade/accounts.js"
 import type { AdminMethods } from "../facade/admin.js"
+import type { InlineMethods } from "../facade/inline.js"
 import type { MessageActionMethods } from "../facade/messageActions.js"
+import type { PaymentMethods } from "../facade/payments.js"
 import type { PeopleMethods } from "../facade/people.js"
 import type { PeopleMediaMethods } from "../facade/peopleMedia.js"
 import type { ReadMethods } from "../facade/reads.js"
@@ -11,7 +13,7 @@ import type { FaultInput, FloodLimit, WorldSnapshot } from "../WorldSnapshot.js"
 
 /** The mock's own public operations, which is all a control route may use (they validate their input too). */
 export interface ControlTarget
-  extends Watchable, PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods
+  extends Watchable, PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods, InlineMethods, PaymentMethods
 {
   reset(): void
   snapshot(): WorldSnapshot

@@ -19,10 +19,12 @@ import {
   type Pending
 } from "./common.js"
 import { faultRoutes } from "./faultRoutes.js"
+import { inlineRoutes } from "./inlineRoutes.js"
 import { joinRequestRoutes } from "./joinRequestRoutes.js"
 import { journalRoutes } from "./journalRoutes.js"
 import { mediaRoutes } from "./mediaRoutes.js"
 import { messageRoutes } from "./messageRoutes.js"
+import { paymentRoutes } from "./paymentRoutes.js"
 import { peopleRoutes } from "./peopleRoutes.js"
 import { worldRoutes } from "./worldRoutes.js"
 
@@ -37,7 +39,9 @@ export const CONTROL_ROUTES: ReadonlyArray<ControlRoute> = [
   ...messageRoutes,
   ...adminRoutes,
   ...mediaRoutes,
-  ...accountRoutes
+  ...accountRoutes,
+  ...inlineRoutes,
+  ...paymentRoutes
 ]
 
 const ROUTE_SEGMENTS = CONTROL_ROUTES.map((route) => route.path.split("/"))

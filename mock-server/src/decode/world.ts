@@ -62,7 +62,10 @@ const botDecoder = struct({
     /^[1-9][0-9]{0,15}:[A-Za-z0-9_-]{24,64}$/,
     "a token `<bot id>:<secret>` with a secret of 24-64 base64url characters"
   ),
-  user_id: userId
+  user_id: userId,
+  supports_inline_queries: optionalBoolean,
+  inline_feedback: optionalBoolean,
+  supports_guest_queries: optionalBoolean
 })
 
 /** A member's rights and dates (everything of a Member but its user and status). */

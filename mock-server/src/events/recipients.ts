@@ -29,9 +29,11 @@ const COMMAND = /^\/[A-Za-z0-9_]{1,64}(?:@([A-Za-z0-9_]{1,32}))?(?:\s|$)/
 
 /**
  * Privacy mode (every bot of the mock has it, as `can_read_all_group_messages: false` says): in a group a bot that is
- * not an administrator gets commands (`/cmd`, or `/cmd@its_username`), and replies to its own messages.
+ * not an administrator gets commands (`/cmd`, or `/cmd@its_username`), replies to its own messages, and the messages
+ * sent through its inline mode.
  */
 export const isAddressedTo = (world: World, chat: ChatRecord, botId: number, message: MessageRecord): boolean => {
+  if (message.viaBotId === botId) return true
   const command = COMMAND.exec(textOf(message.content))
   if (command !== null) {
     const target = command[1]

@@ -2,13 +2,15 @@
  * A person joins through an invite link, or leaves (telegram-wire-bots.md §12). What the person's app is told when
  * Telegram refuses (MTProto's messages.importChatInvite errors) is the mock's own rule, seeded from that section:
  * unknown → INVITE_HASH_INVALID; revoked, expired or used up → 406 INVITE_HASH_EXPIRED; banned → CHANNEL_PRIVATE;
- * already in → USER_ALREADY_PARTICIPANT; an unpaid subscription → STARS_PAYMENT_REQUIRED.
+ * already in → USER_ALREADY_PARTICIPANT; an unpaid subscription → STARS_PAYMENT_REQUIRED, one the person's Stars
+ * do not cover → BALANCE_TOO_LOW (people/paidJoins.ts).
  */
 import { announceJoinRequest } from "../events/announce.js"
 import { isInChat } from "../events/recipients.js"
 import { changeStanding } from "../events/standing.js"
 import { standing } from "../world/members.js"
 import type { ChatRecord, JoinRequestRecord, World } from "../world/World.js"
+import { payToJoin } from "./paidJoins.js"
 
 /** What joining gave: in, or asked to join; or what Telegram told the person. */
 export type JoinOutcome =
@@ -41,6 +43,8 @@ export const joinByLink = (world: World, userId: number, url: string, payStars: 
     }
     return { ok: true, status: "requested", chat_id: chat.id }
   }
+  const unpaid = link.subscriptionPeriod !== 0 ? payToJoin(world, userId, chat, link) : undefined
+  if (unpaid !== undefined) return refused(400, unpaid)
   link.joinedCount++
   const rights = link.subscriptionPeriod !== 0 ? { until_date: now + link.subscriptionPeriod } : {}
   changeStanding(world, chat, userId, { status: "member", rights }, userId, { link })

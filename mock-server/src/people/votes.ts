@@ -14,7 +14,7 @@ import { PersonProblem } from "./talk.js"
 
 const problem = (line: string): PersonProblem => new PersonProblem(line)
 
-/** A person's vote; the Poll as they see it, as JSON text. */
+/** A person's vote; the Poll as they see it (a quiz's answers once they answered), as JSON text. */
 export const voteAsPerson = (
   world: World,
   userId: number,
@@ -45,5 +45,7 @@ export const voteAsPerson = (
     castVote(poll, userId, positions)
     announceVote(world, poll, userId, positions)
   }
-  return pollJson(world, poll, undefined, content)
+  // A person who has answered a quiz is shown its answers and explanation, as their app shows them (TDLib reveals a
+  // quiz's correct options to a user once they chose): the view of the bot that sent it.
+  return pollJson(world, poll, poll.votes.has(userId) ? poll.creatorBotId : undefined, content)
 }

@@ -23,6 +23,7 @@ import { documentJson } from "./file.js"
 import { forwardJson } from "./forward.js"
 import { gameJson } from "./game.js"
 import { mediaContentJson } from "./mediaMessage.js"
+import { invoiceJson, paymentServiceJson } from "./payments.js"
 import { pinnedServiceJson } from "./pins.js"
 import { pollJson } from "./poll.js"
 import { userJson } from "./user.js"
@@ -80,6 +81,9 @@ const serviceJson = (world: World, service: Service, viewerBotId: number | undef
       return `,"migrate_from_chat_id":${service.chatId}`
     case "pinned_message":
       return `,"pinned_message":${pinnedServiceJson(world, service, viewerBotId)}`
+    case "successful_payment":
+    case "refunded_payment":
+      return paymentServiceJson(service)
     default:
       return chatServiceJson(world, service, viewerBotId)
   }
@@ -131,6 +135,8 @@ const contentJson = (world: World, content: Content, viewerBotId: number | undef
       return `,"checklist":${checklistJson(world, content)}`
     case "game":
       return `,"game":${gameJson(content.game)}`
+    case "invoice":
+      return `,"invoice":${invoiceJson(content.invoice)}`
     default:
       return mediaContentJson(world, content, viewer) + mediaCaptionKeys(world, content)
   }
@@ -142,13 +148,14 @@ const chatOf = (world: World, message: MessageRecord): ChatRecord | undefined =>
 
 /**
  * A Message; `reply` renders `reply_to_message` (one level deep, as the real server), `viewerBotId` is the bot it is
- * rendered for.
+ * rendered for; `guestQueryId` marks the message a guest bot is asked about (`guest_message`).
  */
 export const messageJson = (
   world: World,
   message: MessageRecord,
   viewerBotId: number | undefined,
-  reply: MessageRecord | undefined
+  reply: MessageRecord | undefined,
+  guestQueryId?: string
 ): string => {
   const chat = chatOf(world, message)
   let out = `{${businessMessageKeys(world, message)}"message_id":${message.id}`
@@ -162,11 +169,16 @@ export const messageJson = (
   if (message.forwardOrigin !== undefined) out += forwardJson(world, message.forwardOrigin)
   if (reply !== undefined) out += `,"reply_to_message":${messageJson(world, reply, viewerBotId, undefined)}`
   if (message.mediaGroupId !== undefined) out += `,"media_group_id":${json(message.mediaGroupId)}`
+  if (guestQueryId !== undefined) out += `,"guest_query_id":${json(guestQueryId)}`
   out += contentJson(world, message.content, viewerBotId)
   if (message.keyboard !== undefined) {
     out += `,"reply_markup":{"inline_keyboard":[${
       message.keyboard.map((row) => `[${row.map((button) => button.json).join(",")}]`).join(",")
     }]}`
+  }
+  if (message.viaBotId !== undefined) out += `,"via_bot":${userJson(world, message.viaBotId)}`
+  if (message.guestBotCallerId !== undefined) {
+    out += `,"guest_bot_caller_user":${userJson(world, message.guestBotCallerId)}`
   }
   if (message.protect) out += `,"has_protected_content":true`
   if (message.threadId !== undefined) out += `,"is_topic_message":true`

@@ -1,4 +1,5 @@
 /** User JSON, keys in the real server's order (Client.cpp JsonUser, JsonBotUser). Hand-built: getMe is a hot path. */
+import { inlineSettings } from "../world/inline.js"
 import type { World } from "../world/World.js"
 
 const json = JSON.stringify
@@ -13,8 +14,10 @@ export const userJson = (world: World, id: number): string => {
   return out + "}"
 }
 
-/** The bot as getMe answers it: its User plus the bot-only fields. */
-export const botUserJson = (world: World, botId: number): string =>
-  userJson(world, botId).slice(0, -1) +
-  `,"can_join_groups":true,"can_read_all_group_messages":false,"supports_inline_queries":false,` +
-  `"can_connect_to_business":false,"has_main_web_app":false}`
+/** The bot as getMe answers it: its User plus the bot-only fields (inline and guest mode as its settings say). */
+export const botUserJson = (world: World, botId: number): string => {
+  const settings = inlineSettings(world, botId)
+  return userJson(world, botId).slice(0, -1) +
+    `,"can_join_groups":true,"can_read_all_group_messages":false,"supports_inline_queries":${settings.inline},` +
+    `"supports_guest_queries":${settings.guest},"can_connect_to_business":false,"has_main_web_app":false}`
+}

@@ -11,10 +11,12 @@ import type { ChatProfile } from "./chatProfile.js"
 import type { FaultQueue } from "./FaultQueue.js"
 import type { FileStore } from "./files.js"
 import type { FloodControl } from "./FloodControl.js"
+import type { InlineState } from "./inline.js"
 import type { Journal } from "./Journal.js"
 import type { MediaState } from "./mediaState.js"
 import type { MessageLog } from "./messages.js"
 import type { Observers } from "./observers.js"
+import type { PaymentState } from "./payments.js"
 import type { TailState } from "./tail.js"
 import type { BotState } from "./updates/botState.js"
 import type { WebhookDeliverer, WebhookReply } from "./updates/webhookTypes.js"
@@ -120,6 +122,8 @@ export interface UpdateOptions {
   readonly busyLoopGuard: boolean
   /** How long (s) a callback query may be answered. */
   readonly callbackAnswerSeconds: number
+  /** How long (s) an inline query may be answered (the real server drops an unread one after 30 s). */
+  readonly inlineAnswerSeconds: number
 }
 
 /** What every world of one mock shares: the webhook deliverer and its rules, and the hooks of the facade. */
@@ -188,4 +192,8 @@ export interface World {
   readonly media: MediaState
   /** The long tail: sticker sets, games, business connections, gifts and Stars, stories, managed bots, verifiers. */
   readonly tail: TailState
+  /** Inline mode: bots' settings, inline queries, inline messages, Mini App queries, prepared messages, guest queries. */
+  readonly inline: InlineState
+  /** Invoices, checkouts, charges, bot subscriptions and Stars transactions. */
+  readonly payments: PaymentState
 }

@@ -7,6 +7,7 @@ import type { ChecklistContent } from "./checklists.js"
 import type { FileRecord } from "./files.js"
 import type { GameContent } from "./games.js"
 import type { MediaContent } from "./media.js"
+import type { InvoiceContent, PaymentService } from "./payments.js"
 import type { PlaceContent } from "./places.js"
 import type { PollContent } from "./polls.js"
 
@@ -51,6 +52,7 @@ export type Service =
     readonly messageId: number
   }
   | ChatService
+  | PaymentService
 
 /** A text message: its text, entities and link preview options. */
 export interface TextContent {
@@ -97,6 +99,7 @@ export type Content =
   | PollContent
   | ChecklistContent
   | GameContent
+  | InvoiceContent
 
 /** A text with its entities: a caption, a poll's question, a checklist's task. */
 export interface Formatted {

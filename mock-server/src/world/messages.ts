@@ -40,6 +40,10 @@ export interface MessageRecord {
   readonly businessConnectionId?: string | undefined
   /** A business account's message a bot sent for it: that bot. */
   readonly senderBusinessBotId?: number | undefined
+  /** Sent through a bot's inline mode (or its Mini App, a prepared message): that bot (`via_bot`). */
+  readonly viaBotId?: number | undefined
+  /** A guest bot's message: the person whose mention called it (`guest_bot_caller_user`). */
+  readonly guestBotCallerId?: number | undefined
 }
 
 /** A chat's messages by id, oldest first, with the id the next one gets. */

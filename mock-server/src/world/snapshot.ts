@@ -10,10 +10,12 @@ import { FaultQueue } from "./FaultQueue.js"
 import { FileStore } from "./files.js"
 import { filesData, restoreFiles } from "./fileSnapshot.js"
 import { FloodControl } from "./FloodControl.js"
+import { botData, makeInlineState } from "./inline.js"
 import { restoreLink } from "./inviteLinks.js"
 import { Journal } from "./Journal.js"
 import { makeMediaState } from "./mediaState.js"
 import { membersToData } from "./members.js"
+import { emptyPayments } from "./payments.js"
 import { emptyTail, restoreTail, tailData } from "./tail.js"
 import { makeBotState } from "./updates/botState.js"
 import type { ChatRecord, LinkRecord, MockEnv, UpdateOptions, World } from "./World.js"
@@ -66,7 +68,9 @@ export const makeWorld = (snapshot: WorldSnapshot, settings: WorldSettings): Wor
     journal: new Journal(caps.journalSize, settings.env.observers),
     nextSupergroupNumber: 1_700_000_000,
     media: makeMediaState(snapshot.file_urls ?? "stand_in"),
-    tail: emptyTail()
+    tail: emptyTail(),
+    inline: makeInlineState(snapshot.bots),
+    payments: emptyPayments()
   }
   for (const chat of snapshot.chats) addChat(world, chat)
   for (const link of snapshot.invite_links) restoreLink(world, link)
@@ -161,7 +165,7 @@ export const snapshotOf = (world: World): WorldSnapshot => {
     }
   }
   return {
-    bots: world.bots.map((bot) => ({ ...bot })),
+    bots: world.bots.map((bot) => botData(world, bot)),
     users: [...world.users.values()].map((user) => ({ ...user })),
     chats,
     invite_links: links,

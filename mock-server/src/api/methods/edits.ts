@@ -1,6 +1,6 @@
 /**
  * editMessageText and editMessageReplyMarkup (telegram-wire-messages.md §M7): the Bot API's reading in its order
- * (the inline form's `inline_message_id` after the markup), the message with edit access, then TDLib's checks (may
+ * (the inline form's `inline_message_id` after the markup: inlineEdits.ts), the message with edit access, then TDLib's checks (may
  * the bot edit it; is there a text; the text; an inline keyboard only), then Telegram's "not modified". The answer is
  * the Message with `edit_date` and without its reply; the bot's own edits never come back as updates.
  */
@@ -17,13 +17,13 @@ import {
   editedJson,
   editKeyboard,
   editTarget,
-  inlineRefusal,
   isInlineForm,
   mayEdit,
   NOT_MODIFIED,
   sameKeyboard,
   touch
 } from "./editing.js"
+import { editInlineReplyMarkup, editInlineText } from "./inlineEdits.js"
 
 /** link_preview_options, then text, parse_mode and entities (read together, in that order, as sendMessage). */
 const messageText = custom<MessageInput>("String", (input) => readMessageInput(input.call.params), {
@@ -38,7 +38,7 @@ const sameText = (a: TextContent, b: { readonly text: string; readonly entities:
 export const editMethods = methods({
   editMessageText: method({
     family: "edits",
-    summary: "changes the text (and inline keyboard) of the bot's text message; an inline_message_id is refused",
+    summary: "changes the text (and inline keyboard) of the bot's text message, or of one sent through its inline mode",
     params: {
       text: messageText,
       business_connection_id: text,
@@ -48,7 +48,9 @@ export const editMethods = methods({
       inline_message_id: text
     },
     run: (p, call) => {
-      if (isInlineForm(p.chat_id, p.message_id)) return inlineRefusal(p.inline_message_id)
+      if (isInlineForm(p.chat_id, p.message_id)) {
+        return editInlineText(call, p.inline_message_id, p.text.text, p.text.linkPreview)
+      }
       const business = businessRefusal(p.business_connection_id, p.chat_id)
       if (business !== undefined) return business
       const target = editTarget(call, p.chat_id, p.message_id)
@@ -73,7 +75,7 @@ export const editMethods = methods({
 
   editMessageReplyMarkup: method({
     family: "edits",
-    summary: "replaces or removes the inline keyboard of the bot's message of any kind but a service message",
+    summary: "replaces or removes the inline keyboard of the bot's message (or one sent through its inline mode)",
     params: {
       business_connection_id: text,
       chat_id: text,
@@ -82,7 +84,7 @@ export const editMethods = methods({
       inline_message_id: text
     },
     run: (p, call) => {
-      if (isInlineForm(p.chat_id, p.message_id)) return inlineRefusal(p.inline_message_id)
+      if (isInlineForm(p.chat_id, p.message_id)) return editInlineReplyMarkup(call, p.inline_message_id)
       const business = businessRefusal(p.business_connection_id, p.chat_id)
       if (business !== undefined) return business
       const target = editTarget(call, p.chat_id, p.message_id)

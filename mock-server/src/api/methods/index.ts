@@ -16,6 +16,7 @@ import { chatPhotoMethods } from "./chatPhotos.js"
 import { chatMethods } from "./chats.js"
 import { chatSettingMethods } from "./chatSettings.js"
 import { checklistMethods } from "./checklists.js"
+import { checkoutAnswerMethods } from "./checkoutAnswers.js"
 import { commandMethods } from "./commands.js"
 import { customRequestMethods } from "./customRequests.js"
 import { deletionMethods } from "./deletions.js"
@@ -27,7 +28,9 @@ import { forwardMethods } from "./forwards.js"
 import { gameMethods } from "./games.js"
 import { generalTopicMethods } from "./generalTopic.js"
 import { giftMethods } from "./gifts.js"
+import { inlineQueryMethods } from "./inlineQueries.js"
 import { inviteLinkMethods } from "./inviteLinks.js"
+import { invoiceMethods } from "./invoices.js"
 import { joinRequestMethods } from "./joinRequests.js"
 import { liveLocationMethods } from "./liveLocations.js"
 import { managedBotMethods } from "./managedBots.js"
@@ -46,6 +49,7 @@ import { restrictMethods } from "./restrict.js"
 import { senderChatMethods } from "./senderChats.js"
 import { sessionMethods } from "./session.js"
 import { soundMethods } from "./sounds.js"
+import { starMethods } from "./stars.js"
 import { stickerEditMethods } from "./stickerEdits.js"
 import { stickerSetMethods } from "./stickerSets.js"
 import { storyMethods } from "./stories.js"
@@ -56,6 +60,7 @@ import { updateMethods } from "./updates.js"
 import { userMethods } from "./users.js"
 import { verificationMethods } from "./verification.js"
 import { videoMethods } from "./videos.js"
+import { webAppMethods } from "./webApps.js"
 import { webhookMethods } from "./webhooks.js"
 
 const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
@@ -66,6 +71,8 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   documentMethods,
   fileMethods,
   callbackMethods,
+  inlineQueryMethods,
+  webAppMethods,
   chatMethods,
   memberMethods,
   inviteLinkMethods,
@@ -111,7 +118,10 @@ const TABLES: ReadonlyArray<ReadonlyArray<Method>> = [
   passportMethods,
   managedBotMethods,
   suggestedPostMethods,
-  customRequestMethods
+  customRequestMethods,
+  invoiceMethods,
+  checkoutAnswerMethods,
+  starMethods
 ]
 
 /** Every method the mock serves, aliases included (an alias is its method under another name). */

@@ -24,6 +24,8 @@ import { type ApiError, apiError, isApiError } from "../envelope.js"
 import { replyMarkup } from "../send/params.js"
 import { type Call, commit, method, methods, type Verdict } from "../table/method.js"
 import { messageId, text } from "../table/params.js"
+import { isInlineForm } from "./editing.js"
+import { editInlineLiveLocation, stopInlineLiveLocation } from "./inlineEdits.js"
 import { int32, point } from "./places.js"
 
 /** The live location a message holds, once the bot may edit it. */
@@ -40,7 +42,7 @@ const liveTarget = (call: Call, chatId: string, id: number, inlineId: string): E
 }
 
 /** The location after an edit: the new point and radius, a new heading and period when given. */
-const edited = (before: LocationContent, date: number, point: PointRecord, p: Changes): LocationContent => ({
+export const edited = (before: LocationContent, date: number, point: PointRecord, p: Changes): LocationContent => ({
   ...before,
   ...point,
   heading: p.heading !== 0 ? p.heading : before.heading,
@@ -48,7 +50,7 @@ const edited = (before: LocationContent, date: number, point: PointRecord, p: Ch
   ...(p.live_period !== 0 ? { livePeriod: p.live_period, liveUntil: liveEnd(date, p.live_period) } : {})
 })
 
-interface Changes {
+export interface Changes {
   readonly live_period: number
   readonly heading: number
   readonly proximity_alert_radius: number
@@ -84,6 +86,7 @@ export const liveLocationMethods = methods({
       inline_message_id: text
     },
     run: (p, call) => {
+      if (isInlineForm(p.chat_id, p.message_id)) return editInlineLiveLocation(call, p.inline_message_id, p.latitude, p)
       const target = liveTarget(call, p.chat_id, p.message_id, p.inline_message_id)
       if (isApiError(target)) return target
       const valid = validPoint(p.latitude)
@@ -110,6 +113,7 @@ export const liveLocationMethods = methods({
       inline_message_id: text
     },
     run: (p, call) => {
+      if (isInlineForm(p.chat_id, p.message_id)) return stopInlineLiveLocation(call, p.inline_message_id)
       const target = liveTarget(call, p.chat_id, p.message_id, p.inline_message_id)
       if (isApiError(target)) return target
       const keyboard = editKeyboard(call, target.chat)

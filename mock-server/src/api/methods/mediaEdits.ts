@@ -12,15 +12,7 @@ import { messageJson } from "../../wire/message.js"
 import { captionOf, type Content, withCaption } from "../../world/content.js"
 import type { MessageRecord } from "../../world/messages.js"
 import type { World } from "../../world/World.js"
-import {
-  CANT_EDIT,
-  editedAnswer,
-  editKeyboard,
-  editTarget,
-  inlineRefusal,
-  mayEdit,
-  NOT_MODIFIED
-} from "../editAccess.js"
+import { CANT_EDIT, editedAnswer, editKeyboard, editTarget, mayEdit, NOT_MODIFIED } from "../editAccess.js"
 import { apiError, isApiError } from "../envelope.js"
 import { contentRightRefusal } from "../send/contentRight.js"
 import { caption } from "../send/media.js"
@@ -28,6 +20,8 @@ import { inputMediaContent } from "../send/mediaContent.js"
 import { replyMarkup } from "../send/params.js"
 import { commit, method, methods } from "../table/method.js"
 import { badRequest, bool, custom, messageId, raw, text } from "../table/params.js"
+import { isInlineForm } from "./editing.js"
+import { editInlineCaption, editInlineMedia } from "./inlineEdits.js"
 
 /** `media`: one InputMedia (an animation allowed). */
 const editedMedia = custom("InputMedia", (input) => {
@@ -74,8 +68,9 @@ export const mediaEditMethods = methods({
       business_connection_id: text
     },
     run: (p, call) => {
-      const inline = inlineRefusal(p.chat_id, p.message_id, p.inline_message_id)
-      if (inline !== undefined) return inline
+      if (isInlineForm(p.chat_id, p.message_id)) {
+        return editInlineCaption(call, p.inline_message_id, p.caption, p.show_caption_above_media)
+      }
       const target = editTarget(call, p.chat_id, p.message_id)
       if (isApiError(target)) return target
       const { chat, message } = target
@@ -109,8 +104,7 @@ export const mediaEditMethods = methods({
       business_connection_id: text
     },
     run: (p, call) => {
-      const inline = inlineRefusal(p.chat_id, p.message_id, p.inline_message_id)
-      if (inline !== undefined) return inline
+      if (isInlineForm(p.chat_id, p.message_id)) return editInlineMedia(call, p.inline_message_id, p.media)
       const target = editTarget(call, p.chat_id, p.message_id)
       if (isApiError(target)) return target
       const { chat, message } = target

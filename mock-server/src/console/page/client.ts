@@ -32,22 +32,23 @@ export class Refused extends Error {
   }
 }
 
-let onLocked: () => void = () => {}
+let onLocked: (change: boolean) => void = () => {}
 
-/** What to do when the server refuses the token (or wants one). */
-export const whenLocked = (callback: () => void): void => {
+/** What to do when the server refuses the token (or wants one): `change` is false for a read the page made itself. */
+export const whenLocked = (callback: (change: boolean) => void): void => {
   onLocked = callback
 }
 
-/** One control request: its result, or a Refused. */
+/** One control request (a body as JSON, or a FormData as a multipart form): its result, or a Refused. */
 export const control = async <A = unknown>(method: string, path: string, body?: unknown): Promise<A> => {
+  const form = body instanceof FormData
   const response = await fetch(`/__mock/${path}`, {
     method,
-    headers: headers(body !== undefined),
+    headers: headers(body !== undefined && !form),
     cache: "no-store",
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {})
+    ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {})
   })
-  if (response.status === 401) onLocked()
+  if (response.status === 401) onLocked(method !== "GET")
   const text = await response.text()
   let envelope: { ok?: boolean; result?: A; error_code?: number; description?: string }
   try {
@@ -61,13 +62,15 @@ export const control = async <A = unknown>(method: string, path: string, body?: 
   return envelope.result as A
 }
 
-/** The first event of the stream: what the server serves, and what happened before the page came. */
+/**
+ * The first event of the stream: what the server serves, and the last things that happened before the page came
+ * (bounded; each with its `seq`, as every later event has).
+ */
 export interface Hello {
   readonly kind: "hello"
   readonly now: number
   readonly control_token: boolean
   readonly methods: ReadonlyArray<string>
-  readonly journal: ReadonlyArray<JournalEntry>
   readonly events: ReadonlyArray<StreamEvent>
 }
 
@@ -77,6 +80,7 @@ export type RequestEvent = { readonly kind: "request" } & JournalEntry
 /** An update queued for a bot. */
 export interface UpdateEvent {
   readonly kind: "update"
+  readonly seq: number
   readonly at: number
   readonly bot_id: number
   readonly update_id: number
@@ -87,6 +91,7 @@ export interface UpdateEvent {
 /** An action on the world (a person's, an administrator's, the control API's). */
 export interface ActionEvent {
   readonly kind: "action"
+  readonly seq: number
   readonly at: number
   readonly action: string
   readonly user_id?: number
@@ -129,7 +134,7 @@ export const watch = (handlers: StreamHandlers): void => {
         })
         if (response.status === 401) {
           handlers.status(false, "locked")
-          onLocked()
+          onLocked(true)
           return
         }
         if (!response.ok || response.body === null) throw new Error(`${response.status} ${response.statusText}`)

@@ -93,10 +93,11 @@ export const safeHref = (url: string): string | undefined => {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0")
 
-/** `12:03:04.567` (local time) of a time in milliseconds. */
-export const clockTime = (ms: number): string => {
+/** `12:03:04` (local time) of a time in milliseconds; `12:03:04.567` with `millis`. */
+export const clockTime = (ms: number, millis = false): string => {
   const d = new Date(ms)
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  return millis ? `${time}.${pad(d.getMilliseconds(), 3)}` : time
 }
 
 /** `2026-11-26 12:03` (local time) of a Unix time in seconds. */

@@ -3,6 +3,9 @@
  * control token once when the server wants one (kept for the tab). What each panel shows and does lives in its module.
  */
 import type { WorldSnapshot } from "../../WorldSnapshot.js"
+import { followAnswers, setUpAnswers } from "./answers.js"
+import { setUpAttachments } from "./attachments.js"
+import { startDrawing } from "./chart.js"
 import {
   control,
   type GapEvent,
@@ -13,10 +16,11 @@ import {
   watch,
   whenLocked
 } from "./client.js"
+import { setUpCompose } from "./compose.js"
 import { byId } from "./dom.js"
 import { loadConversation, pickAdded, renderPerson, setUpPerson } from "./person.js"
 import { state } from "./state.js"
-import { hidePolls, receive, restart, startDrawing } from "./timeline.js"
+import { hidePolls, receive, renameRows, restart } from "./timeline.js"
 import { renderTrouble, setUpTrouble } from "./trouble.js"
 import { onRefresh, say } from "./ui.js"
 import { renderWorld } from "./world.js"
@@ -59,6 +63,7 @@ const refresh = async (): Promise<void> => {
       try {
         state.world = await control<WorldSnapshot>("GET", "world")
         render()
+        renameRows(state.world)
         await loadConversation()
         byId("world").removeAttribute("aria-busy")
       } catch (error) {
@@ -93,25 +98,28 @@ const connect = (): void => {
       document.body.classList.remove("locked")
       state.methods = hello.methods
       byId("token-button").hidden = !hello.control_token
-      restart(hello.now, hello.journal, hello.events)
+      followAnswers(restart(hello.now, hello.events), false)
       void refresh()
     },
     events: (events: ReadonlyArray<StreamEvent | GapEvent>) => {
-      receive(events)
+      followAnswers(receive(events), true)
       if (events.some((event) => event.kind !== "request" || !READS.has(event.method))) refreshSoon()
     },
     status: setLive
   })
 }
 
-/** The server wants the token (or took none of the one given): lock the page and ask. */
-const lock = (): void => {
+/**
+ * The server wants the token (or took none of the one given): lock the page and ask. Once locked, only a change the
+ * person tried asks again (the page's own reads, refused too, do not).
+ */
+const lock = (change: boolean): void => {
   if (!locked) {
     locked = true
     document.body.classList.add("locked")
     byId("token-button").hidden = false
     say("The control token is needed: every change and the live stream ask for it.", "error")
-  }
+  } else if (!change) return
   askToken()
 }
 
@@ -144,6 +152,9 @@ const main = (): void => {
     render()
     void loadConversation()
   })
+  setUpCompose()
+  setUpAttachments()
+  setUpAnswers()
   setUpTrouble()
   const polls = byId<HTMLInputElement>("hide-polls")
   polls.addEventListener("change", () => hidePolls(polls.checked))

@@ -1,142 +1,39 @@
 /**
- * Acting as a person: pick one of the world's people and a bot, read their conversation (the bot's replies with their
- * buttons), write to the bot, press a button, open an invite link from a reply (join, or ask to), leave a chat, block
- * the bot, add a person. Everything goes through the control API's people routes.
+ * Acting as a person: pick one of the world's people, a bot, and where to write (their private chat with the bot, or
+ * a group they are in and its forum topic); read the conversation (messages/messageView.ts), leave a chat, block the
+ * bot, add a person. Everything goes through the control API's people routes.
  */
 import { control } from "./client.js"
-import { byId, clockTime, fill, h, safeHref, setOptions } from "./dom.js"
+import { loadCommands } from "./compose.js"
+import { byId, fill, h, setOptions } from "./dom.js"
+import { type Message, messageItem } from "./messageView.js"
 import { bots, chatName, chatOf, isIn, liveGroups, memberOf, nameOf, people, state } from "./state.js"
 import { act, integer, text } from "./ui.js"
 
-/** A Message as the control API gives it (only what the page reads). */
-interface Message {
-  readonly message_id: number
-  readonly date: number
-  readonly from?: { readonly id: number; readonly first_name?: string; readonly is_bot?: boolean }
-  readonly text?: string
-  readonly reply_markup?: {
-    readonly inline_keyboard?: ReadonlyArray<
-      ReadonlyArray<{ readonly text?: string; readonly url?: string; readonly callback_data?: string }>
-    >
-  }
-}
-
 let loaded: ReadonlyArray<Message> = []
-/** Which conversation `loaded` is (person|bot), so a redraw keeps the scroll position of the same one. */
+/** Which conversation `loaded` is (person|bot|chat), so a redraw keeps the scroll position of the same one. */
 let loadedKey = ""
 
-const INVITE = /^https:\/\/t\.me\/(\+|joinchat\/)[A-Za-z0-9_-]+$/
-
-/** Joins (or asks to join) through a link, as the person. */
-export const openLink = (url: string): void => {
-  const person = state.person
-  if (person === undefined) return
-  void act(
-    () => control<{ status: string; chat_id: number }>("POST", `users/${person}/join`, { invite_link: url }),
-    (outcome) =>
-      outcome.status === "member"
-        ? `${nameOf(person)} joined ${chatName(outcome.chat_id)}`
-        : `${nameOf(person)} asked to join ${chatName(outcome.chat_id)}`
-  )
-}
-
-const press = (message: Message, data: string): void => {
-  const person = state.person
-  if (person === undefined) return
-  void act(
-    () =>
-      control("POST", `users/${person}/press`, {
-        message_id: message.message_id,
-        data,
-        ...(state.bot !== undefined ? { bot_id: state.bot } : {})
-      }),
-    () => `${nameOf(person)} pressed “${data}”`
-  )
-}
-
-const keyboard = (message: Message): HTMLElement | null => {
-  const rows = message.reply_markup?.inline_keyboard
-  if (rows === undefined || rows.length === 0) return null
-  return h(
-    "div",
-    { class: "keyboard" },
-    ...rows.map((row) =>
-      h(
-        "div",
-        { class: "keyboard-row" },
-        ...row.map((button) => {
-          const label = button.text ?? "?"
-          if (button.callback_data !== undefined) {
-            const data = button.callback_data
-            return h("button", {
-              type: "button",
-              class: "inline",
-              "data-key": `press:${message.message_id}:${data}`,
-              onclick: () => press(message, data)
-            }, label)
-          }
-          if (button.url !== undefined) {
-            const url = button.url
-            const href = safeHref(url)
-            const known = state.world?.invite_links.find((link) => link.invite_link === url)
-            return h(
-              "span",
-              { class: "url-button" },
-              href !== undefined
-                ? h("a", { href, target: "_blank", rel: "noopener noreferrer", class: "inline" }, `${label} ↗`)
-                : h("span", { class: "inline" }, label),
-              h("code", { class: "url" }, url),
-              INVITE.test(url) || known !== undefined
-                ? h(
-                  "button",
-                  {
-                    type: "button",
-                    class: "join",
-                    "data-key": `join:${message.message_id}:${url}`,
-                    title: `Open ${url} as ${nameOf(state.person)}`,
-                    onclick: () => openLink(url)
-                  },
-                  known?.creates_join_request === true ? "Ask to join" : "Join"
-                )
-                : null
-            )
-          }
-          return h("span", { class: "inline" }, label)
-        })
-      )
-    )
-  )
-}
-
-const messageItem = (message: Message): HTMLElement => {
-  const mine = message.from?.id === state.person
-  return h(
-    "li",
-    { class: mine ? "mine" : "theirs", "data-message": message.message_id },
-    h(
-      "p",
-      { class: "meta" },
-      h("span", { class: "who" }, message.from !== undefined ? nameOf(message.from.id) : "?"),
-      " ",
-      h("time", {}, clockTime(message.date * 1000))
-    ),
-    message.text !== undefined ? h("p", { class: "text" }, message.text) : h("p", { class: "text note" }, "(no text)"),
-    keyboard(message)
-  )
-}
+const conversationKey = (): string => `${state.person}|${state.bot}|${state.chat}`
 
 /** Draws the conversation read last. */
 const renderConversation = (): void => {
   const list = byId("conversation")
-  const key = `${state.person}|${state.bot}`
+  const key = conversationKey()
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.["key"]
-  fill(
-    list,
-    ...(loaded.length === 0
-      ? [h("li", { class: "note" }, `${nameOf(state.person)} has not written to ${nameOf(state.bot)} yet.`)]
-      : loaded.map(messageItem))
+  const opened = new Set(
+    Array.from(list.querySelectorAll<HTMLDetailsElement>("details[open]")).map((d) => d.dataset["key"])
   )
+  const empty = state.chat !== undefined
+    ? `Nobody has written in ${chatName(state.chat)} yet.`
+    : `${nameOf(state.person)} has not written to ${nameOf(state.bot)} yet.`
+  fill(list, ...(loaded.length === 0 ? [h("li", { class: "note" }, empty)] : loaded.map(messageItem)))
+  if (key === loadedKey) {
+    for (const details of Array.from(list.querySelectorAll<HTMLDetailsElement>("details"))) {
+      if (opened.has(details.dataset["key"])) details.open = true
+    }
+  }
   if (atBottom || key !== loadedKey) list.scrollTop = list.scrollHeight
   loadedKey = key
   if (focused !== undefined) {
@@ -145,23 +42,43 @@ const renderConversation = (): void => {
   }
 }
 
-/** Reads the person's conversation with the bot again. */
+/** Reads the conversation again (and the bot's commands there). */
 export const loadConversation = async (): Promise<void> => {
-  const person = state.person
-  const bot = state.bot
+  const { bot, chat, person } = state
+  void loadCommands()
   if (person === undefined || bot === undefined) {
     loaded = []
     renderConversation()
     return
   }
   // A person who never wrote to any bot has no private chat yet: nothing to read.
-  const messages = chatOf(person) === undefined
+  const path = chat !== undefined ? `chats/${chat}/messages` : `chats/${person}/messages?bot_id=${bot}`
+  const messages = chat === undefined && chatOf(person) === undefined
     ? []
-    : await control<ReadonlyArray<Message>>("GET", `chats/${person}/messages?bot_id=${bot}`).catch(() => [])
-  if (person === state.person && bot === state.bot) {
+    : await control<ReadonlyArray<Message>>("GET", path).catch(() => [])
+  if (person === state.person && bot === state.bot && chat === state.chat) {
     loaded = messages
     renderConversation()
   }
+}
+
+/** The chats the person may write in (their private chat with the bot first), and a forum's topics. */
+const renderWhere = (chats: ReadonlyArray<{ readonly id: number }>): void => {
+  const chatSelect = byId<HTMLSelectElement>("chat-select")
+  setOptions(chatSelect, [
+    ["", `private chat with ${nameOf(state.bot)}`],
+    ...chats.map((chat) => [String(chat.id), chatName(chat.id)] as const)
+  ])
+  state.chat = integer(chatSelect)
+  const chat = state.chat !== undefined ? chatOf(state.chat) : undefined
+  const topicSelect = byId<HTMLSelectElement>("topic-select")
+  const forum = chat?.is_forum === true
+  topicSelect.closest("label")!.hidden = !forum
+  setOptions(topicSelect, [
+    ["", chat?.general_forum_topic?.name ?? "General"],
+    ...(forum ? chat!.forum_topics ?? [] : []).map((t) => [String(t.message_thread_id), t.name] as const)
+  ])
+  state.topic = forum ? integer(topicSelect) : undefined
 }
 
 /** Refreshes the selects (people, bots, the chats the person may leave) from the world. */
@@ -180,38 +97,23 @@ export const renderPerson = (): void => {
   )
   byId<HTMLButtonElement>("leave-button").disabled = chats.length === 0
   byId("person-name").textContent = person === undefined ? "nobody" : nameOf(person)
+  renderWhere(chats)
 }
 
 /** Wires the person panel's controls; `changed` runs when the person or the bot changes. */
 export const setUpPerson = (changed: () => void): void => {
   const personSelect = byId<HTMLSelectElement>("person-select")
-  const botSelect = byId<HTMLSelectElement>("bot-select")
+  const selects = ["person-select", "bot-select", "chat-select", "topic-select"].map((id) =>
+    byId<HTMLSelectElement>(id)
+  )
   const onChange = () => {
-    state.person = integer(personSelect)
-    state.bot = integer(botSelect)
+    state.person = integer(selects[0]!)
+    state.bot = integer(selects[1]!)
+    state.chat = integer(selects[2]!)
+    state.topic = integer(selects[3]!)
     changed()
   }
-  personSelect.addEventListener("change", onChange)
-  botSelect.addEventListener("change", onChange)
-
-  const input = byId<HTMLInputElement>("send-text")
-  byId("send-form").addEventListener("submit", (event) => {
-    event.preventDefault()
-    const person = state.person
-    const message = input.value
-    if (person === undefined || message.trim() === "") return
-    void act(
-      () =>
-        control("POST", `users/${person}/send`, {
-          text: message,
-          ...(state.bot !== undefined ? { bot_id: state.bot } : {})
-        }),
-      () => {
-        input.value = ""
-        return `${nameOf(person)} wrote to ${nameOf(state.bot)}`
-      }
-    )
-  })
+  for (const select of selects) select.addEventListener("change", onChange)
 
   byId("leave-button").addEventListener("click", () => {
     const person = state.person

@@ -9,7 +9,15 @@ export const state: {
   person: number | undefined
   /** The bot the person writes to. */
   bot: number | undefined
-} = { world: undefined, methods: [], person: undefined, bot: undefined }
+  /** The group the person writes in; undefined: their private chat with the bot. */
+  chat: number | undefined
+  /** The forum topic the person writes in (a forum's), if any. */
+  topic: number | undefined
+} = { world: undefined, methods: [], person: undefined, bot: undefined, chat: undefined, topic: undefined }
+
+/** Where the person's message goes, as the people routes take it: the group, or the private chat with the bot. */
+export const place = (): { readonly chat_id?: number; readonly bot_id?: number } =>
+  state.chat !== undefined ? { chat_id: state.chat } : state.bot !== undefined ? { bot_id: state.bot } : {}
 
 /** A user by id, from the last snapshot. */
 export const userOf = (id: number): User | undefined => state.world?.users.find((user) => user.id === id)

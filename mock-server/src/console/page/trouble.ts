@@ -7,6 +7,7 @@ import type { FloodLimit } from "../../WorldSnapshot.js"
 import { control, Refused } from "./client.js"
 import { byId, fill, h, setOptions } from "./dom.js"
 import { chatName, state } from "./state.js"
+import { replyText } from "./timelineText.js"
 import { act, integer, say, text } from "./ui.js"
 
 /** The fault kinds the form offers, and the fields each one uses. */
@@ -120,7 +121,8 @@ export const renderTrouble = (): void => {
           fault.chat_id !== undefined
             ? ` in ${chatName(typeof fault.chat_id === "number" ? fault.chat_id : undefined) || fault.chat_id}`
             : "",
-          `: ${JSON.stringify(fault.reply)} × ${fault.times}`
+          `: ${replyText(fault.reply)}, `,
+          fault.times === 1 ? "once" : `${fault.times} times`
         )
       ))
   )
@@ -144,7 +146,7 @@ export const setUpTrouble = (): void => {
     const times = integer(input("fault-times")) ?? 1
     void act(
       () => control("POST", "faults", { method, times, reply, ...(chatId !== undefined ? { chat_id: chatId } : {}) }),
-      () => `the next ${times === 1 ? "call" : `${times} calls`} of ${method} get ${JSON.stringify(reply)}`
+      () => `the next ${times === 1 ? "call" : `${times} calls`} of ${method} will get ${replyText(reply)}`
     )
   })
   byId("clear-faults").addEventListener(

@@ -7,7 +7,7 @@
 import type { Chat, InviteLink, Member } from "../../WorldSnapshot.js"
 import { control } from "./client.js"
 import { byId, type Child, dateTime, fill, h } from "./dom.js"
-import { openLink } from "./person.js"
+import { openLink } from "./messageActions.js"
 import { chatName, isIn, longNameOf, memberOf, nameOf, people, rightsOf, state } from "./state.js"
 import { act } from "./ui.js"
 
@@ -98,7 +98,8 @@ const memberList = (chat: Chat): HTMLElement => {
   )
 }
 
-const linkTable = (chat: Chat, links: ReadonlyArray<InviteLink>): HTMLElement | null => {
+/** A chat's invite links, one item each (wrapping, never wider than the panel): what it is, who made it, its use. */
+const linkList = (chat: Chat, links: ReadonlyArray<InviteLink>): HTMLElement | null => {
   if (links.length === 0) return null
   const pending = new Map<string, number>()
   for (const request of state.world!.join_requests) {
@@ -108,64 +109,48 @@ const linkTable = (chat: Chat, links: ReadonlyArray<InviteLink>): HTMLElement | 
   const live = chat.migrated_to_chat_id === undefined && !chat.deleted
   return h(
     "div",
-    { class: "scroll" },
+    { class: "links" },
+    h("h5", {}, `Invite links (${links.length})`),
     h(
-      "table",
-      { class: "links" },
-      h("caption", {}, `Invite links of ${chatName(chat.id)}`),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          ...["link", "by", "kind", "expires", "limit", "joined", "requests", ""].map((title) =>
-            h("th", { scope: "col" }, title)
+      "ul",
+      {},
+      ...links.map((link) => {
+        const expired = link.expire_date !== undefined && link.expire_date <= now
+        const tags = [
+          link.is_primary ? "primary" : null,
+          link.creates_join_request ? "join request" : null,
+          link.subscription_period !== undefined ? `subscription ${link.subscription_price} ★` : null,
+          link.is_revoked ? "revoked" : null,
+          expired ? "expired" : null
+        ].filter((tag) => tag !== null)
+        const requests = pending.get(link.invite_link) ?? 0
+        return h(
+          "li",
+          { class: link.is_revoked ? "revoked" : expired ? "expired" : "", "data-link": link.invite_link },
+          h("code", { class: "url" }, link.invite_link),
+          link.name !== undefined ? h("span", { class: "name" }, ` “${link.name}”`) : null,
+          ...tags.map((tag) => h("span", { class: "tag" }, tag)),
+          h(
+            "p",
+            { class: "facts" },
+            `by ${nameOf(link.creator_id)} · expires ${
+              link.expire_date !== undefined ? dateTime(link.expire_date) : "never"
+            }`,
+            ` · limit ${link.member_limit ?? "none"} · `,
+            h("span", { class: "joined" }, `${link.joined_count ?? 0} joined`),
+            " · ",
+            h("span", { class: "requests-count" }, `${requests} request${requests === 1 ? "" : "s"}`),
+            live && !link.is_revoked && state.person !== undefined
+              ? button(
+                link.creates_join_request ? "Ask to join" : "Join",
+                `join:${link.invite_link}`,
+                () => openLink(link.invite_link),
+                `Open ${link.invite_link} as ${nameOf(state.person)}`
+              )
+              : null
           )
         )
-      ),
-      h(
-        "tbody",
-        {},
-        ...links.map((link) => {
-          const expired = link.expire_date !== undefined && link.expire_date <= now
-          const kind = [
-            link.is_primary ? "primary" : "additional",
-            link.creates_join_request ? "join request" : null,
-            link.subscription_period !== undefined ? `subscription ${link.subscription_price} ★` : null
-          ].filter((part) => part !== null).join(", ")
-          return h(
-            "tr",
-            { class: link.is_revoked ? "revoked" : expired ? "expired" : "" },
-            h(
-              "td",
-              {},
-              h("code", {}, link.invite_link),
-              link.name !== undefined ? h("span", { class: "name" }, ` “${link.name}”`) : null,
-              link.is_revoked ? h("span", { class: "tag" }, "revoked") : null,
-              expired ? h("span", { class: "tag" }, "expired") : null
-            ),
-            h("td", {}, nameOf(link.creator_id)),
-            h("td", {}, kind),
-            h("td", {}, link.expire_date !== undefined ? dateTime(link.expire_date) : "never"),
-            h("td", {}, link.member_limit ?? "none"),
-            h("td", {}, link.joined_count ?? 0),
-            h("td", {}, pending.get(link.invite_link) ?? 0),
-            h(
-              "td",
-              {},
-              live && !link.is_revoked && state.person !== undefined
-                ? button(
-                  link.creates_join_request ? "Ask to join" : "Join",
-                  `join:${link.invite_link}`,
-                  () => openLink(link.invite_link),
-                  `Open ${link.invite_link} as ${nameOf(state.person)}`
-                )
-                : null
-            )
-          )
-        })
-      )
+      })
     )
   )
 }
@@ -227,7 +212,7 @@ const chatCard = (chat: Chat): HTMLElement => {
     ...botStanding(chat),
     memberList(chat),
     requestList(chat),
-    linkTable(chat, links)
+    linkList(chat, links)
   )
 }
 
@@ -241,30 +226,42 @@ export const renderWorld = (): void => {
   const upgrades = groups.filter((chat) => chat.migrated_to_chat_id !== undefined)
   fill(
     byId("world-body"),
-    h("h3", {}, "Bots"),
     h(
-      "ul",
-      { class: "plain" },
-      ...world.bots.map((bot) => h("li", {}, h("span", { class: "who" }, longNameOf(bot.user_id))))
-    ),
-    h("h3", {}, "People"),
-    h(
-      "ul",
-      { class: "plain people" },
-      ...people().map((user) => {
-        const chat = privates.find((c) => c.id === user.id)
-        const started = chat === undefined
-          ? "has not started a bot"
-          : chat.blocked_bot_ids !== undefined && chat.blocked_bot_ids.length > 0
-          ? "blocked a bot"
-          : "started the bot"
-        return h(
-          "li",
-          {},
-          h("span", { class: "who" }, longNameOf(user.id)),
-          h("span", { class: "note" }, ` ${started}`)
+      "div",
+      { class: "summary" },
+      h(
+        "div",
+        {},
+        h("h3", {}, "Bots"),
+        h(
+          "ul",
+          { class: "plain" },
+          ...world.bots.map((bot) => h("li", {}, h("span", { class: "who" }, longNameOf(bot.user_id))))
         )
-      })
+      ),
+      h(
+        "div",
+        {},
+        h("h3", {}, "People"),
+        h(
+          "ul",
+          { class: "plain people" },
+          ...people().map((user) => {
+            const chat = privates.find((c) => c.id === user.id)
+            const started = chat === undefined
+              ? "has not started a bot"
+              : chat.blocked_bot_ids !== undefined && chat.blocked_bot_ids.length > 0
+              ? "blocked a bot"
+              : "started the bot"
+            return h(
+              "li",
+              {},
+              h("span", { class: "who" }, longNameOf(user.id)),
+              h("span", { class: "note" }, ` ${started}`)
+            )
+          })
+        )
+      )
     ),
     upgrades.length > 0
       ? h(
@@ -275,7 +272,7 @@ export const renderWorld = (): void => {
       )
       : null,
     h("h3", {}, "Chats"),
-    ...groups.map(chatCard)
+    h("div", { class: "chats" }, ...groups.map(chatCard))
   )
   if (focused !== undefined) {
     for (const element of Array.from(byId("world-body").querySelectorAll<HTMLElement>("[data-key]"))) {

@@ -9,14 +9,17 @@
  * the standalone mock (its own process) on loopback, in the same interleaved rounds (contenders rotate). Sequential
  * calls give latency p50/p99; 64 in flight for a fixed time give calls per second. Each round's figures are written;
  * the report pairs them with the baselines' of the same round and takes the medians (bench/report/figures.ts).
+ * The library is the one users run: compiled by tsc first (bench/compiledLibrary.ts), not its sources through tsx.
  *
- *   npm run bench -- client [--quick] [--best-only] [--rounds N]
+ *   npm run bench -- client [--quick] [--best-only] [--rounds N] [--library DIR]
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import type { Layer } from "effect"
 import { execFileSync } from "node:child_process"
-import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
+import { resolve } from "node:path"
+import type * as Library from "../src/index.js"
+import type * as UndiciHttpClientModule from "../src/UndiciHttpClient.js"
 import {
   CONCURRENCY,
   type Contender,
@@ -27,6 +30,7 @@ import {
   undiciPoolInEffect
 } from "./clientContenders.js"
 import { args, ROOT, rotate, spawnServer } from "./common.js"
+import { compileLibrary, importCompiled } from "./compiledLibrary.js"
 import { startSection, writeResult } from "./results.js"
 import { percentile, round2 } from "./stats.js"
 
@@ -48,6 +52,12 @@ interface RoundFigures {
   readonly callsPerSec: number
 }
 
+/** `--library DIR`: another compiled library (another commit's, for a before-and-after) in place of this one's. */
+const libraryAt = process.argv.indexOf("--library")
+const compiled = libraryAt === -1 ? compileLibrary(ROOT) : resolve(process.argv[libraryAt + 1]!)
+const library = (await importCompiled(compiled, "index.js")) as typeof Library
+const UndiciHttpClient = (await importCompiled(compiled, "UndiciHttpClient.js")) as typeof UndiciHttpClientModule
+
 /** The transports a Node program can give the library, the recommended one first. */
 const TRANSPORTS: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
   ["UndiciHttpClient.layer", UndiciHttpClient.layer],
@@ -57,7 +67,9 @@ const TRANSPORTS: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpCli
 ]
 
 const main = async (): Promise<void> => {
-  const flags = `${quick ? " --quick" : ""}${bestOnly ? " --best-only" : ""}${roundsAt === -1 ? "" : ` --rounds ${ROUNDS}`}`
+  const flags = `${quick ? " --quick" : ""}${bestOnly ? " --best-only" : ""}${
+    roundsAt === -1 ? "" : ` --rounds ${ROUNDS}`
+  }${libraryAt === -1 ? "" : ` --library ${process.argv[libraryAt + 1]}`}`
   // Only `--quick` goes through `npm run bench`; the other flags are the section's own.
   const command = flags === "" || flags === " --quick"
     ? `npm run bench -- client${flags}`
@@ -74,7 +86,7 @@ const main = async (): Promise<void> => {
     for (const call of ["policy", "botapi"] as const) {
       const name = `${call === "policy" ? "Policy" : "BotApi"}.exportChatInviteLink, ${transport}`
       described.push({
-        contender: effectContender(name, layer, server.url, call === "policy" ? "resilient" : "bare"),
+        contender: effectContender(library, name, layer, server.url, call === "policy" ? "resilient" : "bare"),
         call,
         transport
       })

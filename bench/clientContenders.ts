@@ -11,7 +11,7 @@ import type { HttpClient } from "@effect/platform"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { Api } from "grammy"
 import { Pool } from "undici"
-import { BotApi, Policy } from "../src/index.js"
+import type * as Library from "../src/index.js"
 import { CHAT, EXPORT_BODY, TOKEN } from "./common.js"
 
 export const CONCURRENCY = 64
@@ -68,8 +68,12 @@ const effectLoops = <R>(
   dispose
 })
 
-/** The library's call (`resilient`: `Policy.exportChatInviteLink`; `bare`: `BotApi.exportChatInviteLink`). */
+/**
+ * The library's call (`resilient`: `Policy.exportChatInviteLink`; `bare`: `BotApi.exportChatInviteLink`), from
+ * `library` (the compiled one: bench/compiledLibrary.ts).
+ */
 export const effectContender = (
+  { BotApi, Policy }: typeof Library,
   name: string,
   transport: Layer.Layer<HttpClient.HttpClient>,
   apiRoot: string,

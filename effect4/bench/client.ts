@@ -23,8 +23,14 @@ import { dirname, join } from "node:path"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import { Pool } from "undici"
-import { BotApi, Policy } from "../src/index.js"
-import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
+import { compileLibrary, importCompiled } from "../../bench/compiledLibrary.js"
+import type * as Library from "../src/index.js"
+import type * as UndiciHttpClientModule from "../src/UndiciHttpClient.js"
+
+// The edition as users run it: compiled by tsc first (see bench/compiledLibrary.ts at the root), not through tsx.
+const compiled = compileLibrary(join(dirname(fileURLToPath(import.meta.url)), ".."))
+const { BotApi, Policy } = (await importCompiled(compiled, "index.js")) as typeof Library
+const UndiciHttpClient = (await importCompiled(compiled, "UndiciHttpClient.js")) as typeof UndiciHttpClientModule
 
 const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 const CHAT = -1001234567890

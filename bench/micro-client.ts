@@ -4,7 +4,7 @@
  * beside the same answer awaited as a Promise and through `Effect.tryPromise`; sequential and 64 fibers in flight,
  * CPU µs per call (user + system), interleaved rounds, medians.
  *
- *   node --import tsx bench/micro-client.ts [--calls 50000] [--rounds 5] [--dist dist]
+ *   node --import tsx bench/micro-client.ts [--calls 50000] [--rounds 5] [--dist dist] [--baseline DIR]
  */
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { resolve } from "node:path"
@@ -17,13 +17,12 @@ const option = (name: string): string | undefined => {
   const at = argv.indexOf(`--${name}`)
   return at === -1 ? undefined : argv[at + 1]
 }
-/** `--dist DIR`: the library compiled by tsc into DIR (what users run; tsx wraps each closure it makes in `__name`). */
+/**
+ * `--dist DIR`: the library compiled by tsc into DIR (what users run; tsx wraps each closure it makes in `__name`).
+ * `--baseline DIR`: another compiled library (another commit's) beside it, in the same rounds and process.
+ */
 const dist = option("dist")
-const from = (module: string) => dist === undefined ? `../src/${module}` : pathToFileURL(resolve(dist, module)).href
-const { BotApi, Policy } = (await import(from("index.js"))) as typeof import("../src/index.js")
-const { HttpClient } = (await import(from("edition/http.js"))) as typeof import("../src/edition/http.js")
-const { DirectTransportTypeId } =
-  (await import(from("internal/directTransport.js"))) as typeof import("../src/internal/directTransport.js")
+const baseline = option("baseline")
 const CALLS = Number(option("calls") ?? 50_000)
 const ROUNDS = Number(option("rounds") ?? 5)
 const CONCURRENCY = 64
@@ -39,37 +38,58 @@ const direct: DirectTransport = {
     return () => void (aborted = true)
   }
 }
-const client = Object.assign(HttpClient.make(() => Effect.die("the fake client is direct only")), {
-  [DirectTransportTypeId]: direct
-})
-const runtime = ManagedRuntime.make(
-  Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: "http://127.0.0.1:1" }), Policy.layerMemory)
-    .pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, client)))
-)
-
 const check = (link: string): void => {
   if (!link.startsWith("https://t.me/+")) throw new Error(link)
 }
+
+type Runner = <A>(effect: Effect.Effect<A, unknown, any>) => Promise<A>
+
+/** The library at `dir` (its sources when undefined): its two calls over the fake transport, and their runner. */
+const libraryAt = async (dir: string | undefined) => {
+  const from = (module: string) => dir === undefined ? `../src/${module}` : pathToFileURL(resolve(dir, module)).href
+  const { BotApi, Policy } = (await import(from("index.js"))) as typeof import("../src/index.js")
+  const { HttpClient } = (await import(from("edition/http.js"))) as typeof import("../src/edition/http.js")
+  const { DirectTransportTypeId } =
+    (await import(from("internal/directTransport.js"))) as typeof import("../src/internal/directTransport.js")
+  const client = Object.assign(HttpClient.make(() => Effect.die("the fake client is direct only")), {
+    [DirectTransportTypeId]: direct
+  })
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot: "http://127.0.0.1:1" }), Policy.layerMemory)
+      .pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, client)))
+  )
+  return {
+    run: ((effect) => runtime.runPromise(effect)) as Runner,
+    BotApi: Effect.map(BotApi.exportChatInviteLink(CHAT), check),
+    Policy: Effect.map(Policy.exportChatInviteLink(CHAT), (r) => check(r.link)),
+    dispose: () => runtime.dispose()
+  }
+}
+const ours = await libraryAt(dist)
+const theirs = baseline === undefined ? undefined : await libraryAt(baseline)
+
 const promiseOne = async (): Promise<void> => {
   const body = JSON.parse(await answer()) as { ok: boolean; result: string }
   check(body.result)
 }
-const effects: Record<string, Effect.Effect<void, unknown, any>> = {
-  "Effect.tryPromise": Effect.tryPromise(promiseOne),
-  "BotApi": Effect.map(BotApi.exportChatInviteLink(CHAT), check),
-  "Policy": Effect.map(Policy.exportChatInviteLink(CHAT), (r) => check(r.link))
-}
+const effects: Array<[string, Effect.Effect<void, unknown, any>, Runner]> = [
+  ["Effect.tryPromise", Effect.tryPromise(promiseOne), (effect) => Effect.runPromise(effect as Effect.Effect<any>)],
+  ["BotApi", ours.BotApi, ours.run],
+  ["Policy", ours.Policy, ours.run],
+  ...(theirs === undefined ? [] : [
+    ["BotApi (baseline)", theirs.BotApi, theirs.run] as [string, Effect.Effect<void, unknown, any>, Runner],
+    ["Policy (baseline)", theirs.Policy, theirs.run] as [string, Effect.Effect<void, unknown, any>, Runner]
+  ])
+]
 
-const sequentialEffect = (one: Effect.Effect<void, unknown, any>) =>
-  runtime.runPromise(Effect.gen(function*() {
+const sequentialEffect = (one: Effect.Effect<void, unknown, any>, run: Runner) =>
+  run(Effect.gen(function*() {
     for (let i = 0; i < CALLS; i++) yield* one
   }))
-const concurrentEffect = (one: Effect.Effect<void, unknown, any>) => {
+const concurrentEffect = (one: Effect.Effect<void, unknown, any>, run: Runner) => {
   let left = CALLS
   const worker = Effect.whileLoop({ while: () => left-- > 0, body: () => one, step: () => {} })
-  return runtime.runPromise(
-    Effect.all(Array.from({ length: CONCURRENCY }, () => worker), { concurrency: "unbounded", discard: true })
-  )
+  return run(Effect.all(Array.from({ length: CONCURRENCY }, () => worker), { concurrency: "unbounded", discard: true }))
 }
 const contenders: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
   ["Promise", async () => {
@@ -80,8 +100,8 @@ const contenders: Array<[string, () => Promise<unknown>, () => Promise<unknown>]
       while (left-- > 0) await promiseOne()
     }))
   }],
-  ...Object.entries(effects).map(([name, one]) =>
-    [name, () => sequentialEffect(one), () => concurrentEffect(one)] as [
+  ...effects.map(([name, one, run]) =>
+    [name, () => sequentialEffect(one, run), () => concurrentEffect(one, run)] as [
       string,
       () => Promise<unknown>,
       () => Promise<unknown>
@@ -105,7 +125,7 @@ for (const [name, seq, conc] of contenders) {
   figures.set(name, { seq: [], conc: [] })
 }
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, seq, conc] of contenders) {
+  for (const [name, seq, conc] of contenders.map((_, i) => contenders[(i + round) % contenders.length]!)) {
     figures.get(name)!.seq.push(await cpuOf(seq))
     figures.get(name)!.conc.push(await cpuOf(conc))
   }
@@ -120,4 +140,5 @@ for (const [name, { conc, seq }] of figures) {
     })\n`
   )
 }
-await runtime.dispose()
+await ours.dispose()
+await theirs?.dispose()

@@ -40,7 +40,9 @@ const clock = { now: () => now }
 const mock: Handles = MockTelegram.make({ clock })
 const baseline: { commit: string; mock: Handles } | undefined = baselineDir === undefined ? undefined : {
   commit: execFileSync("git", ["-C", baselineDir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
-  mock: (await import(pathToFileURL(resolve(baselineDir, "mock-server/src/index.ts")).href)).MockTelegram.make({ clock })
+  mock: (await import(pathToFileURL(resolve(baselineDir, "mock-server/src/index.ts")).href)).MockTelegram.make({
+    clock
+  })
 }
 const requests = {
   exportChatInviteLink: {

@@ -3,8 +3,8 @@
 //
 // The source: effect4/src holds a link to each shared module of src/ (and to src/core and src/internal), and files of
 // its own only where Effect 3 and Effect 4 truly differ: src/edition/ (the adapters, the same file names and the same
-// exported names as the Effect 3 edition's src/edition/) and src/redis/ (Redis through ioredis vs Effect 4's
-// persistence modules).
+// exported names as the Effect 3 edition's src/edition/) and, in src/redis/, the Redis adapters named below (Redis
+// through ioredis vs Effect 4's persistence modules): every other file of src/redis/ is linked from effect4/src/redis/.
 //
 // The tests: effect4/test links the shared test folders of test/ (the client, the examples, Redis), so each test file
 // is written once and run by both editions' vitest; what differs between @effect/vitest 0.30 on Effect 3 and its
@@ -26,6 +26,22 @@ const problems = []
 /** The test folders both editions run (test/core, test/cli, test/types, the mock's tests: the Effect 3 package's). */
 const sharedTestFolders = ["client", "examples", "redis"]
 
+/**
+ * The files of src/redis/ that each edition writes for its own Redis client and Effect's persistence API (the
+ * others are the Redis logic, written once and linked): the entry, the connection's life cycle, the gate's module
+ * (Effect 4 also exports its `Redis.Script`), the client's commands, the rate limiter's store; the Effect 3 edition's
+ * ioredis options and scripts (internal.ts), the Effect 4 edition's `KeyValueStore` over Redis.
+ */
+const redisAdapters = new Set([
+  "index.ts",
+  "RedisConnection.ts",
+  "RedisFloodGate.ts",
+  "clientCommands.ts",
+  "rateLimitStore.ts",
+  "internal.ts",
+  "RedisKeyValueStore.ts"
+])
+
 /** `at` must be a link to `target` (both absolute); says how to make it otherwise. */
 const checkLink = (at, target) => {
   const shown = relative(root, at)
@@ -34,7 +50,9 @@ const checkLink = (at, target) => {
   if (stat === undefined) {
     problems.push(`${shown} is missing: link it (ln -s ${link} ${shown})`)
   } else if (!stat.isSymbolicLink()) {
-    problems.push(`${shown} is a copy: it must be a link to ${link} (the editions differ only through edition/)`)
+    problems.push(
+      `${shown} is a copy: it must be a link to ${link} (the editions differ only through their adapters: edition/ and the Redis adapters)`
+    )
   } else if (resolve(at, "..", readlinkSync(at)) !== target) {
     problems.push(`${shown} links to ${readlinkSync(at)}, not ${link}`)
   }
@@ -106,6 +124,12 @@ const checkAdapters = (three, four, exempt = new Set()) => {
 const src3 = join(root, "src")
 const src4 = join(root, "effect4", "src")
 checkLinkedFolder(src3, src4, new Set(["edition", "redis"]), "not allowed there")
+checkLinkedFolder(
+  join(src3, "redis"),
+  join(src4, "redis"),
+  redisAdapters,
+  "the Redis logic is written once in src/redis/ (and linked); an adapter of the edition's own is named in redisAdapters"
+)
 // The Effect 4 names of throwing functions are the one place the editions' public names differ (by design).
 const sourceAdapters = checkAdapters(join(src3, "edition"), join(src4, "edition"), new Set(["unsafeNames.ts"]))
 
@@ -130,6 +154,8 @@ if (problems.length > 0) {
 process.stdout.write(
   `check-editions: effect4/src links ${
     readdirSync(src4).filter((n) => n !== "edition" && n !== "redis").length
-  } shared entries of src/, ${sourceAdapters} adapters in each edition with the same exports; effect4/test links ` +
+  } shared entries of src/ and ${
+    readdirSync(join(src4, "redis")).filter((n) => !redisAdapters.has(n)).length
+  } of src/redis/, ${sourceAdapters} adapters in each edition with the same exports; effect4/test links ` +
     `test/{${sharedTestFolders.join(",")}}, ${testAdapters} test adapters in each edition with the same exports\n`
 )

@@ -281,7 +281,14 @@ export class MockTelegram implements ControlTarget, HasInternals {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface MockTelegram
-  extends PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods, InlineMethods, PaymentMethods
+  extends
+    PeopleMethods,
+    PeopleMediaMethods,
+    MessageActionMethods,
+    AdminMethods,
+    ReadMethods,
+    InlineMethods,
+    PaymentMethods
 {}
 Object.assign(
   MockTelegram.prototype,

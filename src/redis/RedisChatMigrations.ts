@@ -2,21 +2,22 @@
  * A {@link ChatMigrations} registry shared by every process of a bot through Redis: a migration learned by one
  * process (`old → new`) is used by all, and survives their restarts (as long as Redis keeps its data).
  *
- * One key per migrated chat, `tg:<botId>:migration:<old id>`, holding the new id as text, without expiry (a basic
- * group's upgrade is permanent). Each process also keeps what it learned in memory: when Redis fails or is slow, the
- * registry goes on with that alone and logs one warning per outage, and an entry learned during an outage is written
- * to Redis the next time it is read there.
+ * One key per migrated chat, `tg:<botId>:migration:<old id>` (the same in both editions), holding the new id as text,
+ * without expiry (a basic group's upgrade is permanent). Each process also keeps what it learned in memory: when
+ * Redis fails or is slow, the registry goes on with that alone and logs one warning per outage, and an entry learned
+ * during an outage is written to Redis the next time it is read there.
  *
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as ChatId from "../ChatId.js"
 import * as ChatMigrations from "../ChatMigrations.js"
 import { migrationKey } from "../core/keys.js"
-import { orFallback } from "./internal.js"
+import { getSuccess } from "../edition/result.js"
+import { commandsOf } from "./clientCommands.js"
+import { orFallback } from "./health.js"
 import { RedisConnection } from "./RedisConnection.js"
 
 /**
@@ -34,7 +35,7 @@ export const keyOf: (prefix: string, from: ChatId.ChatId) => string = migrationK
 export const make: Effect.Effect<ChatMigrations.ChatMigrations.Service, never, RedisConnection> = Effect.gen(
   function*() {
     const connection = yield* RedisConnection
-    const client = connection.client
+    const commands = commandsOf(connection)
     const local = yield* ChatMigrations.makeMemory
     const unavailable = Symbol("unavailable")
 
@@ -42,31 +43,31 @@ export const make: Effect.Effect<ChatMigrations.ChatMigrations.Service, never, R
       orFallback(
         connection,
         "record a chat migration",
-        () => client.set(keyOf(connection.prefix, from), String(to)).then(() => undefined),
+        commands.set(keyOf(connection.prefix, from), String(to)),
         Effect.void
       )
 
     return ChatMigrations.ChatMigrations.of({
       get: (from) =>
         Effect.gen(function*() {
-          const stored = yield* orFallback<string | null | typeof unavailable>(
+          const stored = yield* orFallback<string | undefined | typeof unavailable, unknown>(
             connection,
             "read the chat migrations",
-            () => client.get(keyOf(connection.prefix, from)),
+            commands.get(keyOf(connection.prefix, from)),
             Effect.succeed(unavailable)
           )
           const mine = yield* local.get(from)
           if (typeof stored === "string") {
-            const decoded = ChatId.validate(stored)
-            if (Either.isRight(decoded)) return Option.some(decoded.right)
+            const decoded = getSuccess(ChatId.validate(stored))
+            if (Option.isSome(decoded)) return decoded
             yield* Effect.logWarning(`ChatMigrations: ignoring an unreadable entry for chat ${ChatId.toKey(from)}`)
             return mine
           }
           // Learned here while Redis was away: share it now that Redis answers.
-          if (stored === null && Option.isSome(mine)) yield* write(from, mine.value)
+          if (stored === undefined && Option.isSome(mine)) yield* write(from, mine.value)
           return mine
         }),
-      record: (from, to) => Effect.zipRight(local.record(from, to), write(from, to))
+      record: (from, to) => Effect.andThen(local.record(from, to), write(from, to))
     })
   }
 )

@@ -13,15 +13,28 @@
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { Redis } from "ioredis"
 import { messageOf } from "../core/scrub.js"
+import {
+  awaitFirstConnection,
+  botIdOf,
+  type ConfigOptions,
+  configuredOptions,
+  noBotId,
+  type Options,
+  type ServiceMembers,
+  settingsOf
+} from "./connectionSettings.js"
+import { makeHealth } from "./health.js"
 import * as Internal from "./internal.js"
+
+// The options, their defaults and the bot's key prefix are the same in both editions.
+export { botIdOf, defaultCommandTimeout, defaultConnectTimeout, keyPrefix, type Options } from "./connectionSettings.js"
 
 /**
  * @since 0.1.0
@@ -37,65 +50,11 @@ export declare namespace RedisConnection {
   /**
    * @since 0.1.0
    */
-  export interface Service {
+  export interface Service extends ServiceMembers {
     /** The ioredis client (connected, or reconnecting in the background). */
     readonly client: Redis
-    /** The prefix of every key of this bot, `tg:<botId>:`. */
-    readonly prefix: string
-    /** Where Redis is, without credentials (for log lines). */
-    readonly where: string
-    /** Reports a failed command: the first one of an outage logs a warning, the others nothing. */
-    readonly failed: (what: string, error: unknown) => Effect.Effect<void>
-    /** Reports a command that worked: after an outage, logs that sharing resumes. */
-    readonly succeeded: Effect.Effect<void>
   }
 }
-
-/**
- * Options of {@link make}.
- *
- * @since 0.1.0
- */
-export interface Options {
-  /** `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS). Kept redacted; never logged. */
-  readonly url: Redacted.Redacted<string> | string
-  /** The bot's id (the part of its token before `:`); see {@link botIdOf}. */
-  readonly botId: string
-  /** Timeout of each Redis command; then the layers fall back to in-process state. Default 500 ms. */
-  readonly commandTimeout?: Duration.DurationInput | undefined
-  /** How long to wait for the first connection before going on without it. Default 2 s. */
-  readonly connectTimeout?: Duration.DurationInput | undefined
-}
-
-/**
- * The default timeout of one Redis command.
- *
- * @since 0.1.0
- */
-export const defaultCommandTimeout: Duration.Duration = Duration.millis(500)
-
-/**
- * The default wait for the first connection.
- *
- * @since 0.1.0
- */
-export const defaultConnectTimeout: Duration.Duration = Duration.seconds(2)
-
-/**
- * The bot id of a token (the part before `:`), or `undefined` if it does not look like a token. Only this id is used
- * in keys, never the token.
- *
- * @since 0.1.0
- */
-export const botIdOf = (token: Redacted.Redacted<string> | string): string | undefined =>
-  Internal.botIdOf(typeof token === "string" ? token : Redacted.value(token))
-
-/**
- * The key prefix of a bot: `tg:<botId>:`.
- *
- * @since 0.1.0
- */
-export const keyPrefix = (botId: string): string => Internal.keyPrefixOf(botId)
 
 /**
  * Opens the connection (waiting up to `connectTimeout` for it; if Redis is not there, it goes on and keeps trying in
@@ -105,21 +64,12 @@ export const keyPrefix = (botId: string): string => Internal.keyPrefixOf(botId)
  */
 export const make = (options: Options): Effect.Effect<RedisConnection.Service, never, Scope.Scope> =>
   Effect.gen(function*() {
-    const url = typeof options.url === "string" ? options.url : Redacted.value(options.url)
-    const where = Internal.describeUrl(url)
-    const connectTimeout = Duration.decode(options.connectTimeout ?? defaultConnectTimeout)
+    const settings = settingsOf(options)
     let closing = false
     let lastError: string | undefined
     const client = yield* Effect.acquireRelease(
       Effect.sync(() => {
-        const client = new Redis(
-          url,
-          Internal.clientOptions({
-            commandTimeout: Duration.decode(options.commandTimeout ?? defaultCommandTimeout),
-            connectTimeout,
-            isClosing: () => closing
-          })
-        )
+        const client = new Redis(settings.url, Internal.clientOptions({ ...settings, isClosing: () => closing }))
         // Connection errors are reported through the commands that fail (one warning per outage), not here.
         client.on("error", (error: unknown) => {
           lastError = messageOf(error)
@@ -132,30 +82,16 @@ export const make = (options: Options): Effect.Effect<RedisConnection.Service, n
           client.disconnect()
         })
     )
-    const health = Internal.makeHealth(where)
-    // Wait for the first connection, bounded by real time (not the Effect Clock: a TestClock must not stall it).
-    const connected = yield* Effect.async<undefined | string>((resume) => {
-      const timer = setTimeout(
-        () => resume(Effect.succeed(`no connection within ${Duration.format(connectTimeout)}`)),
-        Duration.toMillis(connectTimeout)
-      )
-      client.connect().then(
-        () => {
-          clearTimeout(timer)
-          resume(Effect.succeed(undefined))
-        },
-        (error: unknown) => {
-          clearTimeout(timer)
-          resume(Effect.succeed(lastError ?? messageOf(error)))
-        }
-      )
-      return Effect.sync(() => clearTimeout(timer))
+    const health = makeHealth(settings.where)
+    const connected = yield* awaitFirstConnection(settings.connectTimeout, (done) => {
+      client.connect().then(() => done(undefined), (error: unknown) => done(lastError ?? messageOf(error)))
+      return () => {}
     })
     if (connected !== undefined) yield* health.failed("connect", connected)
     return RedisConnection.of({
       client,
-      prefix: Internal.keyPrefixOf(options.botId),
-      where,
+      prefix: settings.prefix,
+      where: settings.where,
       failed: health.failed,
       succeeded: health.succeeded
     })
@@ -168,37 +104,18 @@ export const make = (options: Options): Effect.Effect<RedisConnection.Service, n
  */
 export const layer = (options: Options): Layer.Layer<RedisConnection> => Layer.scoped(RedisConnection, make(options))
 
+/** The bot id of the token, or a `ConfigError` when it has none. */
+const validBotId = (token: Config.Config<Redacted.Redacted<string>>): Config.Config<string> =>
+  Config.mapOrFail(token, (token) => {
+    const id = botIdOf(token)
+    return id === undefined ? Either.left(ConfigError.InvalidData([], noBotId)) : Either.right(id)
+  })
+
 /**
  * The connection configured from `REDIS_URL` (redacted) and the bot id of `TELEGRAM_BOT_TOKEN` (only the part before
  * `:` is kept); each can be replaced by another `Config`. A token without a bot id is a `ConfigError`.
  *
  * @since 0.1.0
  */
-export const layerConfig = (
-  options?: {
-    readonly url?: Config.Config<Redacted.Redacted<string>> | undefined
-    readonly token?: Config.Config<Redacted.Redacted<string>> | undefined
-    readonly commandTimeout?: Duration.DurationInput | undefined
-    readonly connectTimeout?: Duration.DurationInput | undefined
-  }
-): Layer.Layer<RedisConnection, ConfigError.ConfigError> =>
-  Layer.scoped(
-    RedisConnection,
-    Effect.gen(function*() {
-      const url = yield* (options?.url ?? Config.redacted("REDIS_URL"))
-      const botId = yield* (options?.token ?? Config.redacted("TELEGRAM_BOT_TOKEN")).pipe(
-        Config.mapOrFail((token) => {
-          const id = botIdOf(token)
-          return id === undefined
-            ? Either.left(ConfigError.InvalidData([], "the bot token has no bot id (expected <digits>:<secret>)"))
-            : Either.right(id)
-        })
-      )
-      return yield* make({
-        url,
-        botId,
-        commandTimeout: options?.commandTimeout,
-        connectTimeout: options?.connectTimeout
-      })
-    })
-  )
+export const layerConfig = (options?: ConfigOptions): Layer.Layer<RedisConnection, ConfigError.ConfigError> =>
+  Layer.scoped(RedisConnection, Effect.flatMap(configuredOptions(options, validBotId), make))

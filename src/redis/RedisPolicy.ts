@@ -10,13 +10,11 @@
  *
  * @since 0.1.0
  */
-import type * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
-import type * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
-import type * as Redacted from "effect/Redacted"
 import type * as ChatMigrations from "../ChatMigrations.js"
+import type { ConfigError } from "../edition/config.js"
 import type * as FloodGate from "../FloodGate.js"
+import type { ConfigOptions } from "./connectionSettings.js"
 import * as RedisChatMigrations from "./RedisChatMigrations.js"
 import * as RedisConnection from "./RedisConnection.js"
 import * as RedisFloodGate from "./RedisFloodGate.js"
@@ -49,11 +47,6 @@ export const layer = (
  * @since 0.1.0
  */
 export const layerConfig = (
-  options?: {
-    readonly url?: Config.Config<Redacted.Redacted<string>> | undefined
-    readonly token?: Config.Config<Redacted.Redacted<string>> | undefined
-    readonly commandTimeout?: Duration.DurationInput | undefined
-    readonly connectTimeout?: Duration.DurationInput | undefined
-  }
-): Layer.Layer<FloodGate.FloodGate | ChatMigrations.ChatMigrations, ConfigError.ConfigError> =>
+  options?: ConfigOptions
+): Layer.Layer<FloodGate.FloodGate | ChatMigrations.ChatMigrations, ConfigError> =>
   Layer.provide(layerShared, RedisConnection.layerConfig(options))

@@ -1,30 +1,32 @@
 /**
  * Proactive limits shared by every process of a bot (for example 30 calls/s per bot and 20/min per chat), built on
- * @effect/experimental's `RateLimiter`: a call waits for its turn before it is sent, instead of being sent and told
- * to wait by a 429. Optional: the flood gate alone already makes a fleet obey the server's 429s.
+ * Effect's `RateLimiter` (@effect/experimental's in the Effect 3 edition, `effect/persistence`'s in the Effect 4
+ * edition): a call waits for its turn before it is sent, instead of being sent and told to wait by a 429. Optional:
+ * the flood gate alone already makes a fleet obey the server's 429s.
  *
  * The limits wrap the {@link BotApi} service ({@link layerLimits}, over any `RateLimiter`), and {@link layerStore}
- * is a `RateLimiterStore` over the bot's {@link RedisConnection} (keys `tg:<botId>:rate:bot` and
- * `tg:<botId>:rate:chat:<id>`). The store speaks the fixed-window contract of the library's own Redis store, but
- * runs on the shared connection, never needs the client's clock (the window is a key expiry; the token bucket reads
- * Redis's `TIME`), accepts refill rates that are not whole milliseconds (30/s is 33.3 ms per call), and falls back to
- * an in-process store (each process then limits itself alone) with one warning per outage when Redis fails.
- * Why not the library's `RateLimiter/Redis` store itself: it opens its own connection, which cannot be given an
- * error listener (ioredis then prints every failed reconnection to stderr), its `quit` on shutdown dies when Redis
- * is down, and a refill rate that is not a whole number of milliseconds makes every call fail (`PX 33.333`).
+ * is a `RateLimiterStore` over the bot's {@link RedisConnection}, with the keys `tg:<botId>:rate:bot` and
+ * `tg:<botId>:rate:chat:<id>` (the same in both editions), falling back to an in-process store (each process then
+ * limits itself alone) with one warning per outage when Redis fails.
  *
  * @since 0.1.0
  */
-import * as RateLimiter from "@effect/experimental/RateLimiter"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import { BotApi } from "../BotApi.js"
 import * as ChatId from "../ChatId.js"
-import { rateChatKey, rateKeyPrefix } from "../core/keys.js"
-import { orFallback, type ScriptedRedis } from "./internal.js"
-import { RedisConnection } from "./RedisConnection.js"
+import { rateChatKey } from "../core/keys.js"
+import { catchAll } from "../edition/combinators.js"
+import type { DurationInput } from "../edition/duration.js"
+import { getSuccess } from "../edition/result.js"
+import { withService } from "../edition/service.js"
+import { makeStore, RateLimiter } from "./rateLimitStore.js"
+import type { RedisConnection } from "./RedisConnection.js"
+
+// The store is the edition's own (its RateLimiter's, over its Redis client).
+export { makeStore } from "./rateLimitStore.js"
 
 /**
  * At most `limit` calls per `window`.
@@ -33,7 +35,7 @@ import { RedisConnection } from "./RedisConnection.js"
  */
 export interface Limit {
   readonly limit: number
-  readonly window: Duration.DurationInput
+  readonly window: DurationInput
 }
 
 /**
@@ -57,49 +59,6 @@ export const defaults: { readonly perBot: Limit; readonly perChat: Limit } = {
   perBot: { limit: 30, window: Duration.seconds(1) },
   perChat: { limit: 20, window: Duration.minutes(1) }
 }
-
-/**
- * A `RateLimiterStore` over the connection in context, falling back to an in-process store when Redis fails.
- *
- * @since 0.1.0
- */
-export const makeStore: Effect.Effect<RateLimiter.RateLimiterStore["Type"], never, RedisConnection> = Effect.gen(
-  function*() {
-    const connection = yield* RedisConnection
-    const client = connection.client as ScriptedRedis
-    const memory = yield* Effect.provide(RateLimiter.RateLimiterStore, RateLimiter.layerStoreMemory)
-    const keyOf = (key: string) => rateKeyPrefix(connection.prefix) + key
-    return RateLimiter.RateLimiterStore.of({
-      fixedWindow: (options) =>
-        orFallback(
-          connection,
-          "count a rate limit",
-          () =>
-            client.tgFixedWindow(
-              keyOf(options.key),
-              options.tokens,
-              Duration.toMillis(options.refillRate),
-              options.limit === undefined ? "" : String(options.limit)
-            ).then(([count, ttl]) => [Number(count), Number(ttl)] as const),
-          Effect.orDie(memory.fixedWindow(options))
-        ),
-      tokenBucket: (options) =>
-        orFallback(
-          connection,
-          "count a rate limit",
-          () =>
-            client.tgTokenBucket(
-              keyOf(options.key),
-              options.tokens,
-              Duration.toMillis(options.refillRate),
-              options.limit,
-              options.allowOverflow ? "1" : "0"
-            ).then(Number),
-          Effect.orDie(memory.tokenBucket(options))
-        )
-    })
-  }
-)
 
 /**
  * {@link makeStore} as a layer.
@@ -131,7 +90,7 @@ export const withLimits = (
       limiter.consume({ algorithm: "fixed-window", onExceeded: "delay", limit: limit.limit, window: limit.window, key })
         .pipe(
           Effect.flatMap(({ delay }) => Duration.isZero(delay) ? Effect.void : Effect.sleep(delay)),
-          Effect.catchAll((error) => Effect.logWarning("RateLimit: the limiter failed; sending anyway", error.message))
+          catchAll((error) => Effect.logWarning("RateLimit: the limiter failed; sending anyway", error.message))
         )
 
     const turn = (chatId: unknown): Effect.Effect<void> =>
@@ -139,32 +98,32 @@ export const withLimits = (
         const steps: Array<Effect.Effect<void>> = []
         if (perBot !== false) steps.push(take(perBot, "bot"))
         if (perChat !== false && chatId !== undefined) {
-          const valid = ChatId.validate(chatId)
-          if (Either.isRight(valid)) steps.push(take(perChat, rateChatKey(valid.right)))
+          const valid = getSuccess(ChatId.validate(chatId))
+          if (Option.isSome(valid)) steps.push(take(perChat, rateChatKey(valid.value)))
         }
         return Effect.all(steps, { discard: true })
       })
 
     return BotApi.of({
-      call: (method, params, result) => Effect.zipRight(turn(params.chat_id), api.call(method, params, result)),
-      exportChatInviteLink: (chatId) => Effect.zipRight(turn(chatId), api.exportChatInviteLink(chatId)),
+      call: (method, params, result) => Effect.andThen(turn(params.chat_id), api.call(method, params, result)),
+      exportChatInviteLink: (chatId) => Effect.andThen(turn(chatId), api.exportChatInviteLink(chatId)),
       createChatInviteLink: (chatId, options) =>
-        Effect.zipRight(turn(chatId), api.createChatInviteLink(chatId, options)),
+        Effect.andThen(turn(chatId), api.createChatInviteLink(chatId, options)),
       editChatInviteLink: (chatId, inviteLink, options) =>
-        Effect.zipRight(turn(chatId), api.editChatInviteLink(chatId, inviteLink, options)),
+        Effect.andThen(turn(chatId), api.editChatInviteLink(chatId, inviteLink, options)),
       revokeChatInviteLink: (chatId, inviteLink) =>
-        Effect.zipRight(turn(chatId), api.revokeChatInviteLink(chatId, inviteLink)),
-      getChat: (chatId) => Effect.zipRight(turn(chatId), api.getChat(chatId)),
-      sendMessage: (chatId, text, options) => Effect.zipRight(turn(chatId), api.sendMessage(chatId, text, options)),
-      answerCallbackQuery: (id, options) => Effect.zipRight(turn(undefined), api.answerCallbackQuery(id, options)),
+        Effect.andThen(turn(chatId), api.revokeChatInviteLink(chatId, inviteLink)),
+      getChat: (chatId) => Effect.andThen(turn(chatId), api.getChat(chatId)),
+      sendMessage: (chatId, text, options) => Effect.andThen(turn(chatId), api.sendMessage(chatId, text, options)),
+      answerCallbackQuery: (id, options) => Effect.andThen(turn(undefined), api.answerCallbackQuery(id, options)),
       approveChatJoinRequest: (chatId, userId) =>
-        Effect.zipRight(turn(chatId), api.approveChatJoinRequest(chatId, userId)),
+        Effect.andThen(turn(chatId), api.approveChatJoinRequest(chatId, userId)),
       declineChatJoinRequest: (chatId, userId) =>
-        Effect.zipRight(turn(chatId), api.declineChatJoinRequest(chatId, userId)),
+        Effect.andThen(turn(chatId), api.declineChatJoinRequest(chatId, userId)),
       createChatSubscriptionInviteLink: (chatId, options) =>
-        Effect.zipRight(turn(chatId), api.createChatSubscriptionInviteLink(chatId, options)),
+        Effect.andThen(turn(chatId), api.createChatSubscriptionInviteLink(chatId, options)),
       editChatSubscriptionInviteLink: (chatId, inviteLink, options) =>
-        Effect.zipRight(turn(chatId), api.editChatSubscriptionInviteLink(chatId, inviteLink, options))
+        Effect.andThen(turn(chatId), api.editChatSubscriptionInviteLink(chatId, inviteLink, options))
     })
   })
 
@@ -175,7 +134,7 @@ export const withLimits = (
  * @since 0.1.0
  */
 export const layerLimits = (limits?: Limits): Layer.Layer<BotApi, never, BotApi | RateLimiter.RateLimiter> =>
-  Layer.effect(BotApi, Effect.flatMap(BotApi, (api) => withLimits(api, limits)))
+  Layer.effect(BotApi, withService(BotApi, (api) => withLimits(api, limits)))
 
 /**
  * The limits shared through Redis: {@link layerLimits} over a `RateLimiter` on {@link layerStore}.

@@ -1,16 +1,13 @@
 /**
- * The Redis plumbing shared by the Redis-backed layers: the ioredis options that keep every command bounded, the key
- * prefix of a bot, the Lua scripts, and the "run a command or fall back" helper that logs a warning once per outage.
+ * The ioredis plumbing of the Effect 3 edition: the client options that keep every command bounded, and the Lua
+ * scripts defined on the client as commands (the gate's, from the shared core, and the rate limiter's store).
  *
  * @internal
  */
-import * as Duration from "effect/Duration"
-import * as Effect from "effect/Effect"
+import type * as Duration from "effect/Duration"
 import type { Redis, RedisOptions } from "ioredis"
-import { botIdOf, closeGateScript, describeRedisUrl as describeUrl, keyPrefixOf } from "../core/keys.js"
-import { messageOf } from "../core/scrub.js"
-
-export { botIdOf, closeGateScript, describeUrl, keyPrefixOf }
+import { closeGateScript } from "../core/keys.js"
+import { clientMillis, reconnectDelay } from "./connectionSettings.js"
 
 /**
  * ioredis options that never let a call hang on Redis: no offline queue (a command sent while disconnected fails at
@@ -27,9 +24,9 @@ export const clientOptions = (options: {
   enableReadyCheck: true,
   maxRetriesPerRequest: 1,
   autoResubscribe: false,
-  commandTimeout: Math.max(1, Math.round(Duration.toMillis(options.commandTimeout))),
-  connectTimeout: Math.max(1, Math.round(Duration.toMillis(options.connectTimeout))),
-  retryStrategy: (times) => options.isClosing() ? null : Math.min(50 * 2 ** Math.min(times, 6), 2000)
+  commandTimeout: clientMillis(options.commandTimeout),
+  connectTimeout: clientMillis(options.connectTimeout),
+  retryStrategy: (times) => options.isClosing() ? null : reconnectDelay(times)
 })
 
 /**
@@ -109,51 +106,3 @@ export const defineScripts = (client: Redis): ScriptedRedis => {
   client.defineCommand("tgTokenBucket", { numberOfKeys: 1, lua: tokenBucketScript })
   return client as ScriptedRedis
 }
-
-/**
- * Tracks whether Redis is reachable, to log one warning when it is not (not one per call) and one line when it is
- * back.
- */
-export interface Health {
-  readonly failed: (what: string, error: unknown) => Effect.Effect<void>
-  readonly succeeded: Effect.Effect<void>
-  readonly isDegraded: () => boolean
-}
-
-/** A {@link Health} whose lines name `where` (a URL without credentials). */
-export const makeHealth = (where: string): Health => {
-  let degraded = false
-  return {
-    failed: (what, error) =>
-      Effect.suspend(() => {
-        if (degraded) return Effect.void
-        degraded = true
-        return Effect.logWarning(
-          `Redis at ${where} is unreachable (${what}: ${
-            messageOf(error)
-          }); falling back to this process's own flood gate, migration registry and rate limits until it is back`
-        )
-      }),
-    succeeded: Effect.suspend(() => {
-      if (!degraded) return Effect.void
-      degraded = false
-      return Effect.logInfo(`Redis at ${where} is reachable again; sharing with the other processes resumes`)
-    }),
-    isDegraded: () => degraded
-  }
-}
-
-/**
- * Runs a Redis command; on success reports health, on failure (error or timeout) reports it once and runs
- * `fallback` instead. Never fails.
- */
-export const orFallback = <A>(
-  health: Pick<Health, "failed" | "succeeded">,
-  what: string,
-  command: () => Promise<A>,
-  fallback: Effect.Effect<A>
-): Effect.Effect<A> =>
-  Effect.tryPromise({ try: command, catch: (error) => error }).pipe(
-    Effect.tap(() => health.succeeded),
-    Effect.catchAll((error) => Effect.zipRight(health.failed(what, error), fallback))
-  )

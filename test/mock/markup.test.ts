@@ -91,7 +91,10 @@ describe("MarkdownV2", () => {
   })
 
   it("makes block quotes, expandable ones with || at a line's end, and ends them at a line without >", () => {
-    expect(parseMarkdownV2(">a\n>b")).toEqual({ text: "a\nb", entities: [{ type: "blockquote", offset: 0, length: 3 }] })
+    expect(parseMarkdownV2(">a\n>b")).toEqual({
+      text: "a\nb",
+      entities: [{ type: "blockquote", offset: 0, length: 3 }]
+    })
     expect(parseMarkdownV2(">a\n>b||")).toEqual({
       text: "a\nb",
       entities: [{ type: "expandable_blockquote", offset: 0, length: 3 }]
@@ -127,14 +130,18 @@ describe("MarkdownV2", () => {
     expect(parseMarkdownV2(">*a\nb")).toEqual({ error: "Can't find end of Bold entity at byte offset 1" })
     expect(parseMarkdownV2("[x](http://a.com")).toEqual({ error: "Can't find end of a URL at byte offset 4" })
     expect(parseMarkdownV2("![x]")).toEqual({ error: "The entity must contain a tg://emoji or tg://time URL" })
-    expect(parseMarkdownV2("![x](tg://emoji?id=abc)")).toEqual({ error: "Invalid tg://emoji or tg://time URL specified" })
+    expect(parseMarkdownV2("![x](tg://emoji?id=abc)")).toEqual({
+      error: "Invalid tg://emoji or tg://time URL specified"
+    })
   })
 })
 
 describe("HTML", () => {
   it("makes every tag's entity, upper case and synonyms included", () => {
     expect(
-      parseHtml("<B>b</B><em>i</em><ins>u</ins><del>s</del><tg-spoiler>p</tg-spoiler><span class=\"tg-spoiler\">q</span>")
+      parseHtml(
+        "<B>b</B><em>i</em><ins>u</ins><del>s</del><tg-spoiler>p</tg-spoiler><span class=\"tg-spoiler\">q</span>"
+      )
     ).toEqual({
       text: "biuspq",
       entities: [

@@ -145,7 +145,10 @@ export const MemoryDiag = resultOf({
   }))
 })
 
-const HandleOperations = Schema.Record({ key: Schema.String, value: Schema.Struct({ roundsMicros: Schema.Array(Num) }) })
+const HandleOperations = Schema.Record({
+  key: Schema.String,
+  value: Schema.Struct({ roundsMicros: Schema.Array(Num) })
+})
 export const MockHandle = resultOf({
   callsPerRound: Num,
   operations: HandleOperations,

@@ -17,17 +17,31 @@ import * as NodeRedis from "@effect/platform-node/NodeRedis"
 import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Redis from "effect/persistence/Redis"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import * as References from "effect/References"
 import type * as Scope from "effect/Scope"
 import * as Keys from "../core/keys.js"
 import { messageOf } from "../core/scrub.js"
-import * as Internal from "./internal.js"
+import {
+  awaitFirstConnection,
+  botIdOf,
+  clientMillis,
+  type ConfigOptions,
+  configuredOptions,
+  noBotId,
+  type Options,
+  reconnectDelay,
+  type ServiceMembers,
+  settingsOf
+} from "./connectionSettings.js"
+import { makeHealth } from "./health.js"
+
+// The options, their defaults and the bot's key prefix are the same in both editions.
+export { botIdOf, defaultCommandTimeout, defaultConnectTimeout, keyPrefix, type Options } from "./connectionSettings.js"
 
 /**
  * @since 0.2.0
@@ -43,65 +57,11 @@ export declare namespace RedisConnection {
   /**
    * @since 0.2.0
    */
-  export interface Service {
+  export interface Service extends ServiceMembers {
     /** Effect's `Redis` service the layers send their commands through. */
     readonly redis: Redis.Redis["Service"]
-    /** The prefix of every key of this bot, `tg:<botId>:`. */
-    readonly prefix: string
-    /** Where Redis is, without credentials (for log lines). */
-    readonly where: string
-    /** Reports a failed command: the first one of an outage logs a warning, the others nothing. */
-    readonly failed: (what: string, error: unknown) => Effect.Effect<void>
-    /** Reports a command that worked: after an outage, logs that sharing resumes. */
-    readonly succeeded: Effect.Effect<void>
   }
 }
-
-/**
- * Options of {@link make}.
- *
- * @since 0.2.0
- */
-export interface Options {
-  /** `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS). Kept redacted; never logged. */
-  readonly url: Redacted.Redacted<string> | string
-  /** The bot's id (the part of its token before `:`); see {@link botIdOf}. */
-  readonly botId: string
-  /** Timeout of each Redis command; then the layers fall back to in-process state. Default 500 ms. */
-  readonly commandTimeout?: Duration.Input | undefined
-  /** How long to wait for the first connection before going on without it. Default 2 s. */
-  readonly connectTimeout?: Duration.Input | undefined
-}
-
-/**
- * The default timeout of one Redis command.
- *
- * @since 0.2.0
- */
-export const defaultCommandTimeout: Duration.Duration = Duration.millis(500)
-
-/**
- * The default wait for the first connection.
- *
- * @since 0.2.0
- */
-export const defaultConnectTimeout: Duration.Duration = Duration.seconds(2)
-
-/**
- * The bot id of a token (the part before `:`), or `undefined` if it does not look like a token. Only this id is used
- * in keys, never the token.
- *
- * @since 0.2.0
- */
-export const botIdOf = (token: Redacted.Redacted<string> | string): string | undefined =>
-  Keys.botIdOf(typeof token === "string" ? token : Redacted.value(token))
-
-/**
- * The key prefix of a bot: `tg:<botId>:`.
- *
- * @since 0.2.0
- */
-export const keyPrefix = (botId: string): string => Keys.keyPrefixOf(botId)
 
 const notConnected = (where: string, lastError: string | undefined) =>
   new Redis.RedisError({
@@ -119,10 +79,7 @@ export const make = (
   options: Options
 ): Effect.Effect<Context.Context<RedisConnection | Redis.Redis>, never, Scope.Scope> =>
   Effect.gen(function*() {
-    const url = typeof options.url === "string" ? options.url : Redacted.value(options.url)
-    const where = Keys.describeRedisUrl(url)
-    const connectTimeout = Duration.fromInputUnsafe(options.connectTimeout ?? defaultConnectTimeout)
-    const commandTimeout = Duration.fromInputUnsafe(options.commandTimeout ?? defaultCommandTimeout)
+    const { commandTimeout, connectTimeout, prefix, url, where } = settingsOf(options)
     const scope = yield* Effect.scope
     let closing = false
     let lastError: string | undefined
@@ -132,13 +89,13 @@ export const make = (
     const client = NodeRedis.layer({
       url,
       disableOfflineQueue: true,
-      commandOptions: { timeout: Math.max(1, Math.round(Duration.toMillis(commandTimeout))) },
+      commandOptions: { timeout: clientMillis(commandTimeout) },
       socket: {
-        connectTimeout: Math.max(1, Math.round(Duration.toMillis(connectTimeout))),
+        connectTimeout: clientMillis(connectTimeout),
         // Forever, capped at 2 s, from the first connection on: a Redis that is down now or later is picked up again.
         reconnectStrategy: (retries: number, cause: Error) => {
           lastError = messageOf(cause)
-          return closing ? false : Math.min(50 * 2 ** Math.min(retries, 6), 2000)
+          return closing ? false : reconnectDelay(retries)
         }
       }
     }).pipe(
@@ -157,22 +114,12 @@ export const make = (
       }),
       Effect.forkIn(scope)
     )
-    // Wait for the first connection, bounded by real time (not the Effect Clock: a TestClock must not stall it).
-    const connected = yield* Effect.callback<string | undefined>((resume) => {
-      const timer = setTimeout(
-        () => resume(Effect.succeed(`no connection within ${Duration.format(connectTimeout)}`)),
-        Duration.toMillis(connectTimeout)
-      )
-      const remove = connecting.addObserver((exit) => {
-        clearTimeout(timer)
-        resume(Effect.succeed(exit._tag === "Success" ? undefined : lastError ?? "could not connect"))
-      })
-      return Effect.sync(() => {
-        clearTimeout(timer)
-        remove()
-      })
-    })
-    const health = Internal.makeHealth(where)
+    const connected = yield* awaitFirstConnection(
+      connectTimeout,
+      (done) =>
+        connecting.addObserver((exit) => done(exit._tag === "Success" ? undefined : lastError ?? "could not connect"))
+    )
+    const health = makeHealth(where)
     if (connected !== undefined) yield* health.failed("connect", lastError ?? connected)
 
     const redis: Redis.Redis["Service"] = Redis.Redis.of({
@@ -191,7 +138,7 @@ export const make = (
     })
     const connection = RedisConnection.of({
       redis,
-      prefix: Keys.keyPrefixOf(options.botId),
+      prefix,
       where,
       failed: health.failed,
       succeeded: health.succeeded
@@ -221,7 +168,7 @@ export const layerFromRedis = (
     Effect.gen(function*() {
       const redis = yield* Redis.Redis
       const where = options.where ?? "Redis"
-      const health = Internal.makeHealth(where)
+      const health = makeHealth(where)
       return RedisConnection.of({
         redis,
         prefix: Keys.keyPrefixOf(options.botId),
@@ -232,6 +179,13 @@ export const layerFromRedis = (
     })
   )
 
+/** The bot id of the token, or a `ConfigError` when it has none. */
+const validBotId = (token: Config.Config<Redacted.Redacted<string>>): Config.Config<string> =>
+  Config.flatMap(token, (token) => {
+    const id = botIdOf(token)
+    return id === undefined ? Config.fail(new ConfigProvider.SourceError({ message: noBotId })) : Config.succeed(id)
+  })
+
 /**
  * The connection configured from `REDIS_URL` (redacted) and the bot id of `TELEGRAM_BOT_TOKEN` (only the part before
  * `:` is kept); each can be replaced by another `Config`. A token without a bot id is a `ConfigError`.
@@ -239,31 +193,6 @@ export const layerFromRedis = (
  * @since 0.2.0
  */
 export const layerConfig = (
-  options?: {
-    readonly url?: Config.Config<Redacted.Redacted<string>> | undefined
-    readonly token?: Config.Config<Redacted.Redacted<string>> | undefined
-    readonly commandTimeout?: Duration.Input | undefined
-    readonly connectTimeout?: Duration.Input | undefined
-  }
+  options?: ConfigOptions
 ): Layer.Layer<RedisConnection | Redis.Redis, Config.ConfigError> =>
-  Layer.effectContext(
-    Effect.gen(function*() {
-      const url = yield* (options?.url ?? Config.Redacted("REDIS_URL"))
-      const botId = yield* (options?.token ?? Config.Redacted("TELEGRAM_BOT_TOKEN")).pipe(
-        Config.flatMap((token) => {
-          const id = botIdOf(token)
-          return id === undefined
-            ? Config.fail(
-              new ConfigProvider.SourceError({ message: "the bot token has no bot id (expected <digits>:<secret>)" })
-            )
-            : Config.succeed(id)
-        })
-      )
-      return yield* make({
-        url,
-        botId,
-        commandTimeout: options?.commandTimeout,
-        connectTimeout: options?.connectTimeout
-      })
-    })
-  )
+  Layer.effectContext(Effect.flatMap(configuredOptions(options, validBotId), make))

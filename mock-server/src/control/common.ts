@@ -13,7 +13,15 @@ import type { FaultInput, FloodLimit, WorldSnapshot } from "../WorldSnapshot.js"
 
 /** The mock's own public operations, which is all a control route may use (they validate their input too). */
 export interface ControlTarget
-  extends Watchable, PeopleMethods, PeopleMediaMethods, MessageActionMethods, AdminMethods, ReadMethods, InlineMethods, PaymentMethods
+  extends
+    Watchable,
+    PeopleMethods,
+    PeopleMediaMethods,
+    MessageActionMethods,
+    AdminMethods,
+    ReadMethods,
+    InlineMethods,
+    PaymentMethods
 {
   reset(): void
   snapshot(): WorldSnapshot

@@ -1,12 +1,13 @@
 /**
- * The Redis plumbing shared by the Redis-backed layers: the health of the connection (one warning per outage, one
- * line when it is back) and the "run a command or fall back" helper.
+ * Whether Redis answers, as the Redis-backed layers of both editions report it: one warning when it stops (not one
+ * per call), one line when it is back, and the "run a command or fall back" helper that every layer sends its
+ * commands through, so that a call never fails because of Redis.
  *
  * @internal
  */
 import * as Effect from "effect/Effect"
-import type * as Redis from "effect/persistence/Redis"
 import { messageOf } from "../core/scrub.js"
+import { catchAll } from "../edition/combinators.js"
 
 /**
  * Tracks whether Redis is reachable, to log one warning when it is not (not one per call) and one line when it is
@@ -41,13 +42,13 @@ export const makeHealth = (where: string): Health => {
   }
 }
 
-/** What failed: the cause of a `RedisError`, or the error itself. */
+/** What failed: the cause of an error that wraps one (Effect 4's `RedisError`), or the error itself. */
 export const causeOf = (error: unknown): unknown =>
   typeof error === "object" && error !== null && "cause" in error && error.cause !== undefined ? error.cause : error
 
 /**
- * Runs a Redis command; on success reports health, on failure reports it once and runs `fallback` instead. Never
- * fails.
+ * Runs a Redis command; on success reports health, on failure (error or timeout) reports it once and runs `fallback`
+ * instead. Never fails.
  */
 export const orFallback = <A, E>(
   health: Pick<Health, "failed" | "succeeded">,
@@ -57,8 +58,5 @@ export const orFallback = <A, E>(
 ): Effect.Effect<A> =>
   command.pipe(
     Effect.tap(() => health.succeeded),
-    Effect.catch((error) => Effect.andThen(health.failed(what, causeOf(error)), fallback))
+    catchAll((error) => Effect.andThen(health.failed(what, causeOf(error)), fallback))
   )
-
-/** The `Redis` service shape. */
-export type RedisService = Redis.Redis["Service"]

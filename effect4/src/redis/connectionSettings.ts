@@ -1,0 +1,1 @@
+../../../src/redis/connectionSettings.ts

@@ -1,0 +1,1 @@
+../../../src/redis/health.ts

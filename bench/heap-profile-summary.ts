@@ -49,7 +49,9 @@ const show = (title: string, map: Map<string, number>): void => {
   process.stdout.write(`\n${title} (total ${(total / 2 ** 20).toFixed(1)} MiB sampled${per(total)})\n`)
   for (const [key, bytes] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
     process.stdout.write(
-      `  ${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${(bytes / 1024).toFixed(0).padStart(8)} KiB${per(bytes)}  ${key}\n`
+      `  ${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${(bytes / 1024).toFixed(0).padStart(8)} KiB${
+        per(bytes)
+      }  ${key}\n`
     )
   }
 }

@@ -16,9 +16,9 @@
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { writeFileSync } from "node:fs"
 import { Session } from "node:inspector/promises"
-import { Pool } from "undici"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
+import { Pool } from "undici"
 import { CHAT, EXPORT_BODY, spawnServer, TOKEN } from "./common.js"
 
 const argv = process.argv.slice(2)
@@ -30,8 +30,7 @@ const option = (name: string): string | undefined => {
 const CALLS = Number(option("calls") ?? 60_000)
 /** `--dist DIR`: the library compiled by tsc into DIR (a profile then names lines of the JavaScript that runs). */
 const dist = option("dist")
-const from = (module: string) =>
-  dist === undefined ? `../src/${module}` : pathToFileURL(resolve(dist, module)).href
+const from = (module: string) => dist === undefined ? `../src/${module}` : pathToFileURL(resolve(dist, module)).href
 const { BotApi, Policy } = (await import(from("index.js"))) as typeof import("../src/index.js")
 const UndiciHttpClient = (await import(from("UndiciHttpClient.js"))) as typeof import("../src/UndiciHttpClient.js")
 const CONCURRENCY = 64

@@ -68,9 +68,10 @@ export const makeSender = (options: SenderOptions): Send => {
   const { apiRoot, countRequest, scrub, token } = options
   const direct = directTransportOf(options.client)
   const root = URL.canParse(apiRoot) ? new URL(apiRoot) : undefined
-  const sendJson = direct !== undefined && root !== undefined && (root.protocol === "http:" || root.protocol === "https:")
-    ? makeDirect(direct, options, root.origin, `${root.pathname.replace(/\/+$/, "")}/bot${token}/`)
-    : makeGeneric(options)
+  const sendJson =
+    direct !== undefined && root !== undefined && (root.protocol === "http:" || root.protocol === "https:")
+      ? makeDirect(direct, options, root.origin, `${root.pathname.replace(/\/+$/, "")}/bot${token}/`)
+      : makeGeneric(options)
   return (fiber, method, chatId, params, resultSchema, timeout) => {
     let json: string
     try {

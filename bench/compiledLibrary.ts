@@ -2,7 +2,7 @@
  * The library as users run it, for the client benchmarks: compiled by tsc with the build's settings (a project's
  * `tsconfig.build.json`) into its `node_modules/.cache/bench-library/`. Run from its TypeScript sources through tsx
  * instead, every function the library makes per call goes through esbuild's `__name` (tsx keeps function names), which
- * about doubles the library's own CPU per call (bench/micro-client.ts measures both). Node built-ins only: the Effect 4
+ * users never run (bench/micro-client.ts `--baseline src` sets the two side by side). Node built-ins only: the Effect 4
  * edition's bench uses it too.
  */
 import { execFileSync } from "node:child_process"

@@ -18,7 +18,7 @@ const option = (name: string): string | undefined => {
   return at === -1 ? undefined : argv[at + 1]
 }
 /**
- * `--dist DIR`: the library compiled by tsc into DIR (what users run; tsx wraps each closure it makes in `__name`).
+ * `--dist DIR`: the library compiled by tsc into DIR (what users run; tsx passes each function it makes through `__name`).
  * `--baseline DIR`: another compiled library (another commit's) beside it, in the same rounds and process.
  */
 const dist = option("dist")

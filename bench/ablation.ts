@@ -52,7 +52,10 @@ const platform = Effect.flatMap(
   (request) => Effect.flatMap(client.execute(request), (response) => response.text)
 )
 /** 2: + the envelope's classification (JSON.parse, Schema decode of the envelope and the result). */
-const classified = Effect.map(platform, (text) => Envelope.classify(ctx, 200, text, Schema.String))
+const classified = Effect.map(
+  platform,
+  (text) => Envelope.classify(ctx.method, ctx.chatId, ctx.scrub, 200, text, Schema.String)
+)
 /** 3: + Effect.timeoutFail (forks the request and a sleep fiber, then joins). */
 const timed = classified.pipe(Effect.timeoutFail({ duration: Duration.seconds(10), onTimeout: () => new Error("t") }))
 /** 4: + one span (`Effect.withSpan`) and a metric increment. */

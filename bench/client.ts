@@ -4,133 +4,46 @@
  * policy) each over the four `HttpClient`s a Node program can give it (the library's own `UndiciHttpClient.layer`,
  * which BotApi sends through directly and which is the recommended one; @effect/platform-node's
  * `NodeHttpClient.layerUndici` and `NodeHttpClient.layer` (node:http); @effect/platform's `FetchHttpClient.layer`),
- * against a raw `fetch` of the same request and grammY's `api.exportChatInviteLink`, all against the standalone mock
- * (its own process) on loopback, in the same interleaved rounds (contenders rotate). Sequential calls give latency
- * p50/p99; 64 in flight for a fixed time give calls per second. Each round's figures are written; the report pairs
- * them with raw fetch's and grammY's of the same round and takes the medians (bench/report/figures.ts).
+ * against a raw `fetch` of the same request, grammY's `api.exportChatInviteLink`, and the floors (undici's
+ * `Pool.request` straight, and the same in `Effect.tryPromise` on 64 fibers: see clientContenders.ts), all against
+ * the standalone mock (its own process) on loopback, in the same interleaved rounds (contenders rotate). Sequential
+ * calls give latency p50/p99; 64 in flight for a fixed time give calls per second. Each round's figures are written;
+ * the report pairs them with the baselines' of the same round and takes the medians (bench/report/figures.ts).
+ * The library is the one users run: compiled by tsc first (bench/compiledLibrary.ts), not its sources through tsx.
+ *
+ *   npm run bench -- client [--quick] [--best-only] [--rounds N] [--library DIR]
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
-import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
-import { Api } from "grammy"
+import type { Layer } from "effect"
 import { execFileSync } from "node:child_process"
-import { BotApi, Policy } from "../src/index.js"
-import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
-import { args, CHAT, EXPORT_BODY, ROOT, rotate, spawnServer, TOKEN } from "./common.js"
+import { resolve } from "node:path"
+import type * as Library from "../src/index.js"
+import type * as UndiciHttpClientModule from "../src/UndiciHttpClient.js"
+import {
+  CONCURRENCY,
+  type Contender,
+  effectContender,
+  grammy,
+  rawFetch,
+  undiciPool,
+  undiciPoolInEffect
+} from "./clientContenders.js"
+import { args, ROOT, rotate, spawnServer } from "./common.js"
+import { compileLibrary, importCompiled } from "./compiledLibrary.js"
 import { startSection, writeResult } from "./results.js"
 import { percentile, round2 } from "./stats.js"
 
 const { quick } = args()
-const ROUNDS = quick ? 1 : 5
+/** `--best-only`: the library on its recommended transport only, beside the baselines (a quicker look). */
+const bestOnly = process.argv.includes("--best-only")
+const roundsAt = process.argv.indexOf("--rounds")
+const ROUNDS = roundsAt === -1 ? (quick ? 1 : 5) : Number(process.argv[roundsAt + 1])
 const SEQ_CALLS = quick ? 300 : 1_500
 /** The concurrent phase is time-boxed (slow contenders would otherwise dominate the run time). */
 const CONC_MS = quick ? 700 : 2_000
-const CONCURRENCY = 64
 
-interface Contender {
-  readonly name: string
-  /** `n` calls one after the other; the latency of each, in ms. */
-  readonly sequential: (n: number) => Promise<Float64Array>
-  /** Calls with `CONCURRENCY` in flight, started until `ms` have passed; how many completed. */
-  readonly concurrent: (ms: number) => Promise<number>
-  readonly dispose: () => Promise<void>
-}
-
-const LINK = /^https:\/\/t\.me\/\+/
-const check = (link: string): void => {
-  if (!LINK.test(link)) throw new Error(`not a link: ${link}`)
-}
-
-const effectContender = (
-  name: string,
-  transport: Layer.Layer<HttpClient.HttpClient>,
-  apiRoot: string,
-  call: "resilient" | "bare"
-): Contender => {
-  const runtime = ManagedRuntime.make(
-    Layer.mergeAll(BotApi.layer({ token: Redacted.make(TOKEN), apiRoot }), Policy.layerMemory).pipe(
-      Layer.provide(transport)
-    )
-  )
-  const one = call === "resilient"
-    ? Effect.map(Policy.exportChatInviteLink(CHAT), (r) => check(r.link))
-    : Effect.map(BotApi.exportChatInviteLink(CHAT), check)
-  return {
-    name,
-    sequential: (n) =>
-      runtime.runPromise(Effect.gen(function*() {
-        const latencies = new Float64Array(n)
-        for (let i = 0; i < n; i++) {
-          const start = performance.now()
-          yield* one
-          latencies[i] = performance.now() - start
-        }
-        return latencies
-      })),
-    concurrent: (ms) =>
-      runtime.runPromise(Effect.suspend(() => {
-        const deadline = performance.now() + ms
-        let done = 0
-        const worker = Effect.whileLoop({
-          while: () => performance.now() < deadline,
-          body: () => one,
-          step: () => void done++
-        })
-        return Effect.map(
-          Effect.all(Array.from({ length: CONCURRENCY }, () => worker), { concurrency: "unbounded", discard: true }),
-          () => done
-        )
-      })),
-    dispose: () => runtime.dispose()
-  }
-}
-
-const promiseContender = (name: string, one: () => Promise<void>, dispose = async () => {}): Contender => ({
-  name,
-  sequential: async (n) => {
-    const latencies = new Float64Array(n)
-    for (let i = 0; i < n; i++) {
-      const start = performance.now()
-      await one()
-      latencies[i] = performance.now() - start
-    }
-    return latencies
-  },
-  concurrent: async (ms) => {
-    const deadline = performance.now() + ms
-    let done = 0
-    const worker = async (): Promise<void> => {
-      while (performance.now() < deadline) {
-        await one()
-        done++
-      }
-    }
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-    return done
-  },
-  dispose
-})
-
-const rawFetch = (apiRoot: string): Contender => {
-  const url = `${apiRoot}/bot${TOKEN}/exportChatInviteLink`
-  return promiseContender("raw fetch", async () => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: EXPORT_BODY
-    })
-    const body = await response.json() as { ok: boolean; result: string }
-    if (!body.ok) throw new Error(JSON.stringify(body))
-    check(body.result)
-  })
-}
-
-const grammy = (apiRoot: string): Contender => {
-  const api = new Api(TOKEN, { apiRoot })
-  return promiseContender("grammY", async () => check(await api.exportChatInviteLink(CHAT)))
-}
-
-type Call = "policy" | "botapi" | "raw fetch" | "grammY"
+type Call = "policy" | "botapi" | "raw fetch" | "grammY" | "undici pool" | "undici pool in Effect"
 
 /** One round of a contender: its sequential calls' latency percentiles and its calls/s in the timed window. */
 interface RoundFigures {
@@ -138,6 +51,12 @@ interface RoundFigures {
   readonly p99Us: number
   readonly callsPerSec: number
 }
+
+/** `--library DIR`: another compiled library (another commit's, for a before-and-after) in place of this one's. */
+const libraryAt = process.argv.indexOf("--library")
+const compiled = libraryAt === -1 ? compileLibrary(ROOT) : resolve(process.argv[libraryAt + 1]!)
+const library = (await importCompiled(compiled, "index.js")) as typeof Library
+const UndiciHttpClient = (await importCompiled(compiled, "UndiciHttpClient.js")) as typeof UndiciHttpClientModule
 
 /** The transports a Node program can give the library, the recommended one first. */
 const TRANSPORTS: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
@@ -148,17 +67,26 @@ const TRANSPORTS: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpCli
 ]
 
 const main = async (): Promise<void> => {
-  const section = startSection("client", `npm run bench -- client${quick ? " --quick" : ""}`, quick)
+  const flags = `${quick ? " --quick" : ""}${bestOnly ? " --best-only" : ""}${
+    roundsAt === -1 ? "" : ` --rounds ${ROUNDS}`
+  }${libraryAt === -1 ? "" : ` --library ${process.argv[libraryAt + 1]}`}`
+  // Only `--quick` goes through `npm run bench`; the other flags are the section's own.
+  const command = flags === "" || flags === " --quick"
+    ? `npm run bench -- client${flags}`
+    : `node --import tsx bench/client.ts${flags}`
+  const section = startSection("client", command, quick)
   const server = await spawnServer("mock")
   const described: Array<{ contender: Contender; call: Call; transport: string | null }> = [
     { contender: rawFetch(server.url), call: "raw fetch", transport: null },
-    { contender: grammy(server.url), call: "grammY", transport: null }
+    { contender: grammy(server.url), call: "grammY", transport: null },
+    { contender: undiciPool(server.url), call: "undici pool", transport: null },
+    { contender: undiciPoolInEffect(server.url), call: "undici pool in Effect", transport: null }
   ]
-  for (const [transport, layer] of TRANSPORTS) {
+  for (const [transport, layer] of bestOnly ? TRANSPORTS.slice(0, 1) : TRANSPORTS) {
     for (const call of ["policy", "botapi"] as const) {
       const name = `${call === "policy" ? "Policy" : "BotApi"}.exportChatInviteLink, ${transport}`
       described.push({
-        contender: effectContender(name, layer, server.url, call === "policy" ? "resilient" : "bare"),
+        contender: effectContender(library, name, layer, server.url, call === "policy" ? "resilient" : "bare"),
         call,
         transport
       })
@@ -232,7 +160,8 @@ const effect4Figures = (apiRoot: string): unknown => {
       apiRoot,
       "--rounds",
       String(ROUNDS),
-      ...(quick ? ["--quick"] : [])
+      ...(quick ? ["--quick"] : []),
+      ...(bestOnly ? ["--best-only"] : [])
     ],
     { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 2 ** 20 }
   )

@@ -24,7 +24,7 @@ import * as EditionConfig from "./edition/config.js"
 import * as EditionDuration from "./edition/duration.js"
 import { attemptOf, isTracing, requestTimeoutOf, withFiber } from "./edition/fiber.js"
 import { HttpClient } from "./edition/http.js"
-import { type Counter, forMethod, increment } from "./edition/metric.js"
+import { type Counter, forMethod, incrementNow } from "./edition/metric.js"
 import type { ResultSchema } from "./edition/schema.js"
 import { Service, withService } from "./edition/service.js"
 import { currentTimers } from "./edition/timers.js"
@@ -174,7 +174,7 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
       token,
       apiRoot: (options.apiRoot ?? defaultApiRoot).replace(/\/+$/, ""),
       scrub,
-      countRequest: (method) => increment(requestCounter(method))
+      countRequest: (method, fiber) => incrementNow(requestCounter(method), fiber)
     })
 
     const call = <A, I>(
@@ -183,26 +183,28 @@ export const make = (options: Options): Effect.Effect<BotApi.Service, never, Htt
       resultSchema: ResultSchema<A, I>
     ): Effect.Effect<A, BotApiError> =>
       withFiber((fiber) => {
-        // Both settings are read synchronously, and the span gets its attributes when it is made.
-        const attempt = attemptOf(fiber)
-        const timeout = Option.getOrElse(requestTimeoutOf(fiber), () => defaultTimeout)
-        const attributes: Record<string, unknown> = { "telegram.method": method, "telegram.attempt": attempt }
+        // The settings are read synchronously, and the span (when there is one) gets its attributes when it is made.
+        const fiberTimeout = requestTimeoutOf(fiber)
+        const timeout = Option.isSome(fiberTimeout) ? fiberTimeout.value : defaultTimeout
+        let chatId: ChatId.ChatId | undefined
         let effect: Effect.Effect<A, BotApiError>
         if ("chat_id" in params) {
           const validated = validateChatId(params.chat_id)
           if (!validated.ok) {
             effect = Effect.fail(new InvalidChatIdError({ input: scrub(validated.input), reason: validated.reason }))
           } else {
-            const chatId = validated.chatId as ChatId.ChatId
-            attributes["telegram.chat_id"] = String(chatId)
-            effect = send(method, chatId, { ...params, chat_id: chatId }, resultSchema, timeout)
+            chatId = validated.chatId as ChatId.ChatId
+            // Normalised ("-100123" → -100123): sent as the number.
+            const sent = chatId === params.chat_id ? params : { ...params, chat_id: chatId }
+            effect = send(fiber, method, chatId, sent, resultSchema, timeout)
           }
         } else {
-          effect = send(method, undefined, params, resultSchema, timeout)
+          effect = send(fiber, method, undefined, params, resultSchema, timeout)
         }
-        return isTracing(fiber)
-          ? Effect.withSpan(effect, `BotApi.${method}`, { kind: "client", attributes, captureStackTrace: false })
-          : effect
+        if (!isTracing(fiber)) return effect
+        const attributes: Record<string, unknown> = { "telegram.method": method, "telegram.attempt": attemptOf(fiber) }
+        if (chatId !== undefined) attributes["telegram.chat_id"] = String(chatId)
+        return Effect.withSpan(effect, `BotApi.${method}`, { kind: "client", attributes, captureStackTrace: false })
       })
 
     return fromCall(call)

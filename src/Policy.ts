@@ -23,6 +23,7 @@
  *
  * @since 0.1.0
  */
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -34,6 +35,7 @@ import type * as ChatId from "./ChatId.js"
 import * as ChatMigrations from "./ChatMigrations.js"
 import * as Rules from "./core/policy.js"
 import * as EditionDuration from "./edition/duration.js"
+import { servicesOf, withFiber } from "./edition/fiber.js"
 import { fromDecisions } from "./edition/schedule.js"
 import { withService } from "./edition/service.js"
 import * as FloodGate from "./FloodGate.js"
@@ -187,11 +189,26 @@ export const exportChatInviteLink = (
   chatId: ChatId.Input,
   options?: Options
 ): Effect.Effect<ExportedLink, BotApiError, BotApi.BotApi | FloodGate.FloodGate | ChatMigrations.ChatMigrations> =>
-  withService(BotApi.BotApi, (api) =>
-    Effect.map(
-      resilient("exportChatInviteLink", api.exportChatInviteLink, options)(chatId),
-      ({ value, ...rest }): ExportedLink => ({ link: value, ...rest })
-    ))
+  // The service is read from the running fiber, and the result made once: the call most users make is the lean one.
+  withFiber((fiber) =>
+    PolicyRun.runOn(
+      fiber,
+      compiled("exportChatInviteLink", options),
+      Context.get(servicesOf<BotApi.BotApi>(fiber), BotApi.BotApi).exportChatInviteLink,
+      chatId,
+      exportedLink
+    )
+  )
+
+const exportedLink = (
+  link: string,
+  chatId: ChatId.ChatId | undefined,
+  original: ChatId.ChatId | undefined,
+  attempts: number
+): ExportedLink =>
+  chatId === original
+    ? { link, chatId: chatId!, attempts }
+    : { link, chatId: chatId!, migratedFrom: original!, attempts }
 
 /**
  * sendMessage with the policies ({@link resilient}): flood waits and migrations are followed, which never sends a

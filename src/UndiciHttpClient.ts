@@ -18,6 +18,7 @@ import { Pool } from "undici"
 import { HttpClient, HttpClientResponse, transportError } from "./edition/http.js"
 import { scopedLayer } from "./edition/service.js"
 import { type DirectTransport, DirectTransportTypeId } from "./internal/directTransport.js"
+import { postJson } from "./internal/jsonPost.js"
 import { requestBody } from "./internal/requestBody.js"
 
 /**
@@ -66,20 +67,7 @@ export const make = (options?: Options): Effect.Effect<HttpClient.HttpClient, ne
     }
 
     const direct: DirectTransport = {
-      postJson: (origin, path, body, callback) => {
-        const controller = new AbortController()
-        poolFor(origin).request(
-          { path, method: "POST", headers: { "content-type": "application/json" }, body, signal: controller.signal },
-          (error, data) => {
-            if (error !== null) return callback(error, 0, "")
-            data.body.text().then(
-              (text) => callback(undefined, data.statusCode, text),
-              (cause) => callback(cause, 0, "")
-            )
-          }
-        )
-        return () => controller.abort()
-      }
+      postJson: (origin, path, body, callback) => postJson(poolFor(origin), path, body, callback)
     }
 
     const client = HttpClient.make((request, url, signal) =>

@@ -115,6 +115,22 @@ const recomputed = (): Record<string, { floor?: number; goal?: number }> => {
     out["client.botapi.throughput"] = {
       goal: paired(ours("botapi", "callsPerSec"), rounds("grammY", null, "callsPerSec"))
     }
+    if (client.contenders.some((c) => c.call === "undici pool")) {
+      out["client.policy.pool.throughput"] = both(
+        paired(ours("policy", "callsPerSec"), rounds("undici pool", null, "callsPerSec"))
+      )
+      out["client.policy.pool.latency"] = both(paired(ours("policy", "p50Us"), rounds("undici pool", null, "p50Us")))
+    }
+    const e4 = client.effect4
+    if (e4 !== undefined && e4.contenders.some((c) => c.call === "undici pool")) {
+      const rounds4 = (call: string, transport: string | null, key: "callsPerSec" | "p50Us") =>
+        e4.contenders.find((c) => c.call === call && c.transport === transport)!.rounds.map((r) => r[key])
+      const policy4 = (key: "callsPerSec" | "p50Us") => rounds4("policy", e4.recommended, key)
+      out["client4.policy.pool.throughput"] = both(
+        paired(policy4("callsPerSec"), rounds4("undici pool", null, "callsPerSec"))
+      )
+      out["client4.policy.pool.latency"] = both(paired(policy4("p50Us"), rounds4("undici pool", null, "p50Us")))
+    }
   }
   if (memory !== undefined) {
     out["memory.heapPerCall"] = both(memory.client[1]!.heapGrowthBytes / memory.client[0]!.heapGrowthBytes)
@@ -125,9 +141,9 @@ const recomputed = (): Record<string, { floor?: number; goal?: number }> => {
   }
   if (server !== undefined) {
     const rps = (name: string) => server.scenarios.find((s) => s.name === name)!.rounds.map((r) => r.requestsPerSec)
-    out["server.export"] = {
-      floor: paired(rps("mock exportChatInviteLink (JSON POST)"), rps("bare node:http, same POST"))
-    }
+    out["server.export"] = both(
+      paired(rps("mock exportChatInviteLink (JSON POST)"), rps("bare node:http, same POST, body read and parsed"))
+    )
     out["server.getMe"] = { floor: paired(rps("mock getMe"), rps("telegram-test-api getMe")) }
   }
   if (flood !== undefined) {

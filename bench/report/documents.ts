@@ -35,7 +35,8 @@ section records the load average before and after it ran.
 
 ## Targets
 
-Issue 13, speed where users feel it (the client figures on the recommended transport, \`UndiciHttpClient.layer\`):
+Issue 13, speed where users feel it, and issue 24, the client near the bare socket pool (the client figures on the
+recommended transport, \`UndiciHttpClient.layer\`):
 
 ${speedTargetsTable(r)}
 
@@ -66,6 +67,12 @@ is \`BotApi.exportChatInviteLink\`, one request and no policy. The transports: t
 \`UndiciHttpClient.layer\` (undici's \`Pool\`, keep-alive; \`BotApi\` sends through it directly), @effect/platform-node's
 \`NodeHttpClient.layerUndici\` and \`NodeHttpClient.layer\` (node:http), and @effect/platform's \`FetchHttpClient.layer\`.
 *raw fetch* is \`fetch\` + \`res.json()\` of the same request; *grammY* is \`new Api(token, { apiRoot }).exportChatInviteLink\`.
+The floors: *undici Pool.request* is undici's \`Pool\` (64 connections) asked straight (\`pool.request\` with the JSON
+body, \`body.json()\`), the transport under \`UndiciHttpClient\`; *in Effect.tryPromise* is the same call run by 64
+fibers as \`Effect.forEach({ concurrency: 64 })\` runs its elements: what Effect itself costs over the pool.
+The library is measured as users run it, compiled by tsc (bench/compiledLibrary.ts; both editions), not from its
+TypeScript sources through tsx as the bench did before issue 24 (tsx passes every function the library makes per call
+through esbuild's \`__name\`; \`bench/micro-client.ts --baseline src\` sets the two side by side in one process).
 
 ## 3. Server throughput
 

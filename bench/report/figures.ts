@@ -57,7 +57,12 @@ export const startupFigures = (r: ResultOf<"startup">) => {
 
 // ---- client ----------------------------------------------------------------------------------------------------------
 
-const clientRow = (c: ClientContender, fetch: ClientContender, grammy: ClientContender | undefined) => {
+const clientRow = (
+  c: ClientContender,
+  fetch: ClientContender,
+  grammy: ClientContender | undefined,
+  pool: ClientContender | undefined
+) => {
   const versus = (base: ClientContender) => ({
     p50: pairedRatio(pick(c.rounds, (r) => r.p50Us), pick(base.rounds, (r) => r.p50Us)),
     p99: pairedRatio(pick(c.rounds, (r) => r.p99Us), pick(base.rounds, (r) => r.p99Us)),
@@ -69,7 +74,9 @@ const clientRow = (c: ClientContender, fetch: ClientContender, grammy: ClientCon
     p99Us: medianOf(c.rounds, (r) => r.p99Us),
     callsPerSec: medianOf(c.rounds, (r) => r.callsPerSec),
     vsFetch: versus(fetch),
-    vsGrammy: grammy === undefined ? undefined : versus(grammy)
+    vsGrammy: grammy === undefined ? undefined : versus(grammy),
+    /** Against undici's `Pool.request` straight (files written before it was measured have none). */
+    vsPool: pool === undefined ? undefined : versus(pool)
   }
 }
 export type ClientRow = ReturnType<typeof clientRow>
@@ -77,18 +84,31 @@ export type ClientRow = ReturnType<typeof clientRow>
 const byCall = (contenders: ReadonlyArray<ClientContender>, call: ClientContender["call"]) =>
   contenders.find((c) => c.call === call)
 
-/** Each contender's medians and its ratios to raw fetch and grammY; the Effect 4 edition's to its own raw fetch. */
+/**
+ * Each contender's medians and its ratios to raw fetch, grammY and undici's pool; the Effect 4 edition's to its own
+ * raw fetch and pool (on its Node).
+ */
 export const clientFigures = (r: ResultOf<"client">) => {
   const fetch = byCall(r.contenders, "raw fetch")!
   const grammy = byCall(r.contenders, "grammY")!
-  const rows = r.contenders.map((c) => clientRow(c, fetch, grammy))
+  const pool = byCall(r.contenders, "undici pool")
+  const rows = r.contenders.map((c) => clientRow(c, fetch, grammy, pool))
   const effect4 = r.effect4 === undefined ? undefined : (() => {
     const fetch4 = byCall(r.effect4.contenders, "raw fetch")!
-    return r.effect4.contenders.map((c) => clientRow(c, fetch4, undefined))
+    const pool4 = byCall(r.effect4.contenders, "undici pool")
+    return r.effect4.contenders.map((c) => clientRow(c, fetch4, undefined, pool4))
   })()
   const recommended = (call: "policy" | "botapi") =>
     rows.find((f) => f.call === call && f.transport === r.recommendedTransport)!
-  return { rounds: fetch.rounds.length, rows, effect4, policy: recommended("policy"), botapi: recommended("botapi") }
+  const policy4 = effect4?.find((f) => f.call === "policy" && f.transport === r.effect4!.recommended)
+  return {
+    rounds: fetch.rounds.length,
+    rows,
+    effect4,
+    policy: recommended("policy"),
+    botapi: recommended("botapi"),
+    policy4
+  }
 }
 
 // ---- server, in-process, ablation -------------------------------------------------------------------------------------

@@ -99,7 +99,8 @@ export const clientSection = (r: ResultOf<"client"> | undefined): string => {
         "p50 ÷ raw fetch",
         "calls/s ÷ raw fetch",
         "p50 ÷ grammY",
-        "calls/s ÷ grammY"
+        "calls/s ÷ grammY",
+        ...poolHead(f.rows)
       ],
       f.rows.map((row) => [
         clientName(row, r.recommendedTransport),
@@ -109,12 +110,19 @@ export const clientSection = (r: ResultOf<"client"> | undefined): string => {
         x2(row.vsFetch.p50),
         x2(row.vsFetch.callsPerSec),
         x2(row.vsGrammy!.p50),
-        x2(row.vsGrammy!.callsPerSec)
+        x2(row.vsGrammy!.callsPerSec),
+        ...poolCells(row)
       ])
     ),
     ...effect4Table(r, f.effect4)
   ].join("\n")
 }
+
+/** The columns against undici's pool, when the run measured it. */
+const poolHead = (rows: ReadonlyArray<ClientRow>): ReadonlyArray<string> =>
+  rows[0]?.vsPool === undefined ? [] : ["p50 ÷ pool", "calls/s ÷ pool"]
+const poolCells = (row: ClientRow): ReadonlyArray<string> =>
+  row.vsPool === undefined ? [] : [x2(row.vsPool.p50), x2(row.vsPool.callsPerSec)]
 
 /** The Effect 4 edition's rows of the client section, from its own bench run against the same mock. */
 const effect4Table = (r: ResultOf<"client">, rows: ReadonlyArray<ClientRow> | undefined): ReadonlyArray<string> => {
@@ -122,10 +130,18 @@ const effect4Table = (r: ResultOf<"client">, rows: ReadonlyArray<ClientRow> | un
   if (e === undefined || rows === undefined) return []
   return [
     "",
-    `The Effect 4 edition (\`${e.package}\`, effect ${e.effect}), same mock, same run, on its own Node ${e.node} (\`${e.command}\`): ${e.method.rounds} rounds, ratios paired with a raw fetch on that Node.`,
+    `The Effect 4 edition (\`${e.package}\`, effect ${e.effect}), same mock, same run, on its own Node ${e.node} (\`${e.command}\`): ${e.method.rounds} rounds, ratios paired with a raw fetch and undici's pool on that Node.`,
     "",
     table(
-      ["call, transport (Effect 4)", "p50", "p99", "calls/s", "p50 ÷ raw fetch", "calls/s ÷ raw fetch"],
+      [
+        "call, transport (Effect 4)",
+        "p50",
+        "p99",
+        "calls/s",
+        "p50 ÷ raw fetch",
+        "calls/s ÷ raw fetch",
+        ...poolHead(rows)
+      ],
       rows.map((row) => [
         row.transport === null
           ? `${row.name} (Node ${e.node})`
@@ -134,7 +150,8 @@ const effect4Table = (r: ResultOf<"client">, rows: ReadonlyArray<ClientRow> | un
         `${int(row.p99Us)} µs`,
         int(row.callsPerSec),
         x2(row.vsFetch.p50),
-        x2(row.vsFetch.callsPerSec)
+        x2(row.vsFetch.callsPerSec),
+        ...poolCells(row)
       ])
     )
   ]

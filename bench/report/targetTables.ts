@@ -39,9 +39,10 @@ export const otherTargetsTable = (r: Results): string => {
     OTHER_TARGETS.map((t) => {
       const v = verdictOf(t, r)
       const machine = mixed ? [of(t) ?? "–"] : []
-      return v === undefined
-        ? [t.name, t.floor!.text, "not measured", "–", ...machine]
-        : [t.name, t.floor!.text, v.floor!.figure, holds(v.floor), ...machine]
+      const bounds = t.goal === undefined ? t.floor!.text : `${t.floor!.text} (goal ${t.goal.text})`
+      if (v === undefined) return [t.name, bounds, "not measured", "–", ...machine]
+      const verdict = v.goal === undefined ? holds(v.floor) : `${holds(v.floor)} (goal: ${holds(v.goal)})`
+      return [t.name, bounds, v.floor!.figure, verdict, ...machine]
     })
   )
 }

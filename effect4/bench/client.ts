@@ -2,7 +2,8 @@
  * The Effect 4 edition's figures for the benchmarks' client section: `Policy.exportChatInviteLink` (the resilient
  * call) and `BotApi.exportChatInviteLink` (one request, no policy) over the edition's transports (its
  * `UndiciHttpClient.layer` first: the recommended one, which BotApi sends through directly), with a raw `fetch` of the
- * same request as the paired baseline, against a Bot API root given on the command line (the standalone mock, its own
+ * same request as the paired baseline, and the floors (undici's `Pool.request` straight, and the same in
+ * `Effect.tryPromise` on 64 fibers), against a Bot API root given on the command line (the standalone mock, its own
  * process, on loopback), on this package's Node 22. The same method as the Effect 3 section (bench/client.ts at the
  * root): after a warm-up, interleaved rounds (the contenders rotate); per round, `--sequential` calls one after the
  * other give p50/p99 latency, and 64 calls in flight for `--window` ms give calls per second; figures are medians
@@ -21,8 +22,15 @@ import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
-import { BotApi, Policy } from "../src/index.js"
-import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
+import { Pool } from "undici"
+import { compileLibrary, importCompiled } from "../../bench/compiledLibrary.js"
+import type * as Library from "../src/index.js"
+import type * as UndiciHttpClientModule from "../src/UndiciHttpClient.js"
+
+// The edition as users run it: compiled by tsc first (see bench/compiledLibrary.ts at the root), not through tsx.
+const compiled = compileLibrary(join(dirname(fileURLToPath(import.meta.url)), ".."))
+const { BotApi, Policy } = (await importCompiled(compiled, "index.js")) as typeof Library
+const UndiciHttpClient = (await importCompiled(compiled, "UndiciHttpClient.js")) as typeof UndiciHttpClientModule
 
 const TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 const CHAT = -1001234567890
@@ -42,7 +50,7 @@ const CONC_MS = Number(option("window") ?? (quick ? 700 : 2_000))
 
 interface Contender {
   readonly name: string
-  readonly call: "policy" | "botapi" | "raw fetch"
+  readonly call: "policy" | "botapi" | "raw fetch" | "undici pool" | "undici pool in Effect"
   readonly transport: string | null
   readonly sequential: (n: number) => Promise<Float64Array>
   readonly concurrent: (ms: number) => Promise<number>
@@ -92,12 +100,44 @@ const effectContender = (
           step: () => void done++
         })
         return Effect.map(
-          Effect.all(Array.from({ length: CONCURRENCY }, () => worker), { concurrency: "unbounded", discard: true }),
+          Effect.forEach(Array.from({ length: CONCURRENCY }, () => worker), (w) => w, {
+            concurrency: CONCURRENCY,
+            discard: true
+          }),
           () => done
         )
       })),
     dispose: () => runtime.dispose()
   }
+}
+
+/** `one` as a Promise: awaited one after the other, and by 64 loops for the timed window. */
+const promiseLoops = (one: () => Promise<void>) => ({
+  sequential: async (n: number) => {
+    const latencies = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      const start = performance.now()
+      await one()
+      latencies[i] = performance.now() - start
+    }
+    return latencies
+  },
+  concurrent: async (ms: number) => {
+    const deadline = performance.now() + ms
+    let done = 0
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline) {
+        await one()
+        done++
+      }
+    }))
+    return done
+  }
+})
+
+const readEnvelope = (body: { ok: boolean; result: string }): void => {
+  if (!body.ok) throw new Error(JSON.stringify(body))
+  check(body.result)
 }
 
 const rawFetch = (apiRoot: string): Contender => {
@@ -108,35 +148,70 @@ const rawFetch = (apiRoot: string): Contender => {
       headers: { "content-type": "application/json" },
       body: EXPORT_BODY
     })
-    const body = await response.json() as { ok: boolean; result: string }
-    if (!body.ok) throw new Error(JSON.stringify(body))
-    check(body.result)
+    readEnvelope(await response.json() as { ok: boolean; result: string })
   }
+  return { name: "raw fetch", call: "raw fetch", transport: null, ...promiseLoops(one), dispose: async () => {} }
+}
+
+/** One export through undici's `Pool` (64 connections), `body.json()`. */
+const poolCall = (pool: Pool) => async (): Promise<void> => {
+  const { body } = await pool.request({
+    path: `/bot${TOKEN}/exportChatInviteLink`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: EXPORT_BODY
+  })
+  readEnvelope(await body.json() as { ok: boolean; result: string })
+}
+
+/** The floor: undici's `Pool.request` straight (the transport `UndiciHttpClient` is built on). */
+const undiciPool = (apiRoot: string): Contender => {
+  const pool = new Pool(apiRoot, { connections: CONCURRENCY })
   return {
-    name: "raw fetch",
-    call: "raw fetch",
+    name: "undici Pool.request",
+    call: "undici pool",
     transport: null,
-    sequential: async (n) => {
-      const latencies = new Float64Array(n)
-      for (let i = 0; i < n; i++) {
-        const start = performance.now()
-        await one()
-        latencies[i] = performance.now() - start
-      }
-      return latencies
-    },
-    concurrent: async (ms) => {
-      const deadline = performance.now() + ms
-      let done = 0
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (performance.now() < deadline) {
-          await one()
-          done++
+    ...promiseLoops(poolCall(pool)),
+    dispose: () => pool.destroy()
+  }
+}
+
+/** The same in `Effect.tryPromise`, run by 64 fibers as `Effect.forEach({ concurrency: 64 })` runs its elements. */
+const undiciPoolInEffect = (apiRoot: string): Contender => {
+  const pool = new Pool(apiRoot, { connections: CONCURRENCY })
+  const one = Effect.tryPromise(poolCall(pool))
+  return {
+    name: "undici Pool.request in Effect.tryPromise",
+    call: "undici pool in Effect",
+    transport: null,
+    sequential: (n) =>
+      Effect.runPromise(Effect.gen(function*() {
+        const latencies = new Float64Array(n)
+        for (let i = 0; i < n; i++) {
+          const start = performance.now()
+          yield* one
+          latencies[i] = performance.now() - start
         }
-      }))
-      return done
-    },
-    dispose: async () => {}
+        return latencies
+      })),
+    concurrent: (ms) =>
+      Effect.runPromise(Effect.suspend(() => {
+        const deadline = performance.now() + ms
+        let done = 0
+        const worker = Effect.whileLoop({
+          while: () => performance.now() < deadline,
+          body: () => one,
+          step: () => void done++
+        })
+        return Effect.map(
+          Effect.forEach(Array.from({ length: CONCURRENCY }, () => worker), (w) => w, {
+            concurrency: CONCURRENCY,
+            discard: true
+          }),
+          () => done
+        )
+      })),
+    dispose: () => pool.destroy()
   }
 }
 
@@ -187,7 +262,7 @@ const main = async (): Promise<void> => {
       ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],
       ["FetchHttpClient.layer", FetchHttpClient.layer]
     ]
-  const contenders: Array<Contender> = [rawFetch(apiRoot)]
+  const contenders: Array<Contender> = [rawFetch(apiRoot), undiciPool(apiRoot), undiciPoolInEffect(apiRoot)]
   for (const [name, layer] of transports) {
     for (const call of ["policy", "botapi"] as const) contenders.push(effectContender(name, layer, apiRoot, call))
   }

@@ -18,15 +18,6 @@ import * as Result from "../edition/result.js"
 import { type Decoded, decoderOf, type ResultSchema } from "../edition/schema.js"
 import * as TransportReason from "../edition/transportReason.js"
 
-export interface Context {
-  readonly method: string
-  readonly chatId: ChatId | undefined
-  readonly scrub: (text: string) => string
-}
-
-/**
- * Classifies a response body (already read as text) into a decoded result or a {@link BotApiError}.
- */
 const decoders = new WeakMap<ResultSchema<any, any>, (input: unknown) => Decoded<any>>()
 
 /** The decoder of a result schema, built once per schema. */
@@ -36,14 +27,19 @@ const decoderFor = <A, I>(schema: ResultSchema<A, I>): (input: unknown) => Decod
   return decode
 }
 
+/**
+ * Classifies a response body (already read as text) to `method` for `chatId` into a decoded result or a
+ * {@link BotApiError}; `scrub` removes the token from every text kept.
+ */
 export const classify = <A, I>(
-  ctx: Context,
+  method: string,
+  chatId: ChatId | undefined,
+  scrub: (text: string) => string,
   status: number,
   body: string,
   resultSchema: ResultSchema<A, I>
 ): Result.Result<A, BotApiError> => {
-  const { chatId, method } = ctx
-  const answer = classifyAnswer(body, ctx.scrub)
+  const answer = classifyAnswer(body, scrub)
   switch (answer._tag) {
     case "Result": {
       const result = decoderFor(resultSchema)(answer.result)
@@ -55,7 +51,7 @@ export const classify = <A, I>(
           chatId,
           reason: TransportReason.reason("UnexpectedResult"),
           status,
-          description: ctx.scrub(`unexpected result: ${detail}`)
+          description: scrub(`unexpected result: ${detail}`)
         })
       )
     }

@@ -49,46 +49,66 @@ export interface CompiledPolicy {
 
 /** The chat of a call, its gate and its registry. */
 interface ChatContext {
-  readonly original: ChatId.ChatId
   readonly gate: FloodGate.FloodGate.Service
   readonly registry: ChatMigrations.ChatMigrations.Service
 }
 
-/** What a call works with; `finish` makes its result from the answer. */
+/** Makes a call's result from the answer, the chat id that answered, the caller's, and the number of requests. */
+export type Finish<A, Out> = (
+  value: A,
+  chatId: ChatId.ChatId | undefined,
+  original: ChatId.ChatId | undefined,
+  attempts: number
+) => Out
+
+/** What a call works with. */
 interface CallContext<A, R, Out> {
   readonly policy: CompiledPolicy
   readonly operation: (chatId: ChatId.ChatId | undefined) => Effect.Effect<A, BotApiError, R>
-  readonly finish: (value: A, chatId: ChatId.ChatId | undefined, attempts: number) => Out
+  readonly finish: Finish<A, Out>
+  /** The caller's chat id (`undefined` for a call without a chat). */
+  readonly original: ChatId.ChatId | undefined
   readonly chat: ChatContext | undefined
-  readonly backoff: Effect.Effect<Duration.Duration>
   /** The attempt number the fiber had before the call (the first request keeps it). */
   readonly inheritedAttempt: number
   /** Whether the call has its span (see `edition/fiber.ts`). */
   readonly traced: boolean
+  /** The backoff's delays, made at the first backoff (most calls never back off). */
+  delays: ReturnType<typeof backoffDelays> | undefined
 }
 
 const contextOf = <A, R, Out>(
   fiber: RunningFiber,
   policy: CompiledPolicy,
   operation: CallContext<A, R, Out>["operation"],
-  finish: CallContext<A, R, Out>["finish"],
+  finish: Finish<A, Out>,
+  original: ChatId.ChatId | undefined,
   chat: ChatContext | undefined
-): CallContext<A, R, Out> => {
-  let delays: ReturnType<typeof backoffDelays> | undefined
-  return {
-    policy,
-    operation,
-    finish,
-    chat,
-    backoff: Effect.suspend(() => (delays ??= backoffDelays(policy.backoff)).next),
-    inheritedAttempt: attemptOf(fiber),
-    traced: isTracing(fiber)
-  }
-}
+): CallContext<A, R, Out> => ({
+  policy,
+  operation,
+  finish,
+  original,
+  chat,
+  inheritedAttempt: attemptOf(fiber),
+  traced: isTracing(fiber),
+  delays: undefined
+})
 
-const outcome = <A>(value: A, chatId: ChatId.ChatId, original: ChatId.ChatId, attempts: number): Outcome<A> =>
-  chatId === original ? { value, chatId, attempts } : { value, chatId, migratedFrom: original, attempts }
+/** The next delay of the call's backoff. */
+const nextBackoff = (ctx: CallContext<any, any, any>): Effect.Effect<Duration.Duration> =>
+  (ctx.delays ??= backoffDelays(ctx.policy.backoff)).next
 
+/** A call's result as {@link Outcome}: `migratedFrom` when the chat that answered is not the caller's. */
+export const outcome = <A>(
+  value: A,
+  chatId: ChatId.ChatId | undefined,
+  original: ChatId.ChatId | undefined,
+  attempts: number
+): Outcome<A> =>
+  chatId === original
+    ? { value, chatId: chatId!, attempts }
+    : { value, chatId: chatId!, migratedFrom: original!, attempts }
 /** Tells `event` (the handler runs in a scope that closes when `wait` ends), then waits. */
 const announce = (policy: CompiledPolicy, event: PolicyEvent, wait: Effect.Effect<void>): Effect.Effect<void> =>
   policy.onEvent === undefined ? wait : Effect.scoped(Effect.andThen(policy.onEvent(event), wait))
@@ -188,7 +208,7 @@ const takeStep = <A, R, Out>(
         return yield* announce(policy, event, wait)
       }
       case "Backoff": {
-        const delay = yield* ctx.backoff
+        const delay = yield* nextBackoff(ctx)
         yield* increment(policy.transientRetries)
         if (current === undefined) return yield* Effect.sleep(delay)
         const event: TransientRetry = {
@@ -205,18 +225,21 @@ const takeStep = <A, R, Out>(
     }
   })
 
-/** The requests from `start` (before its next one): until an answer, or a step that gives up. */
+/**
+ * The requests from `start` (before its next one), until an answer or a step that gives up. `start` undefined: the
+ * first request of a call on its caller's chat, whose progress is made only if it fails (most calls are answered).
+ */
 const attempts = <A, R, Out>(
   ctx: CallContext<A, R, Out>,
-  start: Rules.CallProgress,
+  start: Rules.CallProgress | undefined,
   gateKnownOpen: boolean
 ): Effect.Effect<Out, BotApiError, R> => {
-  const progress = Rules.sending(start)
-  const current = progress.current as ChatId.ChatId | undefined
-  const { attempt } = progress
+  const current = start === undefined ? ctx.original : start.current as ChatId.ChatId | undefined
+  const attempt = start === undefined ? 1 : start.attempt + 1
   let request = Effect.matchEffect(send(ctx, current, attempt), {
-    onSuccess: (value) => Effect.succeed(ctx.finish(value, current, attempt)),
+    onSuccess: (value) => Effect.succeed(ctx.finish(value, current, ctx.original, attempt)),
     onFailure: (error) => {
+      const progress = Rules.sending(start ?? Rules.startCall(ctx.original === undefined ? [] : [ctx.original]))
       const step = Rules.nextStep(ctx.policy.bounds, progress, failureView(error))
       return Effect.andThen(
         takeStep(ctx, step, error, progress),
@@ -235,16 +258,16 @@ const attempts = <A, R, Out>(
 /** The start of a call with a chat: the recorded migrations first (read synchronously when the registry can). */
 const start = <A, R, Out>(
   ctx: CallContext<A, R, Out>,
+  original: ChatId.ChatId,
   chat: ChatContext,
   now: number
 ): Effect.Effect<Out, BotApiError, R> => {
   const { bounds, method, scopeKind } = ctx.policy
-  const { original } = chat
   const closedAt = syncReadOf<ClosedUntil>(chat.gate)
   const movedTo = syncReadOf<MovedTo<ChatId.ChatId>>(chat.registry)
   const gateOpen = closedAt !== undefined && closedAt(FloodGate.scopeOf(scopeKind, original), now) === undefined
   const noMove = bounds.maxMigrationHops === 0 || (movedTo !== undefined && movedTo(original) === undefined)
-  if (noMove) return attempts(ctx, Rules.startCall([original]), gateOpen)
+  if (noMove) return attempts(ctx, undefined, gateOpen)
   return Effect.gen(function*() {
     const first = yield* chat.registry.get(original)
     const path = Option.isNone(first)
@@ -263,38 +286,48 @@ const start = <A, R, Out>(
   })
 }
 
+/**
+ * Runs `operation` for the chat `input` under `policy` (the gate, the migrations and the backoff) from the running
+ * `fiber`; `finish` makes the result.
+ */
+export const runOn = <A, R, Out>(
+  fiber: RunningFiber,
+  policy: CompiledPolicy,
+  operation: (chatId: ChatId.ChatId) => Effect.Effect<A, BotApiError, R>,
+  input: ChatId.Input,
+  finish: Finish<A, Out>
+): Effect.Effect<Out, BotApiError, R | FloodGate.FloodGate | ChatMigrations.ChatMigrations> => {
+  const validated = validateChatId(input)
+  if (!validated.ok) return Effect.fail(new InvalidChatIdError({ input: validated.input, reason: validated.reason }))
+  const original = validated.chatId as ChatId.ChatId
+  const services = servicesOf<FloodGate.FloodGate | ChatMigrations.ChatMigrations>(fiber)
+  const chat: ChatContext = {
+    gate: Context.get(services, FloodGate.FloodGate),
+    registry: Context.get(services, ChatMigrations.ChatMigrations)
+  }
+  const ctx = contextOf(
+    fiber,
+    policy,
+    operation as (chatId: ChatId.ChatId | undefined) => Effect.Effect<A, BotApiError, R>,
+    finish,
+    original,
+    chat
+  )
+  const body = start(ctx, original, chat, nowOf(fiber))
+  if (!ctx.traced) return body
+  return Effect.withSpan(body, `Policy.${policy.method}`, {
+    attributes: { "telegram.method": policy.method, "telegram.chat_id": String(original), "telegram.attempts": 1 },
+    captureStackTrace: false
+  })
+}
+
 /** Runs `operation` for the chat `input` under `policy`: the gate, the migrations and the backoff. */
 export const run = <A, R>(
   policy: CompiledPolicy,
   operation: (chatId: ChatId.ChatId) => Effect.Effect<A, BotApiError, R>,
   input: ChatId.Input
 ): Effect.Effect<Outcome<A>, BotApiError, R | FloodGate.FloodGate | ChatMigrations.ChatMigrations> =>
-  withFiber((fiber) => {
-    const validated = validateChatId(input)
-    if (!validated.ok) return Effect.fail(new InvalidChatIdError({ input: validated.input, reason: validated.reason }))
-    const original = validated.chatId as ChatId.ChatId
-    const services = servicesOf<FloodGate.FloodGate | ChatMigrations.ChatMigrations>(fiber)
-    const chat: ChatContext = {
-      original,
-      gate: Context.get(services, FloodGate.FloodGate),
-      registry: Context.get(services, ChatMigrations.ChatMigrations)
-    }
-    const finish = (value: A, chatId: ChatId.ChatId | undefined, attempts: number): Outcome<A> =>
-      outcome(value, chatId!, original, attempts)
-    const ctx = contextOf(
-      fiber,
-      policy,
-      operation as (chatId: ChatId.ChatId | undefined) => Effect.Effect<A, BotApiError, R>,
-      finish,
-      chat
-    )
-    const body = start(ctx, chat, nowOf(fiber))
-    if (!ctx.traced) return body
-    return Effect.withSpan(body, `Policy.${policy.method}`, {
-      attributes: { "telegram.method": policy.method, "telegram.chat_id": String(original), "telegram.attempts": 1 },
-      captureStackTrace: false
-    })
-  })
+  withFiber((fiber) => runOn(fiber, policy, operation, input, outcome<A>))
 
 /** Runs `request`, a call without a chat (getUpdates), under `policy`: exact flood waits and the backoff. */
 export const runWithoutChat = <A, R>(
@@ -302,7 +335,7 @@ export const runWithoutChat = <A, R>(
   request: Effect.Effect<A, BotApiError, R>
 ): Effect.Effect<A, BotApiError, R> =>
   withFiber((fiber) =>
-    attempts(contextOf(fiber, policy, () => request, identity, undefined), Rules.startCall([]), true)
+    attempts(contextOf(fiber, policy, () => request, valueOf, undefined, undefined), undefined, true)
   )
 
-const identity = <A>(value: A): A => value
+const valueOf = <A>(value: A): A => value

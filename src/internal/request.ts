@@ -12,6 +12,7 @@ import { type BotApiError, TransportError } from "../BotApiError.js"
 import type { ChatId } from "../ChatId.js"
 import { messageOf } from "../core/scrub.js"
 import { callback, timeoutFail } from "../edition/combinators.js"
+import type { RunningFiber } from "../edition/fiber.js"
 import {
   type HttpClient,
   type HttpClientError,
@@ -28,8 +29,12 @@ import { makeDeadlines } from "./deadlines.js"
 import { type DirectTransport, directTransportOf } from "./directTransport.js"
 import * as Envelope from "./envelope.js"
 
-/** Sends one request with `params` (already JSON-safe, `chat_id` validated) and decodes its `result`. */
+/**
+ * Sends one request with `params` (already JSON-safe, `chat_id` validated) and decodes its `result`; called from the
+ * running fiber (which the request is counted on).
+ */
 export type Send = <A, I>(
+  fiber: RunningFiber,
   method: string,
   chatId: ChatId | undefined,
   params: Record<string, unknown>,
@@ -45,8 +50,8 @@ export interface SenderOptions {
   /** Without a trailing `/`. */
   readonly apiRoot: string
   readonly scrub: (text: string) => string
-  /** Counts a request about to be sent (after its parameters are encoded). */
-  readonly countRequest: (method: string) => Effect.Effect<void>
+  /** Counts a request about to be sent (after its parameters are encoded), from the running fiber. */
+  readonly countRequest: (method: string, fiber: RunningFiber) => void
 }
 
 const timeoutError = (method: string, chatId: ChatId | undefined, timeout: Duration.Duration): TransportError =>
@@ -60,15 +65,14 @@ const timeoutError = (method: string, chatId: ChatId | undefined, timeout: Durat
 
 /** The sender for a service: the direct path when the client has a direct transport and the API root is a URL. */
 export const makeSender = (options: SenderOptions): Send => {
-  const { apiRoot, scrub, token } = options
+  const { apiRoot, countRequest, scrub, token } = options
   const direct = directTransportOf(options.client)
   const root = URL.canParse(apiRoot) ? new URL(apiRoot) : undefined
-  const encoded = <A>(
-    method: string,
-    chatId: ChatId | undefined,
-    params: Record<string, unknown>,
-    then: (json: string) => Effect.Effect<A, BotApiError>
-  ): Effect.Effect<A, BotApiError> => {
+  const sendJson =
+    direct !== undefined && root !== undefined && (root.protocol === "http:" || root.protocol === "https:")
+      ? makeDirect(direct, options, root.origin, `${root.pathname.replace(/\/+$/, "")}/bot${token}/`)
+      : makeGeneric(options)
+  return (fiber, method, chatId, params, resultSchema, timeout) => {
     let json: string
     try {
       json = JSON.stringify(params)
@@ -83,16 +87,9 @@ export const makeSender = (options: SenderOptions): Send => {
         })
       )
     }
-    return Effect.andThen(options.countRequest(method), then(json))
+    countRequest(method, fiber)
+    return sendJson(method, chatId, json, resultSchema, timeout)
   }
-  if (direct !== undefined && root !== undefined && (root.protocol === "http:" || root.protocol === "https:")) {
-    const sendDirect = makeDirect(direct, options, root.origin, `${root.pathname.replace(/\/+$/, "")}/bot${token}/`)
-    return (method, chatId, params, resultSchema, timeout) =>
-      encoded(method, chatId, params, (json) => sendDirect(method, chatId, json, resultSchema, timeout))
-  }
-  const sendGeneric = makeGeneric(options)
-  return (method, chatId, params, resultSchema, timeout) =>
-    encoded(method, chatId, params, (json) => sendGeneric(method, chatId, json, resultSchema, timeout))
 }
 
 type SendJson = <A, I>(
@@ -139,7 +136,7 @@ const makeGeneric = (options: SenderOptions): SendJson => {
         timeout,
         () => timeoutError(method, chatId, timeout)
       ),
-      ([status, text]) => Result.toEffect(Envelope.classify({ method, chatId, scrub }, status, text, resultSchema))
+      ([status, text]) => Result.toEffect(Envelope.classify(method, chatId, scrub, status, text, resultSchema))
     )
 }
 
@@ -172,7 +169,7 @@ const makeDirect = (direct: DirectTransport, options: SenderOptions, origin: str
         cancelDeadline()
         resume(
           error === undefined
-            ? Result.toEffect(Envelope.classify({ method, chatId, scrub }, status, body, resultSchema))
+            ? Result.toEffect(Envelope.classify(method, chatId, scrub, status, body, resultSchema))
             : Effect.fail(
               new TransportError({
                 method,

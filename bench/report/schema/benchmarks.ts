@@ -25,7 +25,8 @@ export const Startup = resultOf({
   })
 })
 
-export const Call = Schema.Literal("policy", "botapi", "raw fetch", "grammY")
+/** The library's two calls, and the baselines (the floors: undici's `Pool.request`, straight and in Effect). */
+export const Call = Schema.Literal("policy", "botapi", "raw fetch", "grammY", "undici pool", "undici pool in Effect")
 const ClientRound = Schema.Struct({ p50Us: Num, p99Us: Num, callsPerSec: Num })
 const ClientContender = Schema.Struct({
   name: Schema.String,

@@ -32,6 +32,7 @@ const WRITERS: Record<Section, { readonly argv: ReadonlyArray<string>; readonly 
   ablation: { argv: tsx("bench/ablation.ts"), quick: ["--quick"] },
   "memory-diag": { argv: tsx("bench/memory-diag.ts") },
   "mock-handle": { argv: tsx("bench/mock-handle.ts"), quick: ["--quick"] },
+  "mock-start": { argv: tsx("bench/mock-start.ts"), quick: ["--quick"] },
   soak: { argv: tsx("soak/soak.ts"), quick: ["--requests", "20000"] },
   coverage: { argv: ["scripts/coverage.mjs"] },
   mutation: { argv: ["scripts/mutate.mjs"] }

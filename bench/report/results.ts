@@ -17,6 +17,7 @@ export const SCHEMAS = {
   ablation: B.Ablation,
   "memory-diag": B.MemoryDiag,
   "mock-handle": B.MockHandle,
+  "mock-start": B.MockStart,
   soak: C.Soak,
   coverage: C.Coverage,
   mutation: C.Mutation

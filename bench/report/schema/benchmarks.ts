@@ -145,6 +145,12 @@ export const MemoryDiag = resultOf({
   }))
 })
 
+export const MockStart = resultOf({
+  commands: Schema.Struct({ mock: Schema.String, unbundled: Schema.String, node: Schema.String }),
+  /** One spawn of each per round, the order rotating. */
+  samplesMs: Schema.Array(Schema.Struct({ mock: Num, unbundled: Num, node: Num }))
+})
+
 const HandleOperations = Schema.Record({
   key: Schema.String,
   value: Schema.Struct({ roundsMicros: Schema.Array(Num) })

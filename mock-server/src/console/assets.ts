@@ -22,7 +22,9 @@ const load = async (): Promise<ConsoleAssets> => {
     const { buildConsole } = (await import(script)) as { buildConsole: () => Promise<ConsoleAssets> }
     return buildConsole()
   }
-  const read = (name: string) => readFile(new URL(`./${name}`, here), "utf8")
+  // Beside this module in dist/console/, or beside dist/bin/ when this is the bundled command (scripts/build-bin.mjs).
+  const folder = here.endsWith("/bin/tg-mock-server.js") ? "../console/" : "./"
+  const read = (name: string) => readFile(new URL(`${folder}${name}`, here), "utf8")
   const [html, js, css] = await Promise.all([read("index.html"), read("console.js"), read("console.css")])
   return { html, js, css }
 }

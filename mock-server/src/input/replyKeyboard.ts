@@ -7,6 +7,7 @@
  */
 import { linkUserId, parseUrl } from "../internal/HttpUrl.js"
 import { boolField, field, FieldError, intField, type JsonValue, stringField } from "../internal/JsonValue.js"
+import { ADMIN_RIGHT_KEYS as RIGHTS } from "./botInfo.js"
 
 type Obj = Extract<JsonValue, { kind: "object" }>
 
@@ -50,27 +51,6 @@ const readAll = (object: Obj, reads: ReadonlyArray<readonly [string, "bool" | "i
   }
   return undefined
 }
-
-/** Administrator rights as request_chat names them (get_chat_administrator_rights: an Object of Booleans). */
-const RIGHTS = [
-  "can_manage_chat",
-  "can_change_info",
-  "can_post_messages",
-  "can_edit_messages",
-  "can_delete_messages",
-  "can_invite_users",
-  "can_restrict_members",
-  "can_pin_messages",
-  "can_manage_topics",
-  "can_promote_members",
-  "can_manage_video_chats",
-  "can_post_stories",
-  "can_edit_stories",
-  "can_delete_stories",
-  "can_manage_direct_messages",
-  "can_manage_tags",
-  "is_anonymous"
-] as const
 
 const rightsOf = (object: Obj, name: string): FieldError | undefined => {
   const value = field(object, name)

@@ -6,6 +6,7 @@
  */
 import { isInChat } from "../../events/recipients.js"
 import { changeStanding } from "../../events/standing.js"
+import { ADMIN_RIGHT_KEYS as RIGHTS } from "../../input/botInfo.js"
 import { standing } from "../../world/members.js"
 import type { ChatRecord, MemberRecord, MemberRights } from "../../world/World.js"
 import { type AdminRight, holds } from "../adminRights.js"
@@ -14,27 +15,6 @@ import { type Call, commit, method, methods } from "../table/method.js"
 import { bool, chat, custom, raw, text, userId } from "../table/params.js"
 
 const bad = (text: string): ApiError => apiError(400, `Bad Request: ${text}`)
-
-/** The rights promoteChatMember reads, in its order. */
-const RIGHTS = [
-  "can_manage_chat",
-  "can_change_info",
-  "can_post_messages",
-  "can_edit_messages",
-  "can_delete_messages",
-  "can_invite_users",
-  "can_restrict_members",
-  "can_pin_messages",
-  "can_manage_topics",
-  "can_promote_members",
-  "can_manage_video_chats",
-  "can_post_stories",
-  "can_edit_stories",
-  "can_delete_stories",
-  "can_manage_direct_messages",
-  "can_manage_tags",
-  "is_anonymous"
-] as const
 
 type Right = typeof RIGHTS[number]
 

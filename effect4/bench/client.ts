@@ -62,6 +62,40 @@ const check = (link: string): void => {
   if (!LINK.test(link)) throw new Error(`not a link: ${link}`)
 }
 
+/** The sequential and concurrent loops over `one`, each run by `run` (a runtime's, or the default one). */
+const effectLoops = <R>(
+  run: <A>(effect: Effect.Effect<A, unknown, R>) => Promise<A>,
+  one: Effect.Effect<unknown, unknown, R>
+): Pick<Contender, "sequential" | "concurrent"> => ({
+  sequential: (n) =>
+    run(Effect.gen(function*() {
+      const latencies = new Float64Array(n)
+      for (let i = 0; i < n; i++) {
+        const start = performance.now()
+        yield* one
+        latencies[i] = performance.now() - start
+      }
+      return latencies
+    })),
+  concurrent: (ms) =>
+    run(Effect.suspend(() => {
+      const deadline = performance.now() + ms
+      let done = 0
+      const worker = Effect.whileLoop({
+        while: () => performance.now() < deadline,
+        body: () => one,
+        step: () => void done++
+      })
+      return Effect.map(
+        Effect.forEach(Array.from({ length: CONCURRENCY }, () => worker), (w) => w, {
+          concurrency: CONCURRENCY,
+          discard: true
+        }),
+        () => done
+      )
+    }))
+})
+
 const effectContender = (
   transport: string,
   layer: Layer.Layer<HttpClient.HttpClient>,
@@ -80,33 +114,7 @@ const effectContender = (
     name: `${call === "policy" ? "Policy" : "BotApi"}.exportChatInviteLink, ${transport}`,
     call,
     transport,
-    sequential: (n) =>
-      runtime.runPromise(Effect.gen(function*() {
-        const latencies = new Float64Array(n)
-        for (let i = 0; i < n; i++) {
-          const start = performance.now()
-          yield* one
-          latencies[i] = performance.now() - start
-        }
-        return latencies
-      })),
-    concurrent: (ms) =>
-      runtime.runPromise(Effect.suspend(() => {
-        const deadline = performance.now() + ms
-        let done = 0
-        const worker = Effect.whileLoop({
-          while: () => performance.now() < deadline,
-          body: () => one,
-          step: () => void done++
-        })
-        return Effect.map(
-          Effect.forEach(Array.from({ length: CONCURRENCY }, () => worker), (w) => w, {
-            concurrency: CONCURRENCY,
-            discard: true
-          }),
-          () => done
-        )
-      })),
+    ...effectLoops((effect) => runtime.runPromise(effect), one),
     dispose: () => runtime.dispose()
   }
 }
@@ -184,33 +192,7 @@ const undiciPoolInEffect = (apiRoot: string): Contender => {
     name: "undici Pool.request in Effect.tryPromise",
     call: "undici pool in Effect",
     transport: null,
-    sequential: (n) =>
-      Effect.runPromise(Effect.gen(function*() {
-        const latencies = new Float64Array(n)
-        for (let i = 0; i < n; i++) {
-          const start = performance.now()
-          yield* one
-          latencies[i] = performance.now() - start
-        }
-        return latencies
-      })),
-    concurrent: (ms) =>
-      Effect.runPromise(Effect.suspend(() => {
-        const deadline = performance.now() + ms
-        let done = 0
-        const worker = Effect.whileLoop({
-          while: () => performance.now() < deadline,
-          body: () => one,
-          step: () => void done++
-        })
-        return Effect.map(
-          Effect.forEach(Array.from({ length: CONCURRENCY }, () => worker), (w) => w, {
-            concurrency: CONCURRENCY,
-            discard: true
-          }),
-          () => done
-        )
-      })),
+    ...effectLoops(Effect.runPromise, one),
     dispose: () => pool.destroy()
   }
 }

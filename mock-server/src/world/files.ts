@@ -205,6 +205,8 @@ export class FileStore {
    * the cap dropped meanwhile stays dropped.
    */
   rollback(mark: number): void {
+    // Most refusals stored nothing: no walk over the files then (flood refusals come in bursts).
+    if (this.nextNumber === mark) return
     for (const file of [...this.byNumber.values()]) if (file.number >= mark) this.forget(file)
   }
 

@@ -19,7 +19,6 @@ import type { LinkPreviewRecord, MessageRecord } from "../../world/messages.js"
 import { isLive, type LocationContent, type PointRecord } from "../../world/places.js"
 import { NOT_MODIFIED } from "../editAccess.js"
 import { type ApiError, apiError, isApiError } from "../envelope.js"
-import { finishedCaption } from "../send/media.js"
 import { inputMediaContent } from "../send/mediaContent.js"
 import { type Call, commit, type Verdict } from "../table/method.js"
 import { type Changes, edited } from "./liveLocations.js"
@@ -114,40 +113,25 @@ export const editInlineCaption = (call: Call, id: string, caption: FormattedText
 
 const MEDIA_KINDS = new Set(["text", "animation", "audio", "document", "photo", "video"])
 
-/** True when resolving the item would store a file (an upload, a URL's stand-in, a thumbnail), not only look one up. */
-const storesFiles = (item: InputMediaItem): boolean =>
-  item.thumbnail !== undefined ||
-  [item.media, item.photo, item.cover].some((ref) =>
-    ref !== undefined && (ref.kind === "upload" || ref.value.includes("."))
-  )
-
 /**
  * editMessageMedia's inline form: files already on Telegram (an upload can't reach an inline message's server). TDLib
- * reads the new media before the keyboard; a medium that would store a file is resolved only once nothing else
- * refuses (its caption checked first), so a refused edit stores nothing.
+ * reads the new media before the keyboard; a refused edit's stored files are forgotten by the method table.
  */
 export const editInlineMedia = (call: Call, id: string, media: InputMediaItem): Verdict => {
-  const stores = storesFiles(media)
   let content: ReturnType<typeof inputMediaContent> | undefined
   return editInline(
     call,
     id,
     {
       first: () => {
-        if (stores) {
-          const caption = finishedCaption(media.caption)
-          return isApiError(caption) ? caption : undefined
-        }
+        if (media.media.kind === "upload") return undefined
         content = inputMediaContent(call, media)
         return isApiError(content) ? content : undefined
       },
       // An upload is no file on Telegram's servers: TDLib has no input media to send.
-      afterId: () => media.media.kind === "upload" ? bad("invalid message content specified") : undefined
+      afterId: () => content ?? bad("invalid message content specified")
     },
-    (message) => {
-      if (!MEDIA_KINDS.has(message.content.kind)) return bad("message media can't be edited")
-      return content ?? inputMediaContent(call, media)
-    }
+    (message) => MEDIA_KINDS.has(message.content.kind) ? content! : bad("message media can't be edited")
   )
 }
 

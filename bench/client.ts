@@ -9,7 +9,8 @@
  * the standalone mock (its own process) on loopback, in the same interleaved rounds (contenders rotate). Sequential
  * calls give latency p50/p99; 64 in flight for a fixed time give calls per second. Each round's figures are written;
  * the report pairs them with the baselines' of the same round and takes the medians (bench/report/figures.ts).
- * The library is the one users run: compiled by tsc first (bench/compiledLibrary.ts), not its sources through tsx.
+ * The library is the one users run: compiled by tsc and bundled first (bench/compiledLibrary.ts), not its sources through
+ * tsx.
  *
  *   npm run bench -- client [--quick] [--best-only] [--rounds N] [--library DIR]
  */

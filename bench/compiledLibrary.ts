@@ -1,9 +1,9 @@
 /**
  * The library as users run it, for the client benchmarks: compiled by tsc with the build's settings (a project's
- * `tsconfig.build.json`) into its `node_modules/.cache/bench-library/`. Run from its TypeScript sources through tsx
- * instead, every function the library makes per call goes through esbuild's `__name` (tsx keeps function names), which
- * users never run (bench/micro-client.ts `--baseline src` sets the two side by side). Node built-ins only: the Effect 4
- * edition's bench uses it too.
+ * `tsconfig.build.json`) into its `node_modules/.cache/bench-library/`, then bundled as the package's build bundles
+ * it. Run from its TypeScript sources through tsx instead, every function the library makes per call goes through
+ * esbuild's `__name` (tsx keeps function names), which users never run (bench/micro-client.ts `--baseline src` sets
+ * the two side by side). Node built-ins only: the Effect 4 edition's bench uses it too.
  */
 import { execFileSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
@@ -30,6 +30,11 @@ export const compileLibrary = (projectDir: string): string => {
     // Its messages to stderr: the Effect 4 bench prints its results on stdout.
     { cwd: projectDir, stdio: ["ignore", 2, 2] }
   )
+  // Then bundled as the package ships it (scripts/bundle-library.mjs): the entries over one chunk.
+  execFileSync(process.execPath, [join(projectDir, "scripts", "bundle-library.mjs"), "--outdir", out], {
+    cwd: projectDir,
+    stdio: ["ignore", 2, 2]
+  })
   return out
 }
 

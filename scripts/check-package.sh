@@ -3,8 +3,9 @@
 # telegram-bot-api-mock, checks what their manifests carry (scripts/check-manifest.mjs), then installs the tarballs
 # into fresh projects:
 #   1. an Effect 3 project with the peers the README names: strict types of a consumer of the main entry, a subpath and
-#      the mock's HttpClient; the program runs and prints a link; both bins run (tg-invite --mock, and refuses without
-#      a token; tg-mock-server listens);
+#      the mock's HttpClient; the program runs and prints a link; every subpath gives the main entry's very objects,
+#      and the main entry loads two of the package's modules (the bundled build); both bins run (tg-invite --mock,
+#      and refuses without a token; tg-mock-server listens);
 #   2. the same project adds the optional Redis peers: the redis subpath type-checks;
 #   3. an Effect 4 project: installing the Effect 3 edition fails at install time with npm's peer error, naming effect;
 #   4. a project with no Effect at all: the mock alone installs, its types name no Effect type, its server answers and
@@ -69,6 +70,28 @@ node_modules/.bin/tsc -p tsconfig.json
 node_modules/.bin/tsc --module NodeNext --moduleResolution NodeNext --target ES2022 --skipLibCheck --outDir out consumer.ts
 link=$(node out/consumer.js)
 [[ "$link" =~ ^https://t\.me/\+[A-Za-z0-9_-]{16}$ ]] || fail "the Effect 3 program printed '$link'"
+# The bundled build (scripts/bundle-library.mjs): every subpath gives the very objects the main entry gives (one copy
+# of each tag and class), and the main entry loads two modules of the package.
+cat > identity.mjs <<'JS'
+import { createRequire } from "node:module"
+const manifest = createRequire(import.meta.url)("effect-telegram-invite/package.json")
+const main = await import("effect-telegram-invite")
+let same = 0
+for (const subpath of Object.keys(manifest.exports)) {
+  const name = subpath.slice(2)
+  if (!(name in main)) continue
+  const sub = await import(`effect-telegram-invite/${name}`)
+  const keys = Object.keys(sub)
+  if (keys.length !== Object.keys(main[name]).length) throw new Error(`${name}: ${keys.length} exports, not as many as main`)
+  for (const key of keys) if (sub[key] !== main[name][key]) throw new Error(`${name}.${key} is another copy`)
+  same += keys.length
+}
+console.log(same)
+JS
+same=$(node identity.mjs) || fail "a subpath of the installed package is not the main entry's copy"
+own=$(node "$root/scripts/modules-loaded.mjs" node_modules/effect-telegram-invite/dist/index.js |
+  node -e 'let s="";process.stdin.on("data",(c)=>s+=c).on("end",()=>console.log(JSON.parse(s).esm.filter((u)=>u.includes("/node_modules/effect-telegram-invite/")).length))')
+[ "$own" -eq 2 ] || fail "the installed main entry loads $own of the package's modules, not 2 (itself and its chunk)"
 cli=$(env -u TELEGRAM_BOT_TOKEN node_modules/.bin/tg-invite export -1001234567890 --mock 2>/dev/null)
 [[ "$cli" =~ ^https://t\.me/\+[A-Za-z0-9_-]{16}$ ]] || fail "tg-invite --mock printed '$cli'"
 set +e
@@ -88,7 +111,7 @@ url=$(sed -n 's/^listening on //p' server.out)
 kill "$server"
 [[ "$url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || fail "tg-mock-server said '$(cat server.out)'"
 grep -qF "console: $url/__mock/console " server.out || fail "tg-mock-server did not name its console: '$(cat server.out)'"
-say "Effect 3 project: strict types, the program, tg-invite (--mock, exit 2 without a token, the demo's npx hint), tg-mock-server"
+say "Effect 3 project: strict types, the program, $same subpath exports identical to the main entry's, the main entry two modules, tg-invite (--mock, exit 2 without a token, the demo's npx hint), tg-mock-server"
 
 # 2. The Redis subpath with its optional peers.
 quiet_install ioredis@^5.11.1 @effect/experimental@^0.61.1
@@ -98,7 +121,12 @@ import { RedisConnection, RedisPolicy } from "effect-telegram-invite/redis"
 export const layer = Layer.provide(RedisPolicy.layerShared, RedisConnection.layer({ url: "redis://127.0.0.1:6379", botId: "1" }))
 TS
 node_modules/.bin/tsc --noEmit --strict --module NodeNext --moduleResolution NodeNext --target ES2022 --types node redis.ts
-say "redis subpath: types check with ioredis and @effect/experimental installed"
+node --input-type=module -e '
+const { RedisPolicy } = await import("effect-telegram-invite/redis")
+const { Policy } = await import("effect-telegram-invite")
+if (typeof RedisPolicy.layerShared !== "object" || typeof Policy.layerMemory !== "object") throw new Error("no layers")' ||
+  fail "the redis subpath does not load beside the main entry"
+say "redis subpath: types check with ioredis and @effect/experimental installed, and it loads beside the main entry"
 
 # 3. An Effect 4 project cannot install the Effect 3 edition by mistake.
 mkdir "$work/e4" && cd "$work/e4"

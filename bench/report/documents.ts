@@ -70,7 +70,8 @@ is \`BotApi.exportChatInviteLink\`, one request and no policy. The transports: t
 The floors: *undici Pool.request* is undici's \`Pool\` (64 connections) asked straight (\`pool.request\` with the JSON
 body, \`body.json()\`), the transport under \`UndiciHttpClient\`; *in Effect.tryPromise* is the same call run by 64
 fibers as \`Effect.forEach({ concurrency: 64 })\` runs its elements: what Effect itself costs over the pool.
-The library is measured as users run it, compiled by tsc (bench/compiledLibrary.ts; both editions), not from its
+The library is measured as users run it: compiled by tsc, then bundled as the package ships it (bench/compiledLibrary.ts,
+scripts/bundle-library.mjs; both editions; runs before the bundled build measured tsc's modules), not from its
 TypeScript sources through tsx as the bench did before issue 24 (tsx passes every function the library makes per call
 through esbuild's \`__name\`; \`bench/micro-client.ts --baseline src\` sets the two side by side in one process).
 

@@ -34,11 +34,16 @@ node "$root/scripts/check-manifest.mjs" "$work/$edition" "$work/$effect3" >/dev/
   fail "a published manifest carries what only this repository needs (above)"
 say "both manifests: no scripts (prepare among them), no devDependencies, no source export condition"
 
-# What the tarball holds: the compiled shared core inside, no TypeScript source, no test.
+# What the tarball holds: the shared core compiled into the bundle (its declarations beside), no TypeScript source, no
+# test.
 files=$(tar -tzf "$work/$edition" | sed 's|^package/||')
-for needed in dist/index.js dist/index.d.ts dist/core/policy.js dist/core/answer.js dist/redis/index.js README.md; do
+for needed in dist/index.js dist/index.d.ts dist/core/policy.d.ts dist/core/answer.d.ts dist/redis/index.js README.md; do
   printf '%s\n' "$files" | grep -qxF "$needed" || fail "$edition lacks $needed"
 done
+core=$(tar -xzOf "$work/$edition" package/dist/index.js | sed -n 's|.*from "\./\(chunks/[^"]*\)".*|\1|p' | sort -u)
+[ "$(printf '%s\n' "$core" | wc -l)" -eq 1 ] || fail "$edition: dist/index.js imports chunks '$core', not one"
+tar -xzOf "$work/$edition" "package/dist/$core" | grep -q "effect/Result" ||
+  fail "$edition: the main entry's chunk does not use Effect 4's modules (effect/Result)"
 if printf '%s\n' "$files" | grep -E '^(src|test)/|\.ts$' | grep -v '\.d\.ts$' | grep -q .; then
   fail "$edition ships sources or tests: $(printf '%s\n' "$files" | grep -E '^(src|test)/' | head -3)"
 fi
@@ -46,7 +51,7 @@ readme=$(tar -xzOf "$work/$edition" package/README.md)
 broken=$(printf '%s\n' "$readme" | grep -oE '\]\([^)]+\)' | sed -E 's/^\]\(//; s/\)$//; s/[[:space:]].*$//' |
   grep -vE '^(https?:|mailto:|#)' || true)
 [ -z "$broken" ] || fail "$edition: README links to relative paths: $(echo $broken)"
-say "the tarball ships the compiled core (dist/core) and no source; its README links only to URLs and anchors"
+say "the tarball ships the core compiled into one chunk of Effect 4 code ($core) and no source; its README links only to URLs and anchors"
 # Its first version is 0.2.0: no declaration says a name shipped here before (scripts/since-as-shipped.mjs).
 mkdir "$work/unpacked" && tar -xzf "$work/$edition" -C "$work/unpacked"
 older=$(grep -rhoE "@since 0\.[01]\.[0-9]+" "$work/unpacked/package/dist" --include='*.d.ts' | sort -u || true)

@@ -1,0 +1,1 @@
+../../scripts/bundle-library.mjs

@@ -5,12 +5,16 @@
  * intercept it); `handlerDeliverer` calls a `(Request) => Response` function in-process, with no socket at all.
  */
 import { Agent as HttpAgent, request as httpRequest } from "node:http"
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https"
+import type * as Https from "node:https"
 import { decodeContentEncoding } from "./internal/ContentEncoding.js"
+import { lazyBuiltin } from "./internal/lazyBuiltin.js"
 import { MAX_BODY_BYTES } from "./Wire.js"
 import type { WebhookDeliverer, WebhookDelivery, WebhookReply } from "./world/updates/webhookTypes.js"
 
 export type { WebhookDeliverer, WebhookDelivery, WebhookReply } from "./world/updates/webhookTypes.js"
+
+/** node:https (and TLS under it) is loaded by the first delivery to an https URL, not by every start. */
+const https = lazyBuiltin<typeof Https>("node:https")
 
 /** The real server gives up on a webhook answer after 60 s without data. */
 const READ_TIMEOUT_MS = 60_000
@@ -51,7 +55,7 @@ export const nodeDeliverer = (options: { readonly timeoutMs?: number } = {}): {
   readonly close: () => void
 } => {
   const http = new HttpAgent({ keepAlive: true, maxSockets: 100 })
-  const https = new HttpsAgent({ keepAlive: true, maxSockets: 100, rejectUnauthorized: false })
+  let secureAgent: Https.Agent | undefined
   const timeoutMs = options.timeoutMs ?? READ_TIMEOUT_MS
   const deliver: WebhookDeliverer = (delivery) =>
     new Promise<WebhookReply>((resolve) => {
@@ -59,13 +63,15 @@ export const nodeDeliverer = (options: { readonly timeoutMs?: number } = {}): {
       const secure = url.protocol === "https:"
       const headers: Record<string, string> = {}
       for (const [name, value] of delivery.headers) headers[name] = value
-      const request = (secure ? httpsRequest : httpRequest)({
+      const request = (secure ? https().request : httpRequest)({
         host: url.hostname.replace(/^\[|\]$/g, ""),
         port: url.port === "" ? (secure ? 443 : 80) : Number(url.port),
         path: `${url.pathname}${url.search}`,
         method: "POST",
         headers,
-        agent: secure ? https : http,
+        agent: secure
+          ? secureAgent ??= new (https().Agent)({ keepAlive: true, maxSockets: 100, rejectUnauthorized: false })
+          : http,
         timeout: timeoutMs
       }, (response) => {
         const chunks: Array<Buffer> = []
@@ -97,7 +103,7 @@ export const nodeDeliverer = (options: { readonly timeoutMs?: number } = {}): {
     deliver,
     close: () => {
       http.destroy()
-      https.destroy()
+      secureAgent?.destroy()
     }
   }
 }

@@ -3,6 +3,7 @@
  * loads (bench/mock-start.ts), and some are needed only by calls most runs never make (https for a webhook to an https
  * URL, zlib for a compressed body). Synchronous, as the mock's handlers are.
  */
+import type * as Crypto from "node:crypto"
 import { createRequire } from "node:module"
 
 const requireBuiltin = createRequire(import.meta.url)
@@ -12,3 +13,6 @@ export const lazyBuiltin = <Module>(name: `node:${string}`): () => Module => {
   let loaded: Module | undefined
   return () => (loaded ??= requireBuiltin(name) as Module)
 }
+
+/** node:crypto (~3 ms of a start): needed by the first link, file or payment, not by `listening on`. */
+export const nodeCrypto = lazyBuiltin<typeof Crypto>("node:crypto")

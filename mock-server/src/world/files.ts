@@ -5,7 +5,7 @@
  * the file type, so photos read `AgAC…` and documents `BQAC…` as real ones do, and never hold a `.` — and one
  * `file_unique_id` per content, the same for every bot.
  */
-import { createHash } from "node:crypto"
+import { nodeCrypto } from "../internal/lazyBuiltin.js"
 
 /** TDLib's file types, as the Bot API exposes files (their codes start a file_id; their folders name a file_path). */
 export const FILE_TYPES = {
@@ -107,7 +107,7 @@ export class FileStore {
     /** A world file's own file_unique_id (else one is made from the content). */
     readonly uniqueId?: string | undefined
   }): FileRecord {
-    const digest = createHash("sha256").update(input.bytes).update(input.url ?? "").digest()
+    const digest = nodeCrypto().createHash("sha256").update(input.bytes).update(input.url ?? "").digest()
     const uniqueId = input.uniqueId ?? base64url(
       zeroEncode(Uint8Array.from([isDocumentLike(input.type) ? 1 : 2, 0, ...digest.subarray(0, 9)]))
     )

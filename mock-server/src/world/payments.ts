@@ -4,7 +4,7 @@
  * telegram_payment_charge_id, refunded or not), the bot subscriptions they start, and the Stars transactions each bot
  * sees. Stars balances themselves are the long tail's (`world.tail.stars`, world/gifts.ts).
  */
-import { randomBytes } from "node:crypto"
+import { nodeCrypto } from "../internal/lazyBuiltin.js"
 import type { World } from "./World.js"
 
 /** One price of an invoice (a negative amount is a discount). */
@@ -191,14 +191,14 @@ export const newQueryId = (world: World): string =>
 
 /** A new telegram_payment_charge_id: `stx…` for Stars (random, as Telegram's), a numbered one for other currencies. */
 export const newChargeId = (world: World, invoice: InvoiceRecord, userId: number): string => {
-  if (isStars(invoice)) return `stx${randomBytes(30).toString("base64url")}`
+  if (isStars(invoice)) return `stx${nodeCrypto().randomBytes(30).toString("base64url")}`
   return `${invoice.botId}_${userId}_${world.payments.nextCharge++}`
 }
 
 /** A new invoice link (`https://t.me/$…`). */
 export const newInvoiceLink = (world: World): string => {
   let url: string
-  do url = `https://t.me/$${randomBytes(12).toString("base64url")}`
+  do url = `https://t.me/$${nodeCrypto().randomBytes(12).toString("base64url")}`
   while (world.payments.links.has(url))
   return url
 }

@@ -3,7 +3,11 @@
  * once. Run from the TypeScript sources (this repository's tests and scripts), there is no built copy beside this
  * file: the page is built in memory by the same script, with esbuild, the first time it is asked for.
  */
-import { readFile } from "node:fs/promises"
+import type * as FsPromises from "node:fs/promises"
+import { lazyBuiltin } from "../internal/lazyBuiltin.js"
+
+/** Loaded by the first request for the page, not by every start. */
+const fs = lazyBuiltin<typeof FsPromises>("node:fs/promises")
 
 /** The page: its HTML, script and style sheet. */
 export interface ConsoleAssets {
@@ -24,7 +28,7 @@ const load = async (): Promise<ConsoleAssets> => {
   }
   // Beside this module in dist/console/, or beside dist/bin/ when this is the bundled command (scripts/build-bin.mjs).
   const folder = here.endsWith("/bin/tg-mock-server.js") ? "../console/" : "./"
-  const read = (name: string) => readFile(new URL(`${folder}${name}`, here), "utf8")
+  const read = (name: string) => fs().readFile(new URL(`${folder}${name}`, here), "utf8")
   const [html, js, css] = await Promise.all([read("index.html"), read("console.js"), read("console.css")])
   return { html, js, css }
 }

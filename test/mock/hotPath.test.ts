@@ -5,7 +5,7 @@
  */
 import { DEFAULT_BOT_TOKEN, defaultWorld, MockTelegram, type WireResponse } from "telegram-bot-api-mock"
 import { describe, expect, it } from "vitest"
-import { toInt64, toSafeInt64 } from "../../mock-server/src/internal/Params.js"
+import { Params, parseBody, toInt64, toSafeInt64 } from "../../mock-server/src/internal/Params.js"
 
 const T = DEFAULT_BOT_TOKEN
 const SECRET = T.slice(T.indexOf(":") + 1)
@@ -169,5 +169,28 @@ describe("invite-link hashes cut from one encoded pool", () => {
       links.add(link)
     }
     expect(links.size).toBe(1_500)
+  })
+})
+
+describe("a JSON number read by hand", () => {
+  // The regex it replaces: the longest JSON number at the value's start (a bare fraction or exponent left out).
+  const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/
+
+  it("keeps what the regex kept of every value, as its raw text", () => {
+    const alphabet = "-0123456789.eE+"
+    let seed = 11
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31)
+    const values = ["0", "-0", "01", "1.", "1.5", "1e", "1e+", "1E-3", "-1.5e10", "1.e5", "--1", "-", "0.0e0", "1.2.3"]
+    for (let i = 0; i < 20_000; i++) {
+      const length = 1 + (next() % 12)
+      let text = ""
+      for (let j = 0; j < length; j++) text += alphabet[next() % alphabet.length]
+      values.push(text)
+    }
+    for (const value of values) {
+      const params = new Params()
+      parseBody("application/json", new TextEncoder().encode(`{"a":${value}}`), params)
+      expect([value, params.get("a")]).toEqual([value, NUMBER.exec(value)?.[0]])
+    }
   })
 })

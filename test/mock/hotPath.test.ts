@@ -3,7 +3,13 @@
  * but is still looked up in each world; the last plain target keeps its parts but never a parameter; chat ids are read
  * by hand as the canonical-decimal regex reads them; invite-link hashes cut from one encoded pool stay unique.
  */
-import { DEFAULT_BOT_TOKEN, defaultWorld, MockTelegram, type WireResponse } from "telegram-bot-api-mock"
+import {
+  DEFAULT_BOT_TOKEN,
+  DEFAULT_OWNER_ID,
+  defaultWorld,
+  MockTelegram,
+  type WireResponse
+} from "telegram-bot-api-mock"
 import { describe, expect, it } from "vitest"
 import { Params, parseBody, toInt64, toSafeInt64 } from "../../mock-server/src/internal/Params.js"
 
@@ -192,5 +198,24 @@ describe("a JSON number read by hand", () => {
       parseBody("application/json", new TextEncoder().encode(`{"a":${value}}`), params)
       expect([value, params.get("a")]).toEqual([value, NUMBER.exec(value)?.[0]])
     }
+  })
+})
+
+describe("links in the world file", () => {
+  it("are listed chat by chat in creation order, the revoked beyond the cap forgotten", () => {
+    const mock = MockTelegram.make()
+    const CHANNEL = -1001000000001
+    const made = new Map<number, Array<string>>([[SUPERGROUP, []], [CHANNEL, []]])
+    for (let i = 0; i < 30; i++) {
+      for (const chat of i % 3 === 0 ? [CHANNEL, SUPERGROUP] : [SUPERGROUP]) {
+        made.get(chat)!.push(post(mock, `/bot${T}/exportChatInviteLink`, { chat_id: chat }).body.result)
+      }
+    }
+    const ours = mock.snapshot().invite_links.filter((link) => link.creator_id !== DEFAULT_OWNER_ID)
+    // 30 made in the supergroup: the primary and the last 20 revoked remain; 10 in the channel: all remain.
+    expect(ours.map((link) => [link.chat_id, link.invite_link, link.is_revoked])).toEqual([
+      ...made.get(SUPERGROUP)!.slice(-21).map((url, i) => [SUPERGROUP, url, i < 20]),
+      ...made.get(CHANNEL)!.map((url, i) => [CHANNEL, url, i < 9])
+    ])
   })
 })

@@ -74,7 +74,6 @@ export const restoreLink = (world: World, link: InviteLink): void => {
     joinedCount: link.joined_count ?? 0,
     pendingRequests: 0
   }
-  chat.links.add(record)
   world.linksByUrl.set(record.url, record)
   if (record.isPrimary && !record.isRevoked) chat.primary.set(record.creatorId, record)
   if (record.isRevoked) rememberRevoked(world, chat, record)
@@ -87,7 +86,6 @@ const rememberRevoked = (world: World, chat: ChatRecord, link: LinkRecord): void
   list.push(link)
   while (list.length > world.caps.revokedLinksPerAdmin) {
     const forgotten = list.shift()!
-    chat.links.delete(forgotten)
     world.linksByUrl.delete(forgotten.url)
   }
 }
@@ -118,7 +116,6 @@ const makeLink = (world: World, chat: ChatRecord, creatorId: number, isPrimary: 
     joinedCount: 0,
     pendingRequests: 0
   }
-  chat.links.add(link)
   world.linksByUrl.set(link.url, link)
   if (isPrimary) chat.primary.set(creatorId, link)
   return link
@@ -127,7 +124,11 @@ const makeLink = (world: World, chat: ChatRecord, creatorId: number, isPrimary: 
 /** exportChatInviteLink: a new primary link for this administrator; their previous one is revoked. */
 export const replacePrimaryLink = (world: World, chat: ChatRecord, userId: number): LinkRecord => {
   const previous = chat.primary.get(userId)
-  if (previous !== undefined) revoke(world, chat, previous)
+  // Revoked in place: the new link overwrites its primary entry (a delete, then a set, churns the map's table).
+  if (previous !== undefined && !previous.isRevoked) {
+    previous.isRevoked = true
+    rememberRevoked(world, chat, previous)
+  }
   return makeLink(world, chat, userId, true, NO_OPTIONS)
 }
 

@@ -173,6 +173,11 @@ export const parseMultipart = (contentType: string, body: Uint8Array, params: Pa
 /** Reads the body's parameters by Content-Type (substring match, as the real server does). */
 export const parseBody = (contentType: string | undefined, body: Uint8Array, params: Params): BodyError | undefined => {
   if (body.length === 0 || contentType === undefined) return undefined
+  // What clients send, first: exactly this type names neither form type, so it is JSON without the searches below.
+  if (contentType === "application/json") {
+    scanJsonObject(utf8.decode(body), params)
+    return undefined
+  }
   const type = contentType.toLowerCase()
   if (type.includes("multipart/form-data")) return parseMultipart(contentType, body, params)
   if (type.includes("application/x-www-form-urlencoded")) {

@@ -219,3 +219,22 @@ describe("links in the world file", () => {
     ])
   })
 })
+
+describe("a JSON body's Content-Type", () => {
+  it("is read by substring, any case, beside the exact type's shortcut", () => {
+    const mock = MockTelegram.make()
+    const answer = (contentType: string) => {
+      const response = mock.handle({
+        method: "POST",
+        target: `/bot${T}/exportChatInviteLink`,
+        contentType,
+        body: new TextEncoder().encode(JSON.stringify({ chat_id: SUPERGROUP }))
+      })
+      return response._tag === "Json" ? response.status : response._tag
+    }
+    expect(answer("application/json")).toBe(200)
+    expect(answer("application/json; charset=utf-8")).toBe(200)
+    expect(answer("Application/JSON")).toBe(200)
+    expect(answer("text/plain")).toBe(400)
+  })
+})

@@ -124,8 +124,9 @@ const makeLink = (world: World, chat: ChatRecord, creatorId: number, isPrimary: 
 /** exportChatInviteLink: a new primary link for this administrator; their previous one is revoked. */
 export const replacePrimaryLink = (world: World, chat: ChatRecord, userId: number): LinkRecord => {
   const previous = chat.primary.get(userId)
-  // Revoked in place: the new link overwrites its primary entry (a delete, then a set, churns the map's table).
-  if (previous !== undefined && !previous.isRevoked) {
+  // Revoked in place (a primary entry is never a revoked link): the new link overwrites the entry, where a delete,
+  // then a set, would churn the map's table.
+  if (previous !== undefined) {
     previous.isRevoked = true
     rememberRevoked(world, chat, previous)
   }

@@ -39,35 +39,58 @@ const isPlainPath = (target: string): boolean => {
   return true
 }
 
+/** What `/bot<token>/[test/]<method>` names; `method` lower-cased, "" when the method is a parameter. */
+interface BotPath {
+  readonly token: string
+  readonly method: string
+  readonly testEnvironment: boolean
+}
+
+/** The parts of a decoded path, or undefined when it is not `/bot<token>/…`. */
+const botPath = (path: string): BotPath | undefined => {
+  if (!path.startsWith("/bot")) return undefined
+  const slash = path.indexOf("/", 4)
+  if (slash === -1) return undefined
+  let rest = path.slice(slash + 1)
+  const testEnvironment = rest.startsWith("test/")
+  if (testEnvironment) rest = rest.slice(5)
+  return { token: path.slice(4, slash), method: rest.toLowerCase(), testEnvironment }
+}
+
+/**
+ * The last plain target and its parts: a client repeats its targets, and a plain target's parts depend on it alone,
+ * so a repeat skips the scan, the slices and the lower-casing (and hands checkToken the same token string again).
+ */
+let lastPlain: { readonly target: string; readonly path: BotPath | undefined } = { target: "", path: undefined }
+
 /** Reads the request, or the answer the real server gives before any token or method is looked at. */
 const readApiRequest = (request: WireRequest, uploadBytes: number): ApiRequest | WireResponse => {
   if (request.method !== "GET" && request.method !== "POST") return { _tag: "Bare", status: 501 }
   if (request.body.length > MAX_BODY_BYTES && !fitsUpload(request, uploadBytes)) return { _tag: "Bare", status: 413 }
   const params = new Params()
-  let path: string
-  if (isPlainPath(request.target)) {
-    path = request.target
+  const target = request.target
+  let path: BotPath | undefined
+  if (target === lastPlain.target) {
+    path = lastPlain.path
+  } else if (isPlainPath(target)) {
+    path = botPath(target)
+    lastPlain = { target, path }
   } else {
-    const q = request.target.indexOf("?")
-    const targetBytes = Buffer.from(request.target, "latin1")
+    const q = target.indexOf("?")
+    const targetBytes = Buffer.from(target, "latin1")
     if (q !== -1) parseUrlEncoded(targetBytes.subarray(q + 1), params)
-    path = percentDecode(targetBytes, 0, q === -1 ? request.target.length : q, false)
+    path = botPath(percentDecode(targetBytes, 0, q === -1 ? target.length : q, false))
   }
   const bodyError = parseBody(request.contentType, request.body, params)
   if (bodyError !== undefined) return { _tag: "Bare", status: bodyError.status }
   // Parameters count against 1 MiB in total; files (multipart parts with a filename) against the upload cap.
   if (request.body.length > MAX_BODY_BYTES && params.textBytes > MAX_BODY_BYTES) return { _tag: "Bare", status: 413 }
 
-  if (!path.startsWith("/bot")) return NOT_FOUND
-  const slash = path.indexOf("/", 4)
-  if (slash === -1) return NOT_FOUND
-  let rest = path.slice(slash + 1)
-  const testEnvironment = rest.startsWith("test/")
-  if (testEnvironment) rest = rest.slice(5)
+  if (path === undefined) return NOT_FOUND
   return {
-    token: path.slice(4, slash),
-    method: (rest === "" ? params.get("method") ?? "" : rest).toLowerCase(),
-    testEnvironment,
+    token: path.token,
+    method: path.method === "" ? (params.get("method") ?? "").toLowerCase() : path.method,
+    testEnvironment: path.testEnvironment,
     params,
     chatParam: params.get("chat_id")
   }

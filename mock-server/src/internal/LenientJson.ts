@@ -16,14 +16,20 @@ const skipWs = (s: string, i: number): number => {
   return i
 }
 
-/** Reads a JSON string starting at the opening quote; [value, index after it] or undefined. */
-const readString = (s: string, i: number): [string, number] | undefined => {
+/** The index after the string {@link readString} read last (a variable, not a tuple: every request reads strings). */
+let stringEnd = 0
+
+/** Reads a JSON string starting at the opening quote: its value (the index after it in `stringEnd`), or undefined. */
+const readString = (s: string, i: number): string | undefined => {
   let out = ""
   let from = ++i
   for (;;) {
     if (i >= s.length) return undefined
     const c = s.charCodeAt(i)
-    if (c === 34) return [out + s.slice(from, i), i + 1]
+    if (c === 34) {
+      stringEnd = i + 1
+      return out + s.slice(from, i)
+    }
     if (c < 32) return undefined
     if (c !== 92) {
       i++
@@ -88,7 +94,39 @@ const readHex4 = (s: string, i: number): number | undefined => {
   return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : undefined
 }
 
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y
+/** Index after the digits from i (i itself when there are none). */
+const digitsEnd = (s: string, i: number): number => {
+  while (i < s.length) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) break
+    i++
+  }
+  return i
+}
+
+/**
+ * Index after the longest JSON number at i (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`: a fraction or exponent
+ * without digits is left out, as the regex would), or -1. By hand: a sticky regex cost more on every request.
+ */
+const scanNumber = (s: string, i: number): number => {
+  if (s.charCodeAt(i) === 45) i++ // "-"
+  const first = s.charCodeAt(i)
+  if (first === 48) i++
+  else if (first >= 49 && first <= 57) i = digitsEnd(s, i + 1)
+  else return -1
+  if (s.charCodeAt(i) === 46) { // "."
+    const end = digitsEnd(s, i + 1)
+    if (end > i + 1) i = end
+  }
+  const e = s.charCodeAt(i)
+  if (e === 101 || e === 69) { // "e", "E"
+    const sign = s.charCodeAt(i + 1)
+    const from = sign === 43 || sign === 45 ? i + 2 : i + 1
+    const end = digitsEnd(s, from)
+    if (end > from) i = end
+  }
+  return i
+}
 
 /** Index after one scalar (number, true, false, null) at i, or -1. */
 const scanScalar = (s: string, i: number): number => {
@@ -96,21 +134,24 @@ const scanScalar = (s: string, i: number): number => {
   if (c === "t") return s.startsWith("true", i) ? i + 4 : -1
   if (c === "f") return s.startsWith("false", i) ? i + 5 : -1
   if (c === "n") return s.startsWith("null", i) ? i + 4 : -1
-  NUMBER.lastIndex = i
-  return NUMBER.test(s) ? NUMBER.lastIndex : -1
+  return scanNumber(s, i)
 }
 
 /** Index after an object member's `"key":` at i, or -1. */
 const skipKey = (s: string, i: number): number => {
   const key = s.charCodeAt(i) === 34 ? readString(s, i) : undefined
   if (key === undefined) return -1
-  i = skipWs(s, key[1])
+  i = skipWs(s, stringEnd)
   return s.charCodeAt(i) === 58 ? i + 1 : -1
 }
 
 /** Index after one whole JSON value (any nesting) at i, or -1 when it is malformed. */
 const scanValue = (s: string, i: number): number => {
-  // The stack holds the closers still expected; `expectValue` is true where a value must come next.
+  i = skipWs(s, i)
+  const start = s.charCodeAt(i)
+  // A scalar (most values) needs no stack.
+  if (start !== 123 && start !== 91 && start !== 34) return i >= s.length ? -1 : scanScalar(s, i)
+  // The stack holds the closers still expected.
   const stack: Array<number> = []
   for (;;) {
     i = skipWs(s, i)
@@ -131,9 +172,8 @@ const scanValue = (s: string, i: number): number => {
         continue
       }
     } else if (c === 34) {
-      const str = readString(s, i)
-      if (str === undefined) return -1
-      i = str[1]
+      if (readString(s, i) === undefined) return -1
+      i = stringEnd
     } else {
       i = scanScalar(s, i)
       if (i === -1) return -1
@@ -165,7 +205,7 @@ export const scanJsonObject = (s: string, params: Params): void => {
   let i = skipWs(s, 0)
   if (s.charCodeAt(i) === 34) {
     const str = readString(s, i)
-    if (str !== undefined) params.add("content", str[0])
+    if (str !== undefined) params.add("content", str)
     return
   }
   if (s.charCodeAt(i) !== 123) return
@@ -175,18 +215,18 @@ export const scanJsonObject = (s: string, params: Params): void => {
     if (s.charCodeAt(i) !== 34) return
     const key = readString(s, i)
     if (key === undefined) return
-    i = skipWs(s, key[1])
+    i = skipWs(s, stringEnd)
     if (s.charCodeAt(i) !== 58) return
     i = skipWs(s, i + 1)
     if (s.charCodeAt(i) === 34) {
       const value = readString(s, i)
       if (value === undefined) return
-      params.add(key[0], value[0])
-      i = value[1]
+      params.add(key, value)
+      i = stringEnd
     } else {
       const end = scanValue(s, i)
       if (end === -1) return
-      params.add(key[0], s.slice(i, end))
+      params.add(key, s.slice(i, end))
       i = end
     }
     i = skipWs(s, i)

@@ -14,27 +14,26 @@ export interface FilePart {
 
 /** Name/value pairs in arrival order (the first of duplicate names wins), and the body's file parts. */
 export class Params {
-  private readonly names: Array<string> = []
-  private readonly values: Array<string> = []
+  /** Names and values interleaved (`[name, value, name, value, …]`): one array per request, not two. */
+  private readonly pairs: Array<string> = []
   private parts: Array<FilePart> | undefined
 
   add(name: string, value: string): void {
-    this.names.push(name)
-    this.values.push(value)
+    this.pairs.push(name, value)
   }
 
   get(name: string): string | undefined {
-    const i = this.names.indexOf(name)
-    return i === -1 ? undefined : this.values[i]
+    for (let i = 0; i < this.pairs.length; i += 2) if (this.pairs[i] === name) return this.pairs[i + 1]
+    return undefined
   }
 
   get size(): number {
-    return this.names.length
+    return this.pairs.length / 2
   }
 
   /** The parameter names, in arrival order (duplicates included). */
   keys(): ReadonlyArray<string> {
-    return this.names
+    return this.pairs.filter((_, i) => i % 2 === 0)
   }
 
   addFile(part: FilePart): void {
@@ -54,9 +53,7 @@ export class Params {
   /** The bytes of every parameter's name and value (what the real server's 1 MiB limit counts). */
   get textBytes(): number {
     let total = 0
-    for (let i = 0; i < this.names.length; i++) {
-      total += Buffer.byteLength(this.names[i]!) + Buffer.byteLength(this.values[i]!)
-    }
+    for (const text of this.pairs) total += Buffer.byteLength(text)
     return total
   }
 }
@@ -176,6 +173,11 @@ export const parseMultipart = (contentType: string, body: Uint8Array, params: Pa
 /** Reads the body's parameters by Content-Type (substring match, as the real server does). */
 export const parseBody = (contentType: string | undefined, body: Uint8Array, params: Params): BodyError | undefined => {
   if (body.length === 0 || contentType === undefined) return undefined
+  // What clients send, first: exactly this type names neither form type, so it is JSON without the searches below.
+  if (contentType === "application/json") {
+    scanJsonObject(utf8.decode(body), params)
+    return undefined
+  }
   const type = contentType.toLowerCase()
   if (type.includes("multipart/form-data")) return parseMultipart(contentType, body, params)
   if (type.includes("application/x-www-form-urlencoded")) {
@@ -204,11 +206,29 @@ export const toInt64 = (text: string): bigint | undefined => {
 }
 
 /**
+ * A canonical decimal of at most 15 characters (so a safe integer, exact digit by digit), else undefined: the same
+ * reading as `/^(0|-?[1-9][0-9]*)$/` and `Number`, by hand, because every chat_id goes through it.
+ */
+const shortCanonicalInt = (text: string): number | undefined => {
+  const negative = text.charCodeAt(0) === 45 // "-"
+  let i = negative ? 1 : 0
+  if (i === text.length) return undefined // "" or "-"
+  if (text.charCodeAt(i) === 48) return text.length === 1 ? 0 : undefined // "0" alone; "05", "-0" are refused
+  let n = 0
+  for (; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return undefined
+    n = n * 10 + digit
+  }
+  return negative ? -n : n
+}
+
+/**
  * A strict 64-bit integer as TDLib's `to_integer_safe` reads it: canonical decimal only
  * (`05`, `+5`, ` 5`, `-0` are refused). Undefined when it is not one or does not fit a JS number.
  */
 export const toSafeInt64 = (text: string): number | undefined => {
-  if (text.length < 16) return /^(0|-?[1-9][0-9]*)$/.test(text) ? Number(text) : undefined
+  if (text.length < 16) return shortCanonicalInt(text)
   const big = toInt64(text)
   const n = Number(big)
   return big !== undefined && Number.isSafeInteger(n) ? n : undefined

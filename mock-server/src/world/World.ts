@@ -84,8 +84,6 @@ export interface ChatRecord {
   /** Description, default permissions, sticker set, banned sender chats, forum topics. */
   readonly profile: ChatProfile
   readonly members: Map<number, MemberRecord>
-  /** Every link of the chat, in creation order. */
-  readonly links: Set<LinkRecord>
   /** Each administrator's current primary link. */
   readonly primary: Map<number, LinkRecord>
   /** Each administrator's revoked links, oldest first, capped. */
@@ -173,6 +171,7 @@ export interface World {
   readonly chats: Map<number, ChatRecord>
   /** Supergroups and channels by normalized username. */
   readonly chatsByUsername: Map<string, ChatRecord>
+  /** Every live link by its URL, in creation order (a chat's links are those with its id). */
   readonly linksByUrl: Map<string, LinkRecord>
   /** Uploaded files (and URLs' stand-ins) with their ids. */
   readonly files: FileStore

@@ -14,7 +14,6 @@ const chatRecord = (chat: Omit<Chat, "members">, members: ChatRecord["members"])
   username: chat.username,
   profile: profileFromData(chat),
   members,
-  links: new Set(),
   primary: new Map(),
   revoked: new Map(),
   joinRequests: new Map(),

@@ -22,18 +22,23 @@ export interface LinkOptions {
 
 /**
  * 12 random bytes as base64url (16 characters), drawn from a pool filled by the CSPRNG 512 hashes at a time: one
- * `randomBytes(12)` call per link cost ~4 µs, the largest single item of exportChatInviteLink in a CPU profile.
+ * `randomBytes(12)` call per link cost ~4 µs, the largest single item of exportChatInviteLink in a CPU profile. The
+ * pool is encoded once per refill (12 bytes are 16 characters with no padding, so each hash is a plain substring of
+ * the whole): a native base64 call per hash was the next largest item.
  */
 const HASH_BYTES = 12
-const hashPool = Buffer.allocUnsafe(HASH_BYTES * 512)
-let hashPoolOffset = hashPool.length
+const HASH_CHARS = 16
+const HASHES_PER_POOL = 512
+const hashBytes = Buffer.allocUnsafe(HASH_BYTES * HASHES_PER_POOL)
+let hashPool = ""
+let hashPoolOffset = 0
 const randomHash = (): string => {
   if (hashPoolOffset === hashPool.length) {
-    randomFillSync(hashPool)
+    hashPool = randomFillSync(hashBytes).toString("base64url")
     hashPoolOffset = 0
   }
-  const hash = hashPool.toString("base64url", hashPoolOffset, hashPoolOffset + HASH_BYTES)
-  hashPoolOffset += HASH_BYTES
+  const hash = hashPool.slice(hashPoolOffset, hashPoolOffset + HASH_CHARS)
+  hashPoolOffset += HASH_CHARS
   return hash
 }
 
@@ -69,7 +74,6 @@ export const restoreLink = (world: World, link: InviteLink): void => {
     joinedCount: link.joined_count ?? 0,
     pendingRequests: 0
   }
-  chat.links.add(record)
   world.linksByUrl.set(record.url, record)
   if (record.isPrimary && !record.isRevoked) chat.primary.set(record.creatorId, record)
   if (record.isRevoked) rememberRevoked(world, chat, record)
@@ -82,7 +86,6 @@ const rememberRevoked = (world: World, chat: ChatRecord, link: LinkRecord): void
   list.push(link)
   while (list.length > world.caps.revokedLinksPerAdmin) {
     const forgotten = list.shift()!
-    chat.links.delete(forgotten)
     world.linksByUrl.delete(forgotten.url)
   }
 }
@@ -113,7 +116,6 @@ const makeLink = (world: World, chat: ChatRecord, creatorId: number, isPrimary: 
     joinedCount: 0,
     pendingRequests: 0
   }
-  chat.links.add(link)
   world.linksByUrl.set(link.url, link)
   if (isPrimary) chat.primary.set(creatorId, link)
   return link
@@ -122,7 +124,12 @@ const makeLink = (world: World, chat: ChatRecord, creatorId: number, isPrimary: 
 /** exportChatInviteLink: a new primary link for this administrator; their previous one is revoked. */
 export const replacePrimaryLink = (world: World, chat: ChatRecord, userId: number): LinkRecord => {
   const previous = chat.primary.get(userId)
-  if (previous !== undefined) revoke(world, chat, previous)
+  // Revoked in place (a primary entry is never a revoked link): the new link overwrites the entry, where a delete,
+  // then a set, would churn the map's table.
+  if (previous !== undefined) {
+    previous.isRevoked = true
+    rememberRevoked(world, chat, previous)
+  }
   return makeLink(world, chat, userId, true, NO_OPTIONS)
 }
 

@@ -144,14 +144,29 @@ const filesOf = (world: World): Pick<WorldSnapshot, "files" | "file_urls"> => {
   }
 }
 
+/**
+ * Each chat's links in creation order, from the world's one index of links (a per-chat set as well cost two more hash
+ * updates on every link made and forgotten).
+ */
+const linksByChat = (world: World): Map<number, Array<LinkRecord>> => {
+  const byChat = new Map<number, Array<LinkRecord>>()
+  for (const link of world.linksByUrl.values()) {
+    const own = byChat.get(link.chatId)
+    if (own === undefined) byChat.set(link.chatId, [link])
+    else own.push(link)
+  }
+  return byChat
+}
+
 /** The whole world in the world-file format: a deep copy. */
 export const snapshotOf = (world: World): WorldSnapshot => {
   const chats: Array<Chat> = []
   const links: Array<InviteLink> = []
   const requests: Array<JoinRequest> = []
+  const linksOfChats = linksByChat(world)
   for (const chat of world.chats.values()) {
     chats.push(chatData(chat, world))
-    for (const link of chat.links) links.push(linkData(link))
+    for (const link of linksOfChats.get(chat.id) ?? []) links.push(linkData(link))
     for (const request of chat.joinRequests.values()) {
       requests.push({
         chat_id: chat.id,

@@ -82,9 +82,10 @@ export const inviteLinkMethods = methods({
     family: "administration",
     summary: "a new primary link for the bot; its previous primary link is revoked",
     params: { chat_id: chat("write") },
+    // A new link's URL is `https://t.me/+` and base64url: nothing to escape, so it is quoted without JSON.stringify.
     run: ({ chat_id: chat }, call) =>
       rightsRefusal(chat, call.botId) ??
-        commit(chat, () => JSON.stringify(replacePrimaryLink(call.world, chat, call.botId).url))
+        commit(chat, () => `"${replacePrimaryLink(call.world, chat, call.botId).url}"`)
   }),
 
   // Order (§4b): chat access, then the join-request/limit clash, then the rights.

@@ -2,7 +2,7 @@
  * Invite links: one primary link per administrator and chat, extra links with a name, expiry, limit or join requests,
  * and revocation, with the revoked history capped per administrator.
  */
-import { randomFillSync } from "node:crypto"
+import { nodeCrypto } from "../internal/lazyBuiltin.js"
 import type { InviteLink } from "../WorldSnapshot.js"
 import type { ChatRecord, LinkRecord, World } from "./World.js"
 
@@ -34,7 +34,7 @@ let hashPool = ""
 let hashPoolOffset = 0
 const randomHash = (): string => {
   if (hashPoolOffset === hashPool.length) {
-    hashPool = randomFillSync(hashBytes).toString("base64url")
+    hashPool = nodeCrypto().randomFillSync(hashBytes).toString("base64url")
     hashPoolOffset = 0
   }
   const hash = hashPool.slice(hashPoolOffset, hashPoolOffset + HASH_CHARS)

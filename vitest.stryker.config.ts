@@ -29,6 +29,8 @@ export default defineConfig({
       "test/core/**/*.test.ts",
       "test/client/{BotApi,ChatId,Chaos,ChaosMock,Policy,RequestSettings,Secrecy}.test.ts",
       "test/mock-*.test.ts",
+      // The request path's shortcuts (a cached token, a plain target, hand-read numbers) against what they replace.
+      "test/mock/hotPath.test.ts",
       "test/mutation/**/*.test.ts"
     ],
     // The mock suite that starts a process for many of its cases.

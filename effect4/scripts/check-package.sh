@@ -42,7 +42,9 @@ for needed in dist/index.js dist/index.d.ts dist/core/policy.d.ts dist/core/answ
 done
 core=$(tar -xzOf "$work/$edition" package/dist/index.js | sed -n 's|.*from "\./\(chunks/[^"]*\)".*|\1|p' | sort -u)
 [ "$(printf '%s\n' "$core" | wc -l)" -eq 1 ] || fail "$edition: dist/index.js imports chunks '$core', not one"
-tar -xzOf "$work/$edition" "package/dist/$core" | grep -q "effect/Result" ||
+# Written out first: `grep -q` would end the pipe early, and tar's broken pipe fails it under pipefail.
+tar -xzOf "$work/$edition" "package/dist/$core" >"$work/core.js"
+grep -q "effect/Result" "$work/core.js" ||
   fail "$edition: the main entry's chunk does not use Effect 4's modules (effect/Result)"
 if printf '%s\n' "$files" | grep -E '^(src|test)/|\.ts$' | grep -v '\.d\.ts$' | grep -q .; then
   fail "$edition ships sources or tests: $(printf '%s\n' "$files" | grep -E '^(src|test)/' | head -3)"

@@ -55,7 +55,8 @@ installed one: one bundled file built by \`npm run build\`, run with plain \`nod
 \`npm start\` is timed from spawn to the first invite link on its stdout. The import figures time \`await import(…)\`
 inside a fresh process: the modules of \`effect\`, \`@effect/platform\` and the other dependencies that the main entry
 loads (listed by \`scripts/modules-loaded.mjs\`), imported alone, against the main entry itself; the difference is
-what the library's own modules add.
+what the library's own modules add. The package ships its entries bundled over one chunk (\`scripts/bundle-library.mjs\`,
+since issue 24): the main entry is two modules of ours, not one per source file as tsc writes them.
 
 ## 2. Client, exportChatInviteLink against the standalone mock
 

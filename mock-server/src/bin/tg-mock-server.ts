@@ -2,9 +2,10 @@
 /** `tg-mock-server`: the mock Telegram Bot API as a local HTTP server. */
 import { readFileSync } from "node:fs"
 import { parseArgs } from "node:util"
-import { setFlagsFromString } from "node:v8"
+import type * as V8 from "node:v8"
 import type { DefectMode } from "../Defects.js"
 import { startMockServer } from "../HttpServer.js"
+import { lazyBuiltin } from "../internal/lazyBuiltin.js"
 import { MockInputError, MockTelegram, SERVED_METHODS } from "../MockTelegram.js"
 
 const usage = `Usage: tg-mock-server [--port P] [--host H] [--world FILE] [--control-token SECRET] [--defects MODE]
@@ -29,10 +30,12 @@ with a control API under /__mock/ and a console page at /__mock/console.
  * grow to several times that before it collects, so RSS climbed by 40-60 MB over a million requests. A growing
  * factor of 1.5 after each full GC keeps RSS within a few MB of where it is after the first 10k requests, at a cost
  * in throughput within the noise of bench/server.ts (BENCHMARKS.md, memory). V8 reads this flag at each full GC, so
- * setting it at run time takes effect; a value given on node's own command line wins.
+ * setting it at run time takes effect; a value given on node's own command line wins. Set once the server listens:
+ * node:v8 is not loaded before `listening on` (bench/mock-start.ts).
  */
-if (!process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/.test(arg))) {
-  setFlagsFromString("--heap-growing-percent=50")
+const limitHeapGrowth = (): void => {
+  if (process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/.test(arg))) return
+  lazyBuiltin<typeof V8>("node:v8")().setFlagsFromString("--heap-growing-percent=50")
 }
 
 const fail = (message: string): never => {
@@ -111,6 +114,7 @@ const main = async (): Promise<void> => {
     fail(`cannot listen on ${values.host}:${port}: ${error.message}`)
   )
   process.stdout.write(`listening on ${server.url}\n`)
+  limitHeapGrowth()
   // On stderr: scripts read the line above (`sed -n 's/^listening on //p'`) as the API root, whole.
   process.stderr.write(`console: ${server.consoleUrl} (the world, the requests live, and its people)\n`)
   const stop = (): void => {

@@ -8,13 +8,13 @@
 import { DEFAULT_BOT_ID, DEFAULT_OWNER_ID } from "telegram-bot-api-mock"
 import { beforeEach, describe, expect, it } from "vitest"
 import type { Transport } from "./conformance.js"
+import { nestedArrays } from "./hostileInput.js"
 import { wireClient } from "./wireClient.js"
 
 const ALICE = 42
 const SUPERGROUP = -1001234567890
 const QUERY_ID_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 const ARTICLE = { type: "article", id: "a1", title: "Tea", input_message_content: { message_text: "Green tea" } }
-const deep = (n: number): string => "[".repeat(n) + "]".repeat(n)
 
 export const inlineConformanceSuite = (name: string, setup: () => Transport): void => {
   describe(`mock Bot API conformance, inline queries and answers (${name})`, () => {
@@ -177,10 +177,10 @@ export const inlineConformanceSuite = (name: string, setup: () => Transport): vo
       await parse("[{\"a\":1 \"b\":2}]", "Unexpected symbol while parsing JSON Object")
       await parse("[] x", "Expected string end")
       await parse("[\"\\u12\"]", "Invalid \\u -- not hex digit")
-      await parse(deep(102), "Too big object depth")
+      await parse(nestedArrays(102), "Too big object depth")
       const items = (results: string, description: string) =>
         refusal("answerInlineQuery", answer(results, {}, id), 400, `Bad Request: ${description}`)
-      await items(deep(101), "can't parse inline query result: Inline query result must be an object")
+      await items(nestedArrays(101), "can't parse inline query result: Inline query result must be an object")
       await items("{}", "expected an Array of inline query results")
       await items("\"tea\"", "expected an Array of inline query results")
       await items(

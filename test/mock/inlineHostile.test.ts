@@ -8,6 +8,7 @@
 import { DEFAULT_BOT_ID, DEFAULT_OWNER_ID, defaultWorld, MockTelegram } from "telegram-bot-api-mock"
 import { describe, expect, it } from "vitest"
 import { METHODS } from "../../mock-server/src/api/methods/index.js"
+import { controlCaller, formCaller, nestedArrays } from "./hostileInput.js"
 
 const INLINE_FORMS = [
   "editMessageText",
@@ -24,7 +25,6 @@ const ALICE = 42
 const SUPERGROUP = -1001234567890
 const GUEST_TOKEN = "777001:GuestBotSecretABCDEFGHIJKLMNOP"
 
-const deep = (n: number): string => "[".repeat(n) + "]".repeat(n)
 const ARTICLE = JSON.stringify({
   type: "article",
   id: "a1",
@@ -40,8 +40,8 @@ const JUNK: ReadonlyArray<string> = [
   "99999999999999999999999",
   "1e308",
   "{\"a\":",
-  deep(2000),
-  deep(101),
+  nestedArrays(2000),
+  nestedArrays(101),
   "null",
   "[{\"type\":\"article\",\"id\":\"1\",\"title\":\"T\",\"input_message_content\":{\"latitude\":1e999,\"longitude\":\"x\"}}]",
   "[{\"type\":\"photo\",\"id\":\"\",\"photo_file_id\":\"AgACAgQAAxkBAAIB\"},{\"type\":\"location\",\"id\":1}]",
@@ -66,13 +66,7 @@ const hostileWorld = () => {
 describe("inline mode under hostile parameters", () => {
   const mock = MockTelegram.make({ onDefect: "throw", world: hostileWorld() })
   const token = mock.snapshot().bots[0]!.token
-  const call = (method: string, params: Record<string, string>, as = token) =>
-    mock.handle({
-      method: "POST",
-      target: `/bot${as}/${method}`,
-      contentType: "application/x-www-form-urlencoded",
-      body: new TextEncoder().encode(new URLSearchParams(params).toString())
-    })
+  const call = formCaller(mock, token)
   const picked = mock.sendInlineQuery(ALICE, { query: "tea" }).inline_query_id
   call("answerInlineQuery", { inline_query_id: picked, results: `[${ARTICLE}]` })
   const inlineMessageId = mock.chooseInlineResult(ALICE, { inline_query_id: picked, result_id: "a1" })
@@ -144,15 +138,9 @@ describe("inline mode under hostile parameters", () => {
   }
 
   it("the inline control routes answer hostile bodies with a 400 naming each wrong field, changing nothing", () => {
-    const control = (method: string, path: string, body: unknown) =>
-      mock.handle({
-        method,
-        target: `/__mock/${path}`,
-        contentType: "application/json",
-        body: new TextEncoder().encode(typeof body === "string" ? body : JSON.stringify(body))
-      }) as { status: number; body: string }
+    const control = controlCaller(mock)
     const unanswered = mock.sendInlineQuery(ALICE, { query: "juice" }).inline_query_id
-    const common: ReadonlyArray<unknown> = ["", "[", deep(2000), [], 7, "null", { extra: true }]
+    const common: ReadonlyArray<unknown> = ["", "[", nestedArrays(2000), [], 7, "null", { extra: true }]
     const bodies: Readonly<Record<string, ReadonlyArray<unknown>>> = {
       [`users/${ALICE}/inline_query`]: [
         {},

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs"
 import { defaultWorld, MockTelegram } from "telegram-bot-api-mock"
 import { describe, expect, it } from "vitest"
 import { METHODS } from "../../mock-server/src/api/methods/index.js"
+import { formCaller, nestedArrays } from "./hostileInput.js"
 
 const FAMILIES = new Set([
   "stickers",
@@ -36,7 +37,6 @@ const world = () => {
   return { ...base, ...sections }
 }
 
-const deep = (n: number): string => "[".repeat(n) + "]".repeat(n)
 const JUNK: ReadonlyArray<string> = [
   "",
   "x",
@@ -44,7 +44,7 @@ const JUNK: ReadonlyArray<string> = [
   "0",
   "99999999999999999999999",
   "{\"a\":",
-  deep(2000),
+  nestedArrays(2000),
   "{\"type\":\"photo\",\"photo\":\"attach://none\",\"sticker\":\"x\",\"emoji_list\":[\"🙂\"],\"format\":\"static\"}",
   "[{\"sticker\":\"x\",\"format\":\"static\",\"emoji_list\":[\"🙂\",5]},null,7]",
   "[{\"type\":\"passport\",\"source\":\"files\",\"file_hashes\":[1],\"message\":\"m\"}]",
@@ -67,15 +67,7 @@ const PLAUSIBLE: Readonly<Record<string, string>> = {
 describe("the long tail under hostile parameters", () => {
   const mock = MockTelegram.make({ world: world(), onDefect: "throw" })
   const token = mock.snapshot().bots[0]!.token
-  const call = (method: string, params: Record<string, string>) => {
-    const body = new TextEncoder().encode(new URLSearchParams(params).toString())
-    return mock.handle({
-      method: "POST",
-      target: `/bot${token}/${method}`,
-      contentType: "application/x-www-form-urlencoded",
-      body
-    })
-  }
+  const call = formCaller(mock, token)
 
   it("covers every method of the families", () => {
     expect(NAMES.length).toBe(56)

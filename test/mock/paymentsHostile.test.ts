@@ -7,10 +7,10 @@
 import { MockTelegram } from "telegram-bot-api-mock"
 import { describe, expect, it } from "vitest"
 import { METHODS } from "../../mock-server/src/api/methods/index.js"
+import { controlCaller, formCaller, nestedArrays } from "./hostileInput.js"
 
 const NAMES = METHODS.filter((m) => m.family === "payments")
 
-const deep = (n: number): string => "[".repeat(n) + "]".repeat(n)
 const JUNK: ReadonlyArray<string> = [
   "",
   "x",
@@ -18,7 +18,7 @@ const JUNK: ReadonlyArray<string> = [
   "0",
   "99999999999999999999999",
   "{\"a\":",
-  deep(2000),
+  nestedArrays(2000),
   "[{\"label\":\"a\",\"amount\":\"-999999999999\"},{\"label\":\"b\",\"amount\":99999999999999999999}]",
   "[{\"id\":\"a\",\"title\":\"A\",\"prices\":[{\"label\":\"x\",\"amount\":1e3}]},null]",
   "[1,\"2\",-3,\"4.5\",{}]",
@@ -40,13 +40,7 @@ const PLAUSIBLE: Readonly<Record<string, string>> = {
 describe("payments under hostile parameters", () => {
   const mock = MockTelegram.make({ onDefect: "throw" })
   const token = mock.snapshot().bots[0]!.token
-  const call = (method: string, params: Record<string, string>) =>
-    mock.handle({
-      method: "POST",
-      target: `/bot${token}/${method}`,
-      contentType: "application/x-www-form-urlencoded",
-      body: new TextEncoder().encode(new URLSearchParams(params).toString())
-    })
+  const call = formCaller(mock, token)
   mock.setStars(42, { amount: 1_000 })
   call("sendInvoice", {
     chat_id: "42",
@@ -95,17 +89,11 @@ describe("payments under hostile parameters", () => {
   }
 
   it("the payments routes answer hostile bodies and paths with a 400 naming each wrong field", () => {
-    const control = (method: string, path: string, body: unknown) =>
-      mock.handle({
-        method,
-        target: `/__mock/${path}`,
-        contentType: "application/json",
-        body: new TextEncoder().encode(typeof body === "string" ? body : JSON.stringify(body))
-      }) as { status: number; body: string }
+    const control = controlCaller(mock)
     const bodies: ReadonlyArray<unknown> = [
       "",
       "[",
-      deep(2000),
+      nestedArrays(2000),
       [],
       {},
       { message_id: 1, invoice_link: "https://t.me/$abc" },

@@ -6,10 +6,8 @@
  * (test/mock/botScenarios.ts, the same scenarios the grammY and telegraf bots pass). Skipped only when
  * python-telegram-bot is missing (a skip CI refuses unless ALLOW_SKIPPED=python).
  */
-import { spawn, spawnSync } from "node:child_process"
-import { join } from "node:path"
-import { DEFAULT_BOT_TOKEN, MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { MockTelegram, type RunningMockServer, startMockServer } from "telegram-bot-api-mock"
+import { afterAll, afterEach, beforeAll, describe, it } from "vitest"
 import {
   commandsScenario,
   forumScenario,
@@ -21,15 +19,9 @@ import {
   quizScenario
 } from "../mock/botScenarios.js"
 import { type MockOverHttp, mockOverHttp } from "../mock/botsOverHttp.js"
-import { ROOT } from "../mock/recipeSupport.js"
+import { hasBotLibrary as pythonBotLibrary, runningPythonBot } from "./pythonBots.js"
 
-const PYTHON = process.env["PYTHON_BOTS"] ?? "/usr/bin/python3"
-const hasBotLibrary = spawnSync(PYTHON, ["-c", "import telegram"], { stdio: "ignore" }).status === 0
-if (!hasBotLibrary) {
-  console.warn(
-    `${PYTHON} cannot import telegram: the Python bot tests are skipped (apt-get install python3-python-telegram-bot)`
-  )
-}
+const hasBotLibrary = pythonBotLibrary("the Python bot tests are")
 
 let server: RunningMockServer
 let mock: MockOverHttp
@@ -40,33 +32,9 @@ beforeAll(async () => {
 afterAll(() => server.close())
 afterEach(() => server.mock.reset())
 
-/**
- * Runs `python3 test/python/bots/<file>` around `use`, from the moment it polls (`start_polling` deletes the webhook
- * first, after the bot's own start-up calls), then kills it (its long poll would hold a clean stop). Its log must have
- * no error: PTB 13 logs a handler's exception and goes on.
- */
-const runningPython = async (file: string, use: (mock: MockOverHttp) => Promise<void>): Promise<void> => {
-  const seq = await mock.lastSeq()
-  const child = spawn(PYTHON, [join(ROOT, "test", "python", "bots", file)], {
-    env: { ...process.env, TELEGRAM_API_ROOT: server.url, TELEGRAM_BOT_TOKEN: DEFAULT_BOT_TOKEN },
-    stdio: ["ignore", "pipe", "pipe"]
-  })
-  let output = ""
-  child.stdout.on("data", (chunk) => (output += chunk))
-  child.stderr.on("data", (chunk) => (output += chunk))
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve))
-  try {
-    const ended = exited.then((code) => Promise.reject(new Error(`${file} ended (${code}) before polling`)))
-    await Promise.race([mock.requestAfter("deleteWebhook", seq), ended])
-    await use(mock)
-  } catch (error) {
-    throw new Error(`${error}\n--- ${file}'s log:\n${output}`)
-  } finally {
-    child.kill("SIGKILL")
-    await exited
-  }
-  expect(output).not.toMatch(/ - (ERROR|CRITICAL) - |Traceback/)
-}
+/** A bot of test/python/bots run around a scenario (test/python/pythonBots.ts). */
+const runningPython = (file: string, use: (mock: MockOverHttp) => Promise<void>): Promise<void> =>
+  runningPythonBot(server.url, mock, file, use)
 
 describe.skipIf(!hasBotLibrary)("python-telegram-bot 13 bots against the standalone mock, with people acting", () => {
   it("a menu: each press edits the keyboard (edit_message_reply_markup); Order replaces the menu", async () => {
